@@ -1,0 +1,7 @@
+namespace SpatialPlan.App.Tests;
+
+public class ScaffoldTests
+{
+    [Fact]
+    public void TheTestProjectBuilds() => Assert.True(true);
+}
