@@ -43,7 +43,8 @@ internal static class CheckReportTable
             o.WriteLine("  （合计为各图层占用面积之和；不同管控区可能相互重叠。）");
         }
 
-        foreach (var z in report.Zones)
+        // Details only where there is something to read: a verdict, an overlap or a neighbour.
+        foreach (var z in report.Zones.Where(z => z.Verdict != Verdict.Clear || z.Features.Count > 0 || z.NearbyFeatures.Count > 0))
         {
             WriteDetails(z, o);
         }
@@ -53,7 +54,7 @@ internal static class CheckReportTable
         if (report.DataNoteZh is { } note)
         {
             o.WriteLine();
-            o.WriteLine($"【示意数据】{note}");
+            o.WriteLine(note);
         }
     }
 
@@ -63,10 +64,15 @@ internal static class CheckReportTable
         var extra = z.OutsideAreaM2 is { } outside ? $"，超出边界 {Area(outside)}" : string.Empty;
         o.WriteLine($"■ {z.LayerTitleZh}：{Names.Zh(z.Verdict)}（{Names.Of(z.Relation)}{extra}，缓冲区 {z.BufferM:0.#} 米）");
         o.WriteLine($"  规则：{z.RuleZh}");
-        o.WriteLine($"  依据：{z.BasisZh}");
+        if (z.Verdict != Verdict.Clear)
+        {
+            o.WriteLine($"  依据：{z.BasisZh}");
+        }
+
+        var verb = z.Mode == ZoneMode.Contain ? "位于" : "占用";
         foreach (var f in z.Features.Take(MaxListed))
         {
-            o.WriteLine($"  · 占用 {Label(f.Id, f.Name)}：{Area(f.OverlapAreaM2)}{(f.Important ? "（重要湿地）" : string.Empty)}");
+            o.WriteLine($"  · {verb} {Label(f.Id, f.Name)}：{Area(f.OverlapAreaM2)}{(f.Important ? "（重要湿地）" : string.Empty)}");
         }
 
         if (z.Features.Count > MaxListed)
