@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.App.Hosting;
 
@@ -8,6 +9,7 @@ public static class StartupBanner
 {
     public static WebApplication PrintStartupBanner(this WebApplication app)
     {
+        RequireDataFolder(app);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
@@ -21,5 +23,20 @@ public static class StartupBanner
             Console.WriteLine();
         });
         return app;
+    }
+
+    /// <summary>A missing data folder stops the app at once with the planner-readable reason, not a stack trace.</summary>
+    private static void RequireDataFolder(WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<GisDataFolder>().Path;
+            _ = app.Services.GetRequiredService<Layers.LayerData>().Response;
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.Exit(2);
+        }
     }
 }
