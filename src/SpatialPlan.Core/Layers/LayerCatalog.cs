@@ -28,6 +28,8 @@ public sealed class LayerCatalog
         TitleZh = file.TitleZh ?? string.Empty;
         TitleEn = file.TitleEn ?? string.Empty;
         Crs = file.Crs ?? "EPSG:4490";
+        DataNoteZh = file.DataNoteZh ?? "示意数据：本数据目录中标为示意的图层不是官方矢量数据。";
+        DataNoteEn = file.DataNoteEn ?? "Schematic data: layers marked schematic are not official vector data.";
         Groups = file.Groups ?? [];
         Layers = file.Layers ?? [];
         _byId = Layers.ToDictionary(l => l.Id, StringComparer.Ordinal);
@@ -42,6 +44,11 @@ public sealed class LayerCatalog
 
     /// <summary>CRS the catalog declares for its layers (EPSG:4490 for the embedded data).</summary>
     public string Crs { get; }
+
+    /// <summary>The 「示意数据」 note shown on the map and every export while a schematic layer is on.</summary>
+    public string DataNoteZh { get; }
+
+    public string DataNoteEn { get; }
 
     public IReadOnlyList<LayerGroup> Groups { get; }
 
@@ -107,6 +114,10 @@ public sealed class LayerCatalog
         public string? TitleEn { get; set; }
 
         public string? Crs { get; set; }
+
+        public string? DataNoteZh { get; set; }
+
+        public string? DataNoteEn { get; set; }
 
         public List<LayerGroup>? Groups { get; set; }
 

@@ -1,0 +1,42 @@
+using System.Globalization;
+using SpatialPlan.DataGen;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+GenOptions options;
+try
+{
+    options = GenOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(GenOptions.Usage);
+    return 2;
+}
+
+var layers = Path.Combine(options.Out, "layers");
+if (options.FarmlandOnly)
+{
+    // Benchmark data: the farmland of the committed gis-data, cut finer, written to another folder.
+    var source = options.DataDir;
+    var world = Generator.BuildWorld(Path.Combine(source, "layers"), writeTo: null);
+    Generator.WriteFarmland(world, layers, options.FarmlandParcels ?? 100_000);
+    return 0;
+}
+
+if (options.RefDir is not null)
+{
+    BaseLayers.Copy(options.RefDir, layers);
+    Console.WriteLine($"copied base layers from {options.RefDir}");
+}
+
+var w = Generator.BuildWorld(layers, writeTo: layers);
+Generator.WriteFarmland(w, layers, options.FarmlandParcels);
+if (!options.SkipSamples)
+{
+    SampleProjects.Write(w, Path.Combine(options.Out, "samples", "projects"));
+}
+
+return 0;
