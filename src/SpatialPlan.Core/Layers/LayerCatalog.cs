@@ -1,0 +1,126 @@
+using System.Text.Json;
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.Core.Layers;
+
+/// <summary>
+/// The layers of a data directory, read from its <c>catalog.json</c>. Layer order is drawing order,
+/// bottom first. Loading validates ids, groups, categories and files, so a planner pointing the tool at
+/// their own folder gets a clear message instead of a half-loaded map.
+/// </summary>
+public sealed class LayerCatalog
+{
+    /// <summary>The catalog file name inside a data directory.</summary>
+    public const string FileName = "catalog.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Dictionary<string, LayerDefinition> _byId;
+
+    private LayerCatalog(string dataDirectory, CatalogFile file)
+    {
+        DataDirectory = dataDirectory;
+        TitleZh = file.TitleZh ?? string.Empty;
+        TitleEn = file.TitleEn ?? string.Empty;
+        Crs = file.Crs ?? "EPSG:4490";
+        DataNoteZh = file.DataNoteZh ?? "示意数据：本数据目录中标为示意的图层不是官方矢量数据。";
+        DataNoteEn = file.DataNoteEn ?? "Schematic data: layers marked schematic are not official vector data.";
+        Groups = file.Groups ?? [];
+        Layers = file.Layers ?? [];
+        _byId = Layers.ToDictionary(l => l.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Absolute path of the data directory.</summary>
+    public string DataDirectory { get; }
+
+    public string TitleZh { get; }
+
+    public string TitleEn { get; }
+
+    /// <summary>CRS the catalog declares for its layers (EPSG:4490 for the embedded data).</summary>
+    public string Crs { get; }
+
+    /// <summary>The 「示意数据」 note shown on the map and every export while a schematic layer is on.</summary>
+    public string DataNoteZh { get; }
+
+    public string DataNoteEn { get; }
+
+    public IReadOnlyList<LayerGroup> Groups { get; }
+
+    /// <summary>All layers, drawing order (bottom first).</summary>
+    public IReadOnlyList<LayerDefinition> Layers { get; }
+
+    /// <summary>Layers the site check checks (those with a policy), in catalog order.</summary>
+    public IEnumerable<LayerDefinition> ZoneLayers => Layers.Where(l => l.IsZone);
+
+    /// <summary>Loads and validates <c>catalog.json</c> in <paramref name="dataDirectory"/>.</summary>
+    /// <exception cref="InputException">The catalog is missing, malformed or inconsistent.</exception>
+    public static LayerCatalog Load(string dataDirectory)
+    {
+        var dir = Path.GetFullPath(dataDirectory);
+        var path = Path.Combine(dir, FileName);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new InputException(
+                $"数据目录 {dir} 中没有 {FileName}（图层目录）。",
+                "用 --data 指向含 catalog.json 的数据文件夹，例如仓库里的 gis-data。",
+                FileName);
+        }
+
+        CatalogFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CatalogFile>(System.IO.File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException(
+                $"图层目录不是有效的 JSON（第 {ex.LineNumber + 1} 行附近）。",
+                "用 JSON 校验工具检查 catalog.json 的括号和逗号。",
+                FileName,
+                inner: ex);
+        }
+
+        var catalog = new LayerCatalog(dir, file ?? new CatalogFile());
+        CatalogValidator.Validate(catalog);
+        return catalog;
+    }
+
+    /// <summary>The layer with this id, or null.</summary>
+    public LayerDefinition? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The layer with this id.</summary>
+    /// <exception cref="InputException">No such layer; the message lists the known ids.</exception>
+    public LayerDefinition Get(string id) => Find(id) ?? throw new InputException(
+        $"没有 id 为“{id}”的图层。",
+        $"可用的图层：{string.Join(", ", Layers.Select(l => l.Id))}。",
+        FileName);
+
+    /// <summary>Absolute path of a layer's file.</summary>
+    public string FullPath(LayerDefinition layer) => Path.GetFullPath(Path.Combine(DataDirectory, layer.File));
+
+    /// <summary>Path of another file of the data directory (styles.json, policy.json, …).</summary>
+    public string PathOf(string relative) => Path.GetFullPath(Path.Combine(DataDirectory, relative));
+
+    private sealed class CatalogFile
+    {
+        public string? TitleZh { get; set; }
+
+        public string? TitleEn { get; set; }
+
+        public string? Crs { get; set; }
+
+        public string? DataNoteZh { get; set; }
+
+        public string? DataNoteEn { get; set; }
+
+        public List<LayerGroup>? Groups { get; set; }
+
+        public List<LayerDefinition>? Layers { get; set; }
+    }
+}

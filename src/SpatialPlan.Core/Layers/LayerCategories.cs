@@ -1,0 +1,17 @@
+namespace SpatialPlan.Core.Layers;
+
+/// <summary>The only category names a catalog may use (issue 2 fixes them).</summary>
+public static class LayerCategories
+{
+    public const string EcologicalRedline = "ecological-redline";
+    public const string PermanentFarmland = "permanent-farmland";
+    public const string UrbanBoundary = "urban-boundary";
+    public const string Wetland = "wetland";
+    public const string ShowcaseBelt = "showcase-belt";
+    public const string TownStructure = "town-structure";
+    public const string Base = "base";
+
+    /// <summary>Every valid category.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [EcologicalRedline, PermanentFarmland, UrbanBoundary, Wetland, ShowcaseBelt, TownStructure, Base];
+}
