@@ -75,6 +75,7 @@ public static class FeatureFileReader
             }
 
             var lonLat = CrsTransformer.Transform(source, guess.Epsg, Epsg.Cgcs2000);
+            RequireNearBanner(lonLat, i, file);
             var valid = GeometryRepairer.Repair(lonLat, i, file, repairs);
             features.Add(new Feature(valid, Editable(raw.Features[i].Attributes)));
         }
@@ -85,6 +86,17 @@ public static class FeatureFileReader
             Features = features, SourceEpsg = guess.Epsg, AxesSwapped = guess.AxesSwapped,
             CrsReasonZh = reason, Repairs = repairs, FileName = file,
         };
+    }
+
+    /// <summary>The file as a whole reaches the banner; each feature must too (a stray feature at (0,0) must not pass).</summary>
+    private static void RequireNearBanner(Geometry lonLat, int index, string file)
+    {
+        if (!BannerArea.Reaches(lonLat.EnvelopeInternal))
+        {
+            var c = lonLat.EnvelopeInternal.Centre;
+            throw new InputException($"该要素{BannerArea.Describe(c.X, c.Y)}，而文件中其他要素在杭锦后旗附近（one feature lies far from the others）。",
+                "请检查该要素的坐标是否录入错误（如漏位、写反、为 0），或把它从文件中删除。", file, index);
+        }
     }
 
     private static AttributesTable Editable(IAttributesTable? attributes)
