@@ -39,7 +39,7 @@ public static class FeatureFileReader
         var raw = Path.GetExtension(file).ToLowerInvariant() switch
         {
             ".geojson" or ".json" => GeoJsonFeatureReader.Read(InputBytes.RequireText(bytes, file), file),
-            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.RequireText(bytes, file), file),
+            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.DecodeText(bytes, file), file),
             ".zip" => ShapefileZipReader.Read(bytes, file),
             var ext => throw new InputException(
                 $"不支持的文件类型“{(ext.Length == 0 ? "(无扩展名)" : ext)}”（unsupported file type）。",
