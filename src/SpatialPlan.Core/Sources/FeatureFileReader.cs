@@ -24,8 +24,20 @@ public static class FeatureFileReader
             throw new InputException($"找不到文件 {path}（file not found）。", "请检查路径和文件名是否正确。", name);
         }
 
-        using var stream = File.OpenRead(path);
-        return Read(stream, name, options);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"无法打开文件 {path}：{ex.Message}（cannot open file）。", "请检查文件是否被其他程序占用，以及是否有读取权限。", name, inner: ex);
+        }
+
+        using (stream)
+        {
+            return Read(stream, name, options);
+        }
     }
 
     /// <summary>Reads an uploaded or in-memory file; <paramref name="fileName"/> gives the extension and is used in messages.</summary>
