@@ -1,0 +1,19 @@
+// Small helpers the browser tests call through window.spatialPlan.
+import { Polygon, MultiPolygon, LineString, MultiLineString, Point } from 'ol/geom';
+import type { PlanMap } from './planMap';
+
+/** Screen pixel (relative to the map) of a point inside the first feature of a layer, and the feature's name. */
+export function pixelOfFeature(planMap: PlanMap, layerId: string): { x: number; y: number; name: string } | null {
+  const feature = planMap.layers.get(layerId)?.layer.getSource()?.getFeatures()[0];
+  const geometry = feature?.getGeometry();
+  if (!feature || !geometry) return null;
+  let coordinate: number[];
+  if (geometry instanceof Polygon) coordinate = geometry.getInteriorPoint().getCoordinates();
+  else if (geometry instanceof MultiPolygon) coordinate = geometry.getInteriorPoints().getPoint(0)!.getCoordinates();
+  else if (geometry instanceof LineString) coordinate = geometry.getCoordinateAt(0.5) as number[];
+  else if (geometry instanceof MultiLineString) coordinate = geometry.getLineString(0)!.getCoordinateAt(0.5) as number[];
+  else if (geometry instanceof Point) coordinate = geometry.getCoordinates();
+  else return null;
+  const pixel = planMap.map.getPixelFromCoordinate(coordinate.slice(0, 2));
+  return { x: pixel[0], y: pixel[1], name: String(feature.get('name') ?? '') };
+}
