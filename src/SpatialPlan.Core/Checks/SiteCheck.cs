@@ -1,3 +1,4 @@
+using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Checks;
@@ -23,6 +24,17 @@ public sealed class SiteCheck
             throw new InputException($"图层 {layer.LayerId} 指定的规则“{layer.PolicyKey}”在 policy.json 中不存在。",
                 "在 policy.json 的 zones 中补上该规则，或改正 catalog.json 中的 policy。Add the zone to policy.json or fix the layer's policy in catalog.json.", "catalog.json");
         }
+    }
+
+    /// <summary>
+    /// Loads policy.json and every zone layer of a data directory's catalog, building each layer's index once.
+    /// Keep the result and reuse it for many checks.
+    /// </summary>
+    /// <exception cref="InputException">The catalog, a layer file or the policy is missing or malformed.</exception>
+    public static SiteCheck Load(string dataDir)
+    {
+        var catalog = LayerCatalog.Load(dataDir);
+        return new SiteCheck(CheckPolicy.Load(catalog.PathOf(CheckPolicy.FileName)), ZoneLayerLoader.Load(catalog));
     }
 
     /// <summary>The policy in use.</summary>

@@ -102,16 +102,17 @@ public sealed class MapSheetRenderer
         }
 
         // Context layers (category "base", e.g. the neighbouring counties) would zoom the sheet out to the
-        // whole city; the plan's own layers decide the default extent when there are any.
-        var planLayers = layers.Where(l => l.Definition.Category != "base").ToList();
-        var envelope = new Envelope();
-        foreach (var layer in planLayers.Count > 0 ? planLayers : layers)
+        // whole city: the plan's own layers set the extent, widened by context layers of about the same size
+        // (the banner boundary) but not by much larger ones.
+        var plan = Union(layers.Where(l => l.Definition.Category != "base"));
+        var envelope = plan.IsNull ? Union(layers) : plan;
+        if (!plan.IsNull)
         {
-            foreach (var feature in layer.Features4545)
+            foreach (var context in layers.Where(l => l.Definition.Category == "base").Select(l => Union([l])))
             {
-                if (feature.Geometry is { IsEmpty: false } g)
+                if (!context.IsNull && context.Area <= 2.5 * plan.Area)
                 {
-                    envelope.ExpandToInclude(g.EnvelopeInternal);
+                    envelope.ExpandToInclude(context);
                 }
             }
         }
@@ -119,6 +120,20 @@ public sealed class MapSheetRenderer
         return envelope.IsNull
             ? throw new InvalidOperationException("所选图层没有任何要素，无法确定制图范围。 / The chosen layers have no features; give an extent.")
             : envelope;
+    }
+
+    private static Envelope Union(IEnumerable<SheetLayer> layers)
+    {
+        var envelope = new Envelope();
+        foreach (var feature in layers.SelectMany(l => l.Features4545))
+        {
+            if (feature.Geometry is { IsEmpty: false } g)
+            {
+                envelope.ExpandToInclude(g.EnvelopeInternal);
+            }
+        }
+
+        return envelope;
     }
 
     private static SKDocumentPdfMetadata Metadata(SheetContent content) => new()
