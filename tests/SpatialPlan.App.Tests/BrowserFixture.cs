@@ -48,7 +48,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The app over the repository's own gis-data (what a planner sees), falling back to the fixture.</summary>
     public sealed class KestrelAppFactory : AppFactory
     {
-        protected override string DataDir => RepoData ?? FixtureData;
+        /// <summary>The data folder the server uses.</summary>
+        public string DataDirectory { get; } = RepoData ?? FixtureData;
+
+        protected override string DataDir => DataDirectory;
 
         public static string? RepoData
         {

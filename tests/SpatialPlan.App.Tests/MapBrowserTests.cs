@@ -52,6 +52,85 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Contains("示意", await card.Locator(".flag").TextContentAsync());
     }
 
+    [Fact]
+    public async Task UploadingASampleFootprintShowsTheReportAndHighlightsTheOverlap()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        var (path, expected) = ConflictingSample(fixture.Factory.DataDirectory);
+
+        await map.Page.SetInputFilesAsync("#check-file", path);
+        var banner = map.Page.Locator(".verdict-banner");
+        await banner.WaitForAsync(new() { Timeout = 20000 });
+        await map.Page.Locator("tr.zone-row.clickable").First.ClickAsync();
+        await map.RenderedAsync();
+        await map.ScreenshotAsync("04-check");
+
+        Assert.Equal(expected, await banner.GetAttributeAsync("data-verdict"));
+        Assert.True(await map.Page.Locator("tr.zone-row").CountAsync() >= 1);
+        Assert.True(await map.Page.EvaluateAsync<int>("() => window.spatialPlan.check.layers.overlaps.getFeatures().length") > 0);
+        Assert.Empty(map.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task MalformedUploadShowsTheServersMessageNextToTheUploadControl()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        var broken = Path.Combine(Path.GetTempPath(), "broken.geojson");
+        await File.WriteAllTextAsync(broken, "{\"type\": \"FeatureCollection\", \"features\": [ {");
+
+        await map.Page.SetInputFilesAsync("#check-file", broken);
+        var error = map.Page.Locator("#upload-error");
+        await error.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 10000 });
+        await map.ScreenshotAsync("05-upload-error");
+
+        var text = await error.TextContentAsync() ?? string.Empty;
+        Assert.Contains("broken.geojson", text);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.DoesNotContain("Exception", text);
+    }
+
+    [Fact]
+    public async Task MeasuredAreaAndLengthAgreeWithGeographicLib()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+
+        // Oracle (GeographicLib, GRS80), run outside the code under test:
+        //   printf "40.70 106.74\n40.70 106.82\n40.74 106.82\n40.74 106.74\n" | Planimeter -e 6378137 0.003352810681182319
+        //   -> "4 22402.314711 30024038.8": 4 points, perimeter 22402.314711 m, area 30024038.8 m²
+        var measured = await map.Page.EvaluateAsync<JsonElement>(
+            "() => window.spatialPlan.measureLonLat([[106.74,40.70],[106.82,40.70],[106.82,40.74],[106.74,40.74]])");
+
+        Assert.Equal(30024038.8, measured.GetProperty("areaM2").GetDouble(), 30024038.8 * 1e-3);
+        Assert.Equal(22402.314711, measured.GetProperty("perimeterM").GetDouble(), 22402.314711 * 1e-3);
+    }
+
+    /// <summary>The first sample project expected to conflict (so there is an overlap to highlight), else the fixture's.</summary>
+    private static (string Path, string ExpectedVerdict) ConflictingSample(string dataDir)
+    {
+        foreach (var dir in new[] { dataDir, AppFactory.FixtureData })
+        {
+            var index = Path.Combine(dir, "samples", "projects", "index.json");
+            if (!File.Exists(index))
+            {
+                continue;
+            }
+
+            foreach (var sample in JsonDocument.Parse(File.ReadAllText(index)).RootElement.EnumerateArray())
+            {
+                var verdict = sample.GetProperty("expectedVerdict").GetString()!;
+                var file = Path.Combine(dir, "samples", "projects", sample.GetProperty("file").GetString()!);
+                if (verdict is "prohibited" or "approval-required" && file.EndsWith(".geojson", StringComparison.Ordinal) && File.Exists(file)
+                    && sample.GetProperty("type").GetString() == "urban" && !sample.GetProperty("nationalMajor").GetBoolean()
+                    && sample.GetProperty("width").ValueKind == JsonValueKind.Null && sample.GetProperty("radius").ValueKind == JsonValueKind.Null)
+                {
+                    return (file, verdict);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("no conflicting sample project found");
+    }
+
     private static async Task<string> FirstLoadedLayerAsync(MapPage map, params string[] ids)
     {
         foreach (var id in ids)

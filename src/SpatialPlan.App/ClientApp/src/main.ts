@@ -10,7 +10,7 @@ import { attachReadout } from './readout';
 import { IdentifyTool } from './identify';
 import { MeasureTool, areaM2, lengthM } from './measure';
 import { CheckPanel } from './checkPanel';
-import { pixelOfFeature } from './testHooks';
+import { measureLonLat, pixelOfFeature } from './testHooks';
 
 declare global {
   interface Window { spatialPlan?: Record<string, unknown> }
@@ -61,6 +61,7 @@ async function start(): Promise<void> {
   window.spatialPlan = {
     planMap, map: planMap.map, check, measure: { areaM2, lengthM },
     pixelOfFeature: (layerId: string) => pixelOfFeature(planMap, layerId),
+    measureLonLat,
   };
 }
 

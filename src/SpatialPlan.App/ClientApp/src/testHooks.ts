@@ -1,4 +1,7 @@
 // Small helpers the browser tests call through window.spatialPlan.
+import { transform } from 'ol/proj';
+import { DATA_CRS, VIEW_CRS } from './crs';
+import { areaM2, lengthM } from './measure';
 import { Polygon, MultiPolygon, LineString, MultiLineString, Point } from 'ol/geom';
 import type { PlanMap } from './planMap';
 
@@ -16,4 +19,11 @@ export function pixelOfFeature(planMap: PlanMap, layerId: string): { x: number; 
   else return null;
   const pixel = planMap.map.getPixelFromCoordinate(coordinate.slice(0, 2));
   return { x: pixel[0], y: pixel[1], name: String(feature.get('name') ?? '') };
+}
+
+/** Area (m²) and perimeter (m) the measure tool shows for a lon/lat ring, so tests can hold them to an oracle. */
+export function measureLonLat(ring: number[][]): { areaM2: number; perimeterM: number } {
+  const projected = ring.map((c) => transform(c, DATA_CRS, VIEW_CRS));
+  const closed = [...projected, projected[0]];
+  return { areaM2: areaM2(new Polygon([closed])), perimeterM: lengthM(new LineString(closed)) };
 }
