@@ -21,6 +21,15 @@ public sealed class MapSheetRenderer
     private readonly Func<Envelope, Envelope>? _bbox4490To4545;
     private readonly FontSet _fonts;
 
+    /// <summary>The renderer over the catalog's loaded layers (the usual way: CLI and web app).</summary>
+    /// <param name="store">The loaded layers (features in EPSG:4490 and EPSG:4545).</param>
+    /// <param name="styles">styles.json of the same data directory.</param>
+    /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
+    public MapSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
+        : this(store.Catalog, styles, LayerStoreFeatures.From(store), LayerStoreFeatures.Project4490To4545, fonts)
+    {
+    }
+
     /// <param name="catalog">The layers and their order.</param>
     /// <param name="styles">styles.json.</param>
     /// <param name="features4545">A layer's features in EPSG:4545 (e.g. from the LayerStore).</param>
