@@ -83,10 +83,7 @@ public sealed class MapSheetRenderer
             .Where(l => wanted.Contains(l.Id))
             .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
             .ToList();
-        var sources = layers
-            .SelectMany(l => l.Definition.Source.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var sources = layers.Select(l => SourceCredit.Of(l.Definition)).Distinct(StringComparer.Ordinal).ToList();
         return new SheetContent(
             request.Title ?? _catalog.TitleZh,
             request.Subtitle,
@@ -110,18 +107,20 @@ public sealed class MapSheetRenderer
                 "渲染器未配置经纬度到 EPSG:4545 的转换，不能使用 Bbox4490。 / No 4490→4545 projection was given to the renderer.");
         }
 
-        // Context layers (category "base", e.g. the neighbouring counties) would zoom the sheet out to the
-        // whole city: the plan's own layers set the extent, widened by context layers of about the same size
-        // (the banner boundary) but not by much larger ones.
+        // Context layers (category "base": neighbouring counties, the Yellow River, Wuliangsuhai) would zoom
+        // the sheet out to the whole city: the plan's own layers set the extent, widened by a context layer
+        // only when that adds little (the banner boundary), not by far-away or much larger ones.
         var plan = Union(layers.Where(l => l.Definition.Category != "base"));
         var envelope = plan.IsNull ? Union(layers) : plan;
         if (!plan.IsNull)
         {
             foreach (var context in layers.Where(l => l.Definition.Category == "base").Select(l => Union([l])))
             {
-                if (!context.IsNull && context.Area <= 2.5 * plan.Area)
+                var grown = envelope.Copy();
+                grown.ExpandToInclude(context);
+                if (!context.IsNull && grown.Area <= 1.3 * plan.Area)
                 {
-                    envelope.ExpandToInclude(context);
+                    envelope = grown;
                 }
             }
         }
