@@ -45,47 +45,50 @@ def fmt(x, digits=2):
 
 
 def steady_table(bdn, areas, pg, gd):
-    rows = ["| footprint | engine (what is timed) | median ms | min ms | max ms | n | ratio to SpatialPlan check | parcels hit | overlap, grid m² |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| footprint | engine (what is timed) | median ms | min ms | max ms | n | ÷ SP check (median) | "
+            "÷ SP overlay (median) | ÷ SP overlay (min) | parcels hit |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for fp, table, label in FOOTPRINTS:
-        check = bdn.get(("Check", fp))
-        base = check["Median"] if check else None
+        check, overlay = bdn.get(("Check", fp)), bdn.get(("Overlay", fp))
         a = (areas or {}).get("footprints", {}).get(fp, {})
         entries = [
-            ("SpatialPlan `SiteCheck.Run` (full check: overlap, union, buffer, verdict)", check,
-             a.get("checkParcels"), a.get("checkUnionGridM2")),
-            ("SpatialPlan overlay only (STRtree + prepared + OverlayNG, same as the SQL)", bdn.get(("Overlay", fp)),
-             a.get("overlayParcels"), a.get("overlayGridM2")),
+            ("SpatialPlan `SiteCheck.Run` (full check: overlaps, union, 100 m buffer search, verdict)", check,
+             a.get("checkParcels")),
+            ("SpatialPlan overlay only (STRtree + prepared + OverlayNG + sum; what the SQL does)", overlay,
+             a.get("overlayParcels")),
         ]
-        for name, doc in (("PostGIS (GIST, `ST_Intersects` + `ST_Intersection`)", pg), ("GDAL/OGR GPKG (R-tree + SpatiaLite)", gd)):
+        for name, doc in (("PostGIS (GIST, `ST_Intersects` + `ST_Intersection`)", pg),
+                          ("GDAL/OGR GPKG (R-tree + SpatiaLite/GEOS)", gd)):
             f = (doc or {}).get("footprints", {}).get(table)
             stats = {"Median": f["medianMs"], "Min": f["minMs"], "Max": f["maxMs"], "N": f["reps"]} if f else None
-            entries.append((name, stats, f and f["parcels"], f and f["areaGridM2"]))
-        for name, st, n, area in entries:
-            ratio = None if not (st and base) else st["Median"] / base
+            entries.append((name, stats, f and f["parcels"]))
+        for name, st, n in entries:
+            def ratio(base, key):
+                return None if not (st and base) else st[key] / base[key]
             rows.append(f"| {label} | {name} | {fmt(st and st['Median'])} | {fmt(st and st['Min'])} | "
-                        f"{fmt(st and st['Max'])} | {st and st.get('N') or '–'} | {fmt(ratio)} | {n or '–'} | {fmt(area, 3)} |")
+                        f"{fmt(st and st['Max'])} | {st and st.get('N') or '–'} | {fmt(ratio(check, 'Median'))} | "
+                        f"{fmt(ratio(overlay, 'Median'))} | {fmt(ratio(overlay, 'Min'))} | {n or '–'} |")
     return "\n".join(rows)
 
 
 def area_table(areas, pg, gd):
-    rows = ["| footprint | SpatialPlan grid m² (check union) | SpatialPlan true m² (reported, /k²) | k² | PostGIS grid m² | GDAL grid m² | max rel. diff (grid) |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| footprint | SpatialPlan grid m² (same intersections) | PostGIS grid m² | GDAL grid m² | max rel. diff | "
+            "SpatialPlan check, true m² (reported) | grid ÷ true | k² at centroid |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     worst = 0.0
     for fp, table, label in FOOTPRINTS:
         a = (areas or {}).get("footprints", {}).get(fp, {})
-        sp = a.get("checkUnionGridM2")
-        vals = [v for v in (sp, a.get("overlayGridM2"),
-                            (pg or {}).get("footprints", {}).get(table, {}).get("areaGridM2"),
-                            (gd or {}).get("footprints", {}).get(table, {}).get("areaGridM2")) if v is not None]
+        p = (pg or {}).get("footprints", {}).get(table, {}).get("areaGridM2")
+        g = (gd or {}).get("footprints", {}).get(table, {}).get("areaGridM2")
+        vals = [v for v in (a.get("overlayGridM2"), p, g) if v is not None]
         rel = (max(vals) - min(vals)) / max(vals) if len(vals) > 1 and max(vals) > 0 else None
         worst = max(worst, rel or 0.0)
-        rows.append(f"| {label} | {fmt(sp, 4)} | {fmt(a.get('checkTrueM2'), 4)} | {fmt(a.get('k2'), 8)} | "
-                    f"{fmt((pg or {}).get('footprints', {}).get(table, {}).get('areaGridM2'), 4)} | "
-                    f"{fmt((gd or {}).get('footprints', {}).get(table, {}).get('areaGridM2'), 4)} | "
-                    f"{'–' if rel is None else f'{rel:.1e}'} |")
+        rows.append(f"| {label} | {fmt(a.get('overlayGridM2'), 4)} | {fmt(p, 4)} | {fmt(g, 4)} | "
+                    f"{'–' if rel is None else f'{rel:.1e}'} | {fmt(a.get('checkTrueM2'), 4)} | "
+                    f"{fmt(a.get('k2Effective'), 8)} | {fmt(a.get('k2AtCentroid'), 8)} |")
     verdict = "AGREE (≤ 1e-6 relative)" if worst <= 1e-6 else f"DISAGREE: worst {worst:.2e} > 1e-6"
-    return "\n".join(rows) + f"\n\nAreas: {verdict}."
+    return "\n".join(rows) + (f"\n\nGrid areas: {verdict}. The check reports true areas (grid ÷ k², Gauss-Kruger scale "
+                               "correction integrated over each piece), so its figure is smaller by the factor shown.")
 
 
 def load_table(bdn, pg, gdal_load):

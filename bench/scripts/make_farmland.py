@@ -8,7 +8,7 @@ seeded share of blocks left out (villages, drains, saline land) and a hole aroun
 is its grid cell shrunk toward its centroid so neighbours never overlap (a 1-2 m field ridge).
 
 Everything is built in EPSG:4545 (CGCS2000 GK, CM 108E) and written once as EPSG:4490 GeoJSON with
-9 decimals (0.1 mm). That GeoJSON is the single source: SpatialPlan reads it, and the GeoPackage and
+7 decimals (~1 cm, as gis-data). That GeoJSON is the single source: SpatialPlan reads it, and the GeoPackage and
 PostGIS tables are made from it by ogr2ogr, so all three engines see the same coordinates.
 
 Usage: make_farmland.py --out DIR [--count 100000] [--seed 4545] [--boundary FILE]
@@ -160,7 +160,7 @@ def make_parcels(banner, count, seed):
 
 
 def lonlat(points):
-    return [[round(c, 9) for c in TO_LL.TransformPoint(x, y)[:2]] for x, y in points]
+    return [[round(c, 7) for c in TO_LL.TransformPoint(x, y)[:2]] for x, y in points]
 
 
 def parcel_feature(n, points):
