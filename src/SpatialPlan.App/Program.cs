@@ -1,5 +1,21 @@
+using SpatialPlan.App.Checks;
+using SpatialPlan.App.Hosting;
+using SpatialPlan.App.Layers;
+using SpatialPlan.App.Samples;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSpatialPlanHost();          // options, gis-data folder, problem+json, upload limit
+
 var app = builder.Build();
+app.UseSpatialPlanErrors();            // every failure is problem+json, never a stack trace
+app.UseClientApp();                    // the bundled OpenLayers front end from wwwroot/
+
+app.MapClientConfig();                 // GET /api/config
+app.MapLayers();                       // GET /api/layers, /api/layers/{id}
+app.MapSamples();                      // GET /api/samples, /api/samples/{file}
+app.MapChecks();                       // POST /api/checks
+
+app.PrintStartupBanner();              // the URL to open, in Chinese and English
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>

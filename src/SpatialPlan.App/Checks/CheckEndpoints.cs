@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using SpatialPlan.App.Hosting;
+
+namespace SpatialPlan.App.Checks;
+
+/// <summary>The site check: a footprint in, the report JSON of docs/architecture.md out (the CLI's <c>check --format json</c>).</summary>
+public static class CheckEndpoints
+{
+    public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/checks", RunCheck).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> RunCheck(HttpRequest request, IOptions<SpatialPlanOptions> options, SiteCheckRunner runner, CancellationToken ct)
+    {
+        var upload = await CheckRequestReader.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        if (upload is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "文件过大 / Upload too large",
+                detail: UploadLimits.TooLargeMessage(options.Value.MaxUploadMegabytes));
+        }
+
+        // Core reads, repairs and checks; InputException becomes a 400 in ProblemExceptionHandler.
+        var json = runner.Run(upload);
+        return TypedResults.Text(json, "application/json; charset=utf-8");
+    }
+}

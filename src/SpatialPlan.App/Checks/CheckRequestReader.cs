@@ -1,0 +1,87 @@
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.App.Checks;
+
+/// <summary>
+/// Reads a site-check request: a GeoJSON body with options in the query string, or a multipart form with a
+/// <c>file</c> and the options as fields. Returns null when the body is larger than <paramref name="maxBytes"/>.
+/// </summary>
+public static class CheckRequestReader
+{
+    public static async Task<CheckUpload?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes + MultipartAllowance)
+        {
+            return null;
+        }
+
+        return request.HasFormContentType
+            ? await ReadFormAsync(request, maxBytes, ct)
+            : await ReadBodyAsync(request, maxBytes, ct);
+    }
+
+    /// <summary>Room for the multipart envelope and the option fields around the file itself.</summary>
+    private const long MultipartAllowance = 64 * 1024;
+
+    private static async Task<CheckUpload?> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's own length limit was hit: the body is too large.
+            return null;
+        }
+
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
+            ?? throw new InputException("表单中没有上传文件（no file in the form）。", "请在 file 字段中选择用地范围文件：GeoJSON、压缩的 Shapefile (.zip) 或界址点 .txt/.csv。 Put the footprint in the form field 'file'.");
+        if (file.Length > maxBytes)
+        {
+            return null;
+        }
+
+        var parameters = CheckParameterReader.Read(name => form.TryGetValue(name, out var v) ? v.ToString() : request.Query[name].FirstOrDefault());
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return new CheckUpload(buffer.ToArray(), Path.GetFileName(file.FileName), parameters);
+    }
+
+    private static async Task<CheckUpload?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var fileName = mediaType switch
+        {
+            "application/geo+json" or "application/json" => "upload.geojson",
+            "application/zip" or "application/x-zip-compressed" => "upload.zip",
+            "text/plain" => "upload.txt",
+            "text/csv" => "upload.csv",
+            _ => throw new InputException(
+                $"无法识别的请求类型“{request.ContentType}”（unsupported content type）。",
+                "请以 application/geo+json 或 application/json 发送 GeoJSON，或用 multipart/form-data 上传文件。 Send GeoJSON as application/geo+json or a file as multipart/form-data."),
+        };
+        var parameters = CheckParameterReader.Read(name => request.Query[name].FirstOrDefault());
+
+        // The body may come without a Content-Length (chunked), so count while reading.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new InputException("请求中没有用地范围数据（the request body is empty）。", "请在请求正文中发送项目用地范围的 GeoJSON。 Send the footprint's GeoJSON as the body.");
+        }
+
+        return new CheckUpload(buffer.ToArray(), fileName, parameters);
+    }
+}

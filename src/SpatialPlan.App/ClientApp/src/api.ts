@@ -1,0 +1,92 @@
+// Types of the API's JSON (docs/architecture.md) and the calls the page makes.
+import type { FeatureCollection } from './geojson';
+
+export interface LabelStyle { field: string; size: number; color: string; halo?: string | null; minZoomScale?: number | null }
+export interface PointSymbol { shape: 'circle' | 'square' | 'star' | 'triangle'; radius: number; fill?: string | null; stroke?: string | null }
+export interface StyleFilter { property: string; equals: unknown }
+export interface FlatStyle {
+  fill?: string | null; stroke?: string | null; strokeWidth?: number | null; strokeDash?: number[] | null;
+  legendZh?: string | null; legendEn?: string | null; label?: LabelStyle | null; point?: PointSymbol | null;
+  zIndex?: number | null; rules?: Array<{ filter: StyleFilter; style: FlatStyle }> | null;
+}
+export interface LayerGroup { id: string; titleZh: string; titleEn: string }
+export interface LayerInfo {
+  id: string; titleZh: string; titleEn: string; group: string; category: string; style: string;
+  policy?: string | null; schematic: boolean; visible: boolean; labelField?: string | null;
+  provenanceZh: string; provenanceEn: string; source: string;
+}
+export interface Catalog {
+  titleZh: string; titleEn: string; crs: string; groups: LayerGroup[]; layers: LayerInfo[];
+  styles: Record<string, FlatStyle>;
+}
+export interface ClientConfig { basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number }
+export interface SampleProject {
+  file: string; nameZh: string; nameEn?: string; type: string; nationalMajor: boolean;
+  width: number | null; radius: number | null; crs: string | number | null; expectedVerdict: string; url: string;
+}
+
+export interface ZoneResult {
+  layerId: string; layerTitle: string; category: string; mode: string; relation: string;
+  overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa: number; overlapPercent: number;
+  features: Array<{ id: string; name: string; overlapAreaM2: number; overlapAreaMu: number }>;
+  nearbyFeatures?: Array<{ id: string; name: string; distanceM: number }>;
+  distanceM: number | null; bufferM: number; overlapGeometry: unknown | null;
+  verdict: string; rule: string; ruleEn: string; basis: string; basisEn: string;
+}
+export interface CheckReport {
+  footprint: {
+    areaM2: number; areaMu: number; areaHa: number; crs: string; sourceCrs: string; axesSwapped: boolean;
+    repairs: Array<{ featureIndex: number; problem: string; action: string }>; geometry: unknown;
+  };
+  project: { type: string; nationalMajor: boolean; name?: string | null };
+  verdict: string; zones: ZoneResult[]; schematicData: boolean; dataNoteZh: string;
+}
+
+/** An API error: the problem+json detail, which is written for the planner. */
+export class ApiError extends Error {}
+
+async function json<T>(response: Response): Promise<T> {
+  if (response.ok) return (await response.json()) as T;
+  let detail = `${response.status} ${response.statusText}`;
+  try {
+    const problem = await response.json();
+    detail = problem.detail || problem.title || detail;
+  } catch { /* not JSON: keep the status line */ }
+  throw new ApiError(detail);
+}
+
+export const getCatalog = () => fetch('/api/layers').then((r) => json<Catalog>(r));
+export const getLayer = (id: string) => fetch(`/api/layers/${encodeURIComponent(id)}`).then((r) => json<FeatureCollection>(r));
+export const getConfig = () => fetch('/api/config').then((r) => json<ClientConfig>(r));
+export const getSamples = () => fetch('/api/samples').then((r) => json<SampleProject[]>(r));
+
+export interface CheckOptions { type: string; nationalMajor: boolean; width?: number | null; radius?: number | null; crs?: string | null }
+
+function optionEntries(o: CheckOptions): Array<[string, string]> {
+  const entries: Array<[string, string]> = [['type', o.type], ['nationalMajor', String(o.nationalMajor)]];
+  if (o.width) entries.push(['width', String(o.width)]);
+  if (o.radius) entries.push(['radius', String(o.radius)]);
+  if (o.crs) entries.push(['crs', o.crs]);
+  return entries;
+}
+
+/** Checks a GeoJSON footprint (EPSG:4490 unless o.crs says otherwise). Returns the raw JSON text and the parsed report. */
+export async function checkGeoJson(body: string, o: CheckOptions): Promise<[string, CheckReport]> {
+  const query = new URLSearchParams(optionEntries(o));
+  const response = await fetch(`/api/checks?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/geo+json' }, body });
+  return withText(response);
+}
+
+/** Uploads a footprint file (GeoJSON, zipped Shapefile, 界址点 list) as multipart/form-data. */
+export async function checkFile(file: File, o: CheckOptions): Promise<[string, CheckReport]> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  optionEntries(o).forEach(([k, v]) => form.append(k, v));
+  return withText(await fetch('/api/checks', { method: 'POST', body: form }));
+}
+
+async function withText(response: Response): Promise<[string, CheckReport]> {
+  if (!response.ok) await json(response);
+  const text = await response.text();
+  return [text, JSON.parse(text) as CheckReport];
+}

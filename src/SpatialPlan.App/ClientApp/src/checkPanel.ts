@@ -1,0 +1,173 @@
+// The site check in the map: get a footprint (upload, draw, sample), set the options, run, show the report.
+import Draw from 'ol/interaction/Draw';
+import type { Geometry } from 'ol/geom';
+import type Feature from 'ol/Feature';
+import type { PlanMap } from './planMap';
+import { ApiError, checkFile, checkGeoJson, getSamples, type CheckOptions, type SampleProject } from './api';
+import { t, pick, type Key } from './i18n';
+import { CheckLayers, format } from './checkLayers';
+import { renderReport } from './checkResult';
+
+type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string };
+const TYPES = ['urban', 'linear', 'agriculture', 'ecological', 'tourism', 'other'];
+
+export class CheckPanel {
+  private footprint: Footprint | null = null;
+  private samples: SampleProject[] = [];
+  private draw: Draw | null = null;
+  readonly layers: CheckLayers;
+  private lastResult: (() => void) | null = null;
+
+  constructor(private readonly root: HTMLElement, private readonly planMap: PlanMap, private readonly beforeDraw: () => void) {
+    this.layers = new CheckLayers(planMap.map);
+    getSamples().then((s) => { this.samples = s; this.render(); }).catch(() => { /* no samples folder: the list stays empty */ });
+    this.render();
+  }
+
+  render(): void {
+    const r = this.root;
+    r.innerHTML = `
+      <h2>${t('siteCheck')}</h2>
+      <fieldset class="source">
+        <legend>${t('footprint')}</legend>
+        <label class="field">${t('upload')}
+          <input type="file" id="check-file" accept=".geojson,.json,.zip,.txt,.csv">
+        </label>
+        <p class="hint">${t('uploadHint')}</p>
+        <p id="upload-error" class="error" role="alert" hidden></p>
+        <div class="draw-buttons">
+          <span>${t('draw')}：</span>
+          <button type="button" data-draw="Polygon">${t('drawPolygon')}</button>
+          <button type="button" data-draw="LineString">${t('drawLine')}</button>
+          <button type="button" data-draw="Point">${t('drawPoint')}</button>
+        </div>
+        <label class="field">${t('sample')}
+          <select id="check-sample"><option value="">${t('chooseSample')}</option>
+            ${this.samples.map((s, i) => `<option value="${i}">${escapeHtml(pick(s.nameZh, s.nameEn))}</option>`).join('')}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset class="options">
+        <label class="field">${t('projectType')}
+          <select id="check-type">${TYPES.map((v) => `<option value="${v}">${t(`type.${v}` as Key)}</option>`).join('')}</select>
+        </label>
+        <label class="check"><input type="checkbox" id="check-major"> ${t('nationalMajor')}</label>
+        <div class="row">
+          <label class="field small">${t('widthM')}<input type="number" id="check-width" min="0" step="1" placeholder="30"></label>
+          <label class="field small">${t('radiusM')}<input type="number" id="check-radius" min="0" step="1" placeholder="200"></label>
+          <label class="field small">${t('crs')}<select id="check-crs">
+            <option value="">${t('crsAuto')}</option><option>EPSG:4490</option><option>EPSG:4545</option><option>EPSG:4524</option>
+          </select></label>
+        </div>
+      </fieldset>
+      <button type="button" id="check-run" class="primary">${t('run')}</button>
+      <p id="check-status" class="error" hidden></p>
+      <div id="check-result"></div>`;
+    this.wire();
+    this.lastResult?.();
+  }
+
+  private $<T extends HTMLElement>(id: string): T { return this.root.querySelector<T>(`#${id}`)!; }
+
+  private wire(): void {
+    this.$<HTMLInputElement>('check-file').addEventListener('change', (e) => {
+      const file = (e.target as HTMLInputElement).files?.[0];
+      if (!file) return;
+      this.footprint = { kind: 'file', file };
+      this.layers.clear();
+      this.showUploadError(null);
+      void this.run();
+    });
+    this.$<HTMLSelectElement>('check-sample').addEventListener('change', (e) => void this.pickSample(Number((e.target as HTMLSelectElement).value)));
+    this.root.querySelectorAll<HTMLButtonElement>('[data-draw]').forEach((b) =>
+      b.addEventListener('click', () => this.startDraw(b.dataset.draw as 'Polygon' | 'LineString' | 'Point')));
+    this.$('check-run').addEventListener('click', () => void this.run());
+  }
+
+  private options(): CheckOptions {
+    const num = (id: string) => { const v = Number(this.$<HTMLInputElement>(id).value); return v > 0 ? v : null; };
+    return {
+      type: this.$<HTMLSelectElement>('check-type').value,
+      nationalMajor: this.$<HTMLInputElement>('check-major').checked,
+      width: num('check-width'),
+      radius: num('check-radius'),
+      crs: this.$<HTMLSelectElement>('check-crs').value || null,
+    };
+  }
+
+  private async pickSample(index: number): Promise<void> {
+    const sample = this.samples[index];
+    if (!sample) return;
+    const text = await (await fetch(sample.url)).text();
+    this.footprint = { kind: 'geojson', text };
+    this.$<HTMLSelectElement>('check-type').value = sample.type;
+    this.$<HTMLInputElement>('check-major').checked = sample.nationalMajor;
+    this.$<HTMLInputElement>('check-width').value = sample.width ? String(sample.width) : '';
+    this.$<HTMLInputElement>('check-radius').value = sample.radius ? String(sample.radius) : '';
+    this.$<HTMLSelectElement>('check-crs').value = sample.crs ? `EPSG:${String(sample.crs).replace(/^EPSG:/i, '')}` : '';
+    await this.run();
+  }
+
+  private startDraw(type: 'Polygon' | 'LineString' | 'Point'): void {
+    this.beforeDraw();
+    this.stopDraw();
+    this.layers.clear();
+    this.draw = new Draw({ source: this.layers.footprint, type });
+    this.draw.on('drawend', (e) => {
+      this.stopDraw();
+      const feature = e.feature as Feature<Geometry>;
+      this.footprint = { kind: 'geojson', text: format.writeFeatures([feature]) };
+      if (type === 'LineString' && !this.options().width) this.$<HTMLInputElement>('check-width').value = '30';
+      if (type === 'Point' && !this.options().radius) this.$<HTMLInputElement>('check-radius').value = '200';
+      if (type !== 'Polygon') this.$<HTMLSelectElement>('check-type').value = type === 'LineString' ? 'linear' : this.options().type;
+      this.$<HTMLSelectElement>('check-crs').value = '';
+    });
+    this.planMap.map.addInteraction(this.draw);
+  }
+
+  stopDraw(): void {
+    if (this.draw) this.planMap.map.removeInteraction(this.draw);
+    this.draw = null;
+  }
+
+  private async run(): Promise<void> {
+    const status = this.$('check-status');
+    status.hidden = true;
+    if (!this.footprint) {
+      status.textContent = t('noFootprint');
+      status.hidden = false;
+      return;
+    }
+    const button = this.$<HTMLButtonElement>('check-run');
+    button.disabled = true;
+    button.textContent = t('running');
+    try {
+      const [raw, report] = this.footprint.kind === 'file'
+        ? await checkFile(this.footprint.file, this.options())
+        : await checkGeoJson(this.footprint.text, this.options());
+      this.layers.showFootprint(report.footprint.geometry);
+      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers);
+      this.lastResult();
+      this.root.dispatchEvent(new CustomEvent('checkdone', { bubbles: true, detail: report }));
+    } catch (e) {
+      const message = e instanceof ApiError ? e.message : `${t('loadError')}：${String(e)}`;
+      this.$('check-result').replaceChildren();
+      this.lastResult = null;
+      if (this.footprint.kind === 'file') this.showUploadError(message);
+      else { status.textContent = message; status.hidden = false; }
+    } finally {
+      button.disabled = false;
+      button.textContent = t('run');
+    }
+  }
+
+  private showUploadError(message: string | null): void {
+    const error = this.$('upload-error');
+    error.textContent = message ?? '';
+    error.hidden = !message;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

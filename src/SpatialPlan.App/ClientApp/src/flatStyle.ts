@@ -1,0 +1,96 @@
+// styles.json (the same file the PDF renderer reads) turned into OpenLayers styles: the layer style, with the
+// first matching rule laid over it, exactly as Core's LayerStyle.Resolve does.
+import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
+import type { FeatureLike } from 'ol/Feature';
+import type { StyleFunction } from 'ol/style/Style';
+import type { FlatStyle, PointSymbol, StyleFilter } from './api';
+import { labelFont } from './fonts';
+
+export interface StyleContext { labelScale: number; labelField?: string | null }
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function matches(filter: StyleFilter, get: (name: string) => unknown): boolean {
+  return asText(get(filter.property)) === asText(filter.equals);
+}
+
+/** The style for a feature: the first rule whose filter matches, laid over the layer style. */
+export function resolve(style: FlatStyle, get: (name: string) => unknown): FlatStyle {
+  const rule = style.rules?.find((r) => matches(r.filter, get));
+  if (!rule) return style;
+  const merged: FlatStyle = { ...style };
+  for (const [key, value] of Object.entries(rule.style)) {
+    if (value !== null && value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+export function pointImage(p: PointSymbol, scale = 1) {
+  const fill = p.fill ? new Fill({ color: p.fill }) : undefined;
+  const stroke = p.stroke ? new Stroke({ color: p.stroke, width: 1.5 * scale }) : undefined;
+  const radius = p.radius * scale;
+  switch (p.shape) {
+    case 'square': return new RegularShape({ points: 4, radius: radius * Math.SQRT2, angle: Math.PI / 4, fill, stroke });
+    case 'triangle': return new RegularShape({ points: 3, radius: radius * 1.3, fill, stroke });
+    case 'star': return new RegularShape({ points: 5, radius: radius * 1.3, radius2: radius * 0.55, fill, stroke });
+    default: return new Circle({ radius, fill, stroke });
+  }
+}
+
+function labelText(s: FlatStyle, feature: FeatureLike, ctx: StyleContext): Text | undefined {
+  const label = s.label;
+  const field = label?.field ?? ctx.labelField;
+  if (!label || !field) return undefined;
+  const text = asText(feature.get(field));
+  if (!text) return undefined;
+  const isPoint = feature.getGeometry()?.getType().includes('Point');
+  return new Text({
+    text,
+    font: labelFont(label.size * ctx.labelScale),
+    fill: new Fill({ color: label.color }),
+    stroke: label.halo ? new Stroke({ color: label.halo, width: 3.5 * ctx.labelScale }) : undefined,
+    offsetY: isPoint ? -(s.point?.radius ?? 5) * ctx.labelScale - label.size * ctx.labelScale * 0.75 : 0,
+    overflow: true,
+    padding: [2, 2, 2, 2],
+  });
+}
+
+/** An OpenLayers style function for one catalog layer. Styles are cached per resolved rule. */
+export function styleFunction(style: FlatStyle, ctx: StyleContext): StyleFunction {
+  const cache = new Map<FlatStyle, Style>();
+  const base = (s: FlatStyle): Style => {
+    let cached = cache.get(s);
+    if (!cached) {
+      cached = new Style({
+        fill: s.fill ? new Fill({ color: s.fill }) : undefined,
+        stroke: s.stroke ? new Stroke({ color: s.stroke, width: s.strokeWidth ?? 1, lineDash: s.strokeDash ?? undefined }) : undefined,
+        image: s.point ? pointImage(s.point, ctx.labelScale > 1 ? 1.3 : 1) : undefined,
+        zIndex: s.zIndex ?? undefined,
+      });
+      cache.set(s, cached);
+    }
+    return cached;
+  };
+  return (feature) => {
+    const s = style.rules ? resolveCached(style, feature) : style;
+    const text = labelText(s, feature, ctx);
+    if (!text) return base(s);
+    const styled = base(s).clone();
+    styled.setText(text);
+    return styled;
+  };
+}
+
+// Rules resolve to one of a few objects per layer; keep them identical so the style cache hits.
+const resolved = new WeakMap<FlatStyle, Map<number, FlatStyle>>();
+function resolveCached(style: FlatStyle, feature: FeatureLike): FlatStyle {
+  const index = style.rules!.findIndex((r) => matches(r.filter, (n) => feature.get(n)));
+  let byIndex = resolved.get(style);
+  if (!byIndex) resolved.set(style, (byIndex = new Map()));
+  let s = byIndex.get(index);
+  if (!s) byIndex.set(index, (s = index < 0 ? style : resolve(style, (n) => feature.get(n))));
+  return s;
+}

@@ -1,0 +1,114 @@
+// UI strings, Chinese first. Data titles come from the catalog's titleZh/titleEn.
+export type Lang = 'zh' | 'en';
+
+const strings = {
+  identify: ['查询', 'Identify'],
+  measureLine: ['量距离', 'Distance'],
+  measureArea: ['量面积', 'Area'],
+  clear: ['清除', 'Clear'],
+  layers: ['图层', 'Layers'],
+  opacity: ['透明度', 'Opacity'],
+  schematic: ['示意数据', 'Schematic data'],
+  schematicNote: ['示意数据：按规划文本绘制，非官方矢量数据', 'Schematic: drawn from the plan text, not official data'],
+  real: ['真实数据', 'Real data'],
+  yes: ['是', 'yes'],
+  no: ['否', 'no'],
+  lonLat: ['经纬度', 'Lon/Lat'],
+  gk: ['CGCS2000 高斯-克吕格 3°带（中央经线 108°E）', 'CGCS2000 Gauss-Kruger 3° zone (CM 108°E)'],
+  provenance: ['来源', 'Provenance'],
+  attributes: ['属性', 'Attributes'],
+  layer: ['图层', 'Layer'],
+  close: ['关闭', 'Close'],
+  noFeature: ['此处没有要素', 'No feature here'],
+  distance: ['距离', 'Distance'],
+  area: ['面积', 'Area'],
+  measureHint: ['单击开始，双击结束', 'Click to start, double-click to finish'],
+  siteCheck: ['项目选址检查', 'Site check'],
+  footprint: ['项目用地范围', 'Project footprint'],
+  upload: ['上传文件', 'Upload'],
+  draw: ['绘制', 'Draw'],
+  sample: ['示例项目', 'Sample'],
+  uploadHint: ['GeoJSON、压缩的 Shapefile (.zip) 或界址点 .txt/.csv', 'GeoJSON, zipped Shapefile (.zip) or boundary-point list .txt/.csv'],
+  drawPolygon: ['面', 'Polygon'],
+  drawLine: ['线 + 宽度', 'Line + width'],
+  drawPoint: ['点 + 半径', 'Point + radius'],
+  widthM: ['宽度（米）', 'Width (m)'],
+  radiusM: ['半径（米）', 'Radius (m)'],
+  projectType: ['项目类型', 'Project type'],
+  nationalMajor: ['国家重大项目', 'National major project'],
+  crs: ['坐标系', 'CRS'],
+  crsAuto: ['自动识别', 'Detect'],
+  run: ['开始检查', 'Run check'],
+  running: ['检查中…', 'Checking…'],
+  chooseSample: ['选择示例项目…', 'Choose a sample…'],
+  noFootprint: ['请先上传、绘制或选择项目用地范围', 'Upload, draw or pick a footprint first'],
+  verdict: ['结论', 'Verdict'],
+  zone: ['管控区', 'Zone'],
+  relation: ['关系', 'Relation'],
+  m2: ['平方米', 'm²'],
+  mu: ['亩', 'mu'],
+  ha: ['公顷', 'ha'],
+  pct: ['占比', '%'],
+  features: ['涉及要素', 'Features'],
+  rule: ['规定', 'Rule'],
+  basis: ['依据', 'Basis'],
+  downloadJson: ['下载 JSON', 'Download JSON'],
+  downloadCsv: ['下载 CSV', 'Download CSV'],
+  footprintArea: ['用地面积', 'Footprint area'],
+  repairs: ['已自动修复', 'Repairs made'],
+  axesSwapped: ['坐标 X/Y 顺序已自动对调', 'X/Y axes were swapped back'],
+  sourceCrs: ['源坐标系', 'Source CRS'],
+  nearby: ['邻近', 'nearby'],
+  distanceM: ['距离（米）', 'Distance (m)'],
+  'verdict.clear': ['无冲突', 'Clear'],
+  'verdict.advisory': ['提示', 'Advisory'],
+  'verdict.approval-required': ['需报批', 'Approval required'],
+  'verdict.prohibited': ['禁止', 'Prohibited'],
+  'relation.inside': ['占用', 'inside'],
+  'relation.touches': ['相接', 'touches'],
+  'relation.sliver': ['微小重叠', 'sliver'],
+  'relation.nearby': ['邻近', 'nearby'],
+  'relation.none': ['无', 'none'],
+  'relation.outside': ['超出', 'outside'],
+  'type.urban': ['城镇建设/工业', 'Urban / industrial'],
+  'type.linear': ['线性基础设施', 'Linear infrastructure'],
+  'type.agriculture': ['农业', 'Agriculture'],
+  'type.ecological': ['生态修复', 'Ecological'],
+  'type.tourism': ['旅游', 'Tourism'],
+  'type.other': ['其他', 'Other'],
+  loadError: ['加载失败', 'Failed to load'],
+} as const;
+
+export type Key = keyof typeof strings;
+
+let current: Lang = (localStorage.getItem('spatialplan.lang') as Lang | null) ?? 'zh';
+const listeners: Array<() => void> = [];
+
+export const lang = (): Lang => current;
+
+export function t(key: Key): string {
+  return strings[key][current === 'zh' ? 0 : 1];
+}
+
+/** Chinese or English member of a titleZh/titleEn pair, falling back to the other. */
+export function pick(zh: string | null | undefined, en: string | null | undefined): string {
+  return (current === 'zh' ? zh || en : en || zh) ?? '';
+}
+
+export function setLang(next: Lang): void {
+  current = next;
+  localStorage.setItem('spatialplan.lang', next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  listeners.forEach((l) => l());
+}
+
+export function onLangChange(listener: () => void): void {
+  listeners.push(listener);
+}
+
+/** Fills every element with data-i18n="key" with the string for the current language. */
+export function applyStatic(root: ParentNode = document): void {
+  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n as Key);
+  });
+}

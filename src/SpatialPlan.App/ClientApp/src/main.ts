@@ -1,0 +1,67 @@
+// Entry point: load the catalog, build the map and the panels, wire the tools.
+import 'ol/ol.css';
+import './style.css';
+import './crs';
+import { getCatalog, getConfig } from './api';
+import { PlanMap } from './planMap';
+import { renderLayerPanel } from './layerPanel';
+import { applyStatic, lang, onLangChange, pick, setLang, t } from './i18n';
+import { attachReadout } from './readout';
+import { IdentifyTool } from './identify';
+import { MeasureTool, areaM2, lengthM } from './measure';
+import { CheckPanel } from './checkPanel';
+
+declare global {
+  interface Window { spatialPlan?: Record<string, unknown> }
+}
+
+async function start(): Promise<void> {
+  const [catalog, config] = await Promise.all([getCatalog(), getConfig()]);
+  const planMap = new PlanMap(document.getElementById('map')!, catalog, config);
+  const badge = document.getElementById('schematic-badge')!;
+  const updateBadge = () => { badge.hidden = !planMap.anySchematicVisible(); };
+  planMap.onVisibilityChange(updateBadge);
+
+  const identifyPanel = document.getElementById('identify-panel')!;
+  const identify = new IdentifyTool(planMap, identifyPanel, () => identifyPanel.scrollIntoView({ block: 'nearest' }));
+  const measure = new MeasureTool(planMap.map, document.getElementById('measure-output')!);
+  const check = new CheckPanel(document.getElementById('check-panel')!, planMap, () => { measure.stop(); identify.active = false; setTool(null); });
+  attachReadout(planMap.map, document.getElementById('readout')!);
+
+  const toolButtons = ['tool-identify', 'tool-measure-line', 'tool-measure-area'].map((id) => document.getElementById(id)!);
+  const setTool = (active: HTMLElement | null) => toolButtons.forEach((b) => b.classList.toggle('active', b === active));
+  toolButtons[0].addEventListener('click', () => { measure.stop(); check.stopDraw(); identify.active = true; setTool(toolButtons[0]); });
+  toolButtons[1].addEventListener('click', () => { check.stopDraw(); identify.active = false; measure.start('line'); setTool(toolButtons[1]); });
+  toolButtons[2].addEventListener('click', () => { check.stopDraw(); identify.active = false; measure.start('area'); setTool(toolButtons[2]); });
+  document.getElementById('tool-clear')!.addEventListener('click', () => {
+    measure.clear(); check.stopDraw(); check.layers.clear(); identifyPanel.hidden = true; identify.active = true; setTool(toolButtons[0]);
+  });
+
+  const renderTexts = () => {
+    applyStatic();
+    document.title = pick(catalog.titleZh, catalog.titleEn);
+    document.getElementById('app-title')!.textContent = pick(catalog.titleZh, catalog.titleEn);
+    badge.textContent = t('schematic');
+    badge.title = t('schematicNote');
+    document.getElementById('lang-switch')!.textContent = lang() === 'zh' ? 'EN' : '中文';
+    renderLayerPanel(document.getElementById('layer-panel')!, planMap);
+    check.render();
+  };
+  document.getElementById('lang-switch')!.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+  onLangChange(renderTexts);
+
+  await planMap.load();
+  renderTexts();
+  updateBadge();
+  // Re-render labels whenever more font slices arrive (e.g. a label in a script not yet loaded).
+  document.fonts?.addEventListener?.('loadingdone', () => planMap.refreshLabels());
+  document.body.dataset.ready = 'true';
+  window.spatialPlan = { planMap, map: planMap.map, measure: { areaM2, lengthM } };
+}
+
+start().catch((e) => {
+  const box = document.createElement('div');
+  box.className = 'fatal';
+  box.textContent = `${t('loadError')}：${e instanceof Error ? e.message : String(e)}`;
+  document.body.append(box);
+});

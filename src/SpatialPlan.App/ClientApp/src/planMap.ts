@@ -1,0 +1,109 @@
+// The map: one OpenLayers vector layer per catalog layer, in catalog order (bottom first), in EPSG:4545.
+import OlMap from 'ol/Map';
+import View from 'ol/View';
+import VectorLayer from 'ol/layer/Vector';
+import VectorSource from 'ol/source/Vector';
+import TileLayer from 'ol/layer/Tile';
+import XYZ from 'ol/source/XYZ';
+import GeoJSON from 'ol/format/GeoJSON';
+import { ScaleLine, Zoom, Attribution } from 'ol/control';
+import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent';
+import type { Catalog, ClientConfig, LayerInfo } from './api';
+import { getLayer } from './api';
+import { DATA_CRS, VIEW_CRS } from './crs';
+import { styleFunction } from './flatStyle';
+import { loadGlyphs } from './fonts';
+
+export interface PlanLayer { info: LayerInfo; layer: VectorLayer<VectorSource> }
+
+export class PlanMap {
+  readonly map: OlMap;
+  readonly layers = new Map<string, PlanLayer>();
+  private labelScale = 1;
+  private readonly visibilityListeners: Array<() => void> = [];
+
+  constructor(target: HTMLElement, readonly catalog: Catalog, config: ClientConfig) {
+    this.map = new OlMap({
+      target,
+      controls: [new Zoom(), new ScaleLine({ units: 'metric', bar: true, steps: 4, text: true, minWidth: 140 }), new Attribution({ collapsible: false })],
+      view: new View({ projection: VIEW_CRS, center: [420000, 4530000], zoom: 8, constrainResolution: false }),
+    });
+    if (config.basemapUrl) {
+      this.map.addLayer(new TileLayer({ source: new XYZ({ url: config.basemapUrl, attributions: config.basemapAttribution, crossOrigin: 'anonymous' }) }));
+    }
+    for (const info of catalog.layers) {
+      const layer = new VectorLayer({
+        source: new VectorSource(),
+        declutter: true,
+        visible: info.visible,
+        properties: { catalogId: info.id },
+        updateWhileInteracting: false,
+      });
+      this.applyStyle(info, layer);
+      this.layers.set(info.id, { info, layer });
+      this.map.addLayer(layer);
+    }
+  }
+
+  /** Loads every layer's features; resolves when all are on the map and their label glyphs are loaded. */
+  async load(): Promise<void> {
+    const format = new GeoJSON({ dataProjection: DATA_CRS, featureProjection: VIEW_CRS });
+    const texts: string[] = [];
+    await Promise.all([...this.layers.values()].map(async ({ info, layer }) => {
+      const collection = await getLayer(info.id);
+      const features = format.readFeatures(collection);
+      layer.getSource()!.addFeatures(features);
+      const field = this.catalog.styles[info.style]?.label?.field ?? info.labelField;
+      if (field) features.forEach((f) => texts.push(String(f.get(field) ?? '')));
+    }));
+    this.fitAll();
+    // Canvas text does not make the browser fetch font slices: ask for them, then redraw the labels.
+    await loadGlyphs([...new Set(texts.join(''))].join(''));
+    this.refreshLabels();
+  }
+
+  fitAll(padding = 24): void {
+    const extent = this.dataExtent();
+    if (!isEmpty(extent)) this.map.getView().fit(extent, { padding: [padding, padding, padding, padding] });
+  }
+
+  dataExtent(): Extent {
+    const base = [...this.layers.values()].filter((l) => l.info.category === 'base');
+    const extent = createEmpty();
+    for (const l of base.length ? base : [...this.layers.values()]) extend(extent, l.layer.getSource()!.getExtent()!);
+    return extent;
+  }
+
+  setVisible(id: string, visible: boolean): void {
+    this.layers.get(id)?.layer.setVisible(visible);
+    this.visibilityListeners.forEach((l) => l());
+  }
+
+  setOpacity(id: string, opacity: number): void {
+    this.layers.get(id)?.layer.setOpacity(opacity);
+  }
+
+  onVisibilityChange(listener: () => void): void {
+    this.visibilityListeners.push(listener);
+  }
+
+  /** True while any schematic layer is drawn: the 「示意数据」 mark must then be visible. */
+  anySchematicVisible(): boolean {
+    return [...this.layers.values()].some((l) => l.info.schematic && l.layer.getVisible());
+  }
+
+  /** Larger labels and symbols for presentation on a projector. */
+  setLabelScale(scale: number): void {
+    this.labelScale = scale;
+    this.layers.forEach(({ info, layer }) => this.applyStyle(info, layer));
+  }
+
+  refreshLabels(): void {
+    this.layers.forEach(({ info, layer }) => this.applyStyle(info, layer));
+  }
+
+  private applyStyle(info: LayerInfo, layer: VectorLayer<VectorSource>): void {
+    const style = this.catalog.styles[info.style] ?? {};
+    layer.setStyle(styleFunction(style, { labelScale: this.labelScale, labelField: info.labelField }));
+  }
+}

@@ -1,0 +1,13 @@
+using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Styles;
+
+namespace SpatialPlan.App.Layers;
+
+/// <summary>The catalog (docs/architecture.md, catalog.json) with the styles its layers use (styles.json).</summary>
+public sealed record CatalogResponse(
+    string TitleZh,
+    string TitleEn,
+    string Crs,
+    IReadOnlyList<LayerGroup> Groups,
+    IReadOnlyList<LayerDefinition> Layers,
+    IReadOnlyDictionary<string, LayerStyle> Styles);

@@ -1,0 +1,54 @@
+using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.Core.Checks;
+
+/// <summary>
+/// Checks a footprint against every zone layer (layers whose catalog entry names a policy). Overlaps are
+/// computed in EPSG:4545 with an STRtree query, a prepared-geometry test and OverlayNG only for real
+/// candidates; areas are scale-corrected m². Create once per data directory and reuse: the indexes are shared.
+/// </summary>
+public sealed class SiteCheck
+{
+    private readonly CheckPolicy _policy;
+    private readonly IReadOnlyList<ZoneLayer> _layers;
+
+    /// <summary>Binds zone layers to their policies.</summary>
+    /// <exception cref="InputException">A layer names a policy key that policy.json does not have.</exception>
+    public SiteCheck(CheckPolicy policy, IReadOnlyList<ZoneLayer> layers)
+    {
+        _policy = policy;
+        _layers = layers;
+        foreach (var layer in layers.Where(l => !policy.Zones.ContainsKey(l.PolicyKey)))
+        {
+            throw new InputException($"图层 {layer.LayerId} 指定的规则“{layer.PolicyKey}”在 policy.json 中不存在。",
+                "在 policy.json 的 zones 中补上该规则，或改正 catalog.json 中的 policy。Add the zone to policy.json or fix the layer's policy in catalog.json.", "catalog.json");
+        }
+    }
+
+    /// <summary>
+    /// Loads policy.json and every zone layer of a data directory's catalog, building each layer's index once.
+    /// Keep the result and reuse it for many checks.
+    /// </summary>
+    /// <exception cref="InputException">The catalog, a layer file or the policy is missing or malformed.</exception>
+    public static SiteCheck Load(string dataDir)
+    {
+        var catalog = LayerCatalog.Load(dataDir);
+        return new SiteCheck(CheckPolicy.Load(catalog.PathOf(CheckPolicy.FileName)), ZoneLayerLoader.Load(catalog));
+    }
+
+    /// <summary>The policy in use.</summary>
+    public CheckPolicy Policy => _policy;
+
+    /// <summary>The zone layers checked, in catalog order.</summary>
+    public IReadOnlyList<ZoneLayer> Layers => _layers;
+
+    /// <summary>Runs the check. Thread-safe: the layers are only read.</summary>
+    public CheckReport Run(Footprint footprint, CheckOptions options)
+    {
+        var evaluator = new ZoneEvaluator(footprint, options, _policy.SliverM2);
+        var zones = _layers.Select(l => evaluator.Evaluate(l, _policy.Zones[l.PolicyKey])).ToList();
+        var verdict = zones.Count == 0 ? Verdict.Clear : zones.Max(z => z.Verdict);
+        return new CheckReport(footprint, options, verdict, zones, _policy.SliverM2);
+    }
+}

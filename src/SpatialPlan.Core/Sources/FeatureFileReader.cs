@@ -1,0 +1,108 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using SpatialPlan.Core.Crs;
+
+namespace SpatialPlan.Core.Sources;
+
+/// <summary>
+/// Reads a planner's feature file — GeoJSON (<c>.geojson</c>/<c>.json</c>), a 界址点 coordinate list
+/// (<c>.txt</c>/<c>.csv</c>) or a zipped Shapefile (<c>.zip</c>) — into EPSG:4490 lon/lat features with valid
+/// geometries. Works out the source CRS (declared, else guessed from the coordinate ranges), fixes swapped axes,
+/// repairs invalid geometries with GeometryFixer, and reports every change. Bad input throws
+/// <see cref="InputException"/> with a message naming the file, the feature, the problem and the fix.
+/// </summary>
+public static class FeatureFileReader
+{
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="InputException">Missing, unreadable, malformed or misplaced input.</exception>
+    public static FeatureLoadResult Read(string path, ReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw new InputException($"找不到文件 {path}（file not found）。", "请检查路径和文件名是否正确。", name);
+        }
+
+        using var stream = File.OpenRead(path);
+        return Read(stream, name, options);
+    }
+
+    /// <summary>Reads an uploaded or in-memory file; <paramref name="fileName"/> gives the extension and is used in messages.</summary>
+    /// <exception cref="InputException">Malformed or misplaced input.</exception>
+    public static FeatureLoadResult Read(Stream stream, string fileName, ReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        var file = Path.GetFileName(fileName);
+        var bytes = InputBytes.ReadAll(stream, file, options.MaxBytes);
+        var raw = Path.GetExtension(file).ToLowerInvariant() switch
+        {
+            ".geojson" or ".json" => GeoJsonFeatureReader.Read(InputBytes.RequireText(bytes, file), file),
+            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.RequireText(bytes, file), file),
+            ".zip" => ShapefileZipReader.Read(bytes, file),
+            var ext => throw new InputException(
+                $"不支持的文件类型“{(ext.Length == 0 ? "(无扩展名)" : ext)}”（unsupported file type）。",
+                "请提供 .geojson/.json（GeoJSON）、.txt/.csv（界址点坐标表）或 .zip（压缩的 Shapefile，含 .shp/.shx/.dbf/.prj）。", file),
+        };
+        return Finish(raw, file, options);
+    }
+
+    private static FeatureLoadResult Finish(RawFeatures raw, string file, ReadOptions options)
+    {
+        var envelope = new Envelope();
+        foreach (var f in raw.Features)
+        {
+            envelope.ExpandToInclude(f.Geometry.EnvelopeInternal);
+        }
+
+        var guess = options.DeclaredEpsg is { } declared
+            ? CrsGuesser.Confirm(envelope, declared, "调用时指定的坐标系（--crs 选项）", file)
+            : raw.DeclaredEpsg is { } inFile
+                ? CrsGuesser.Confirm(envelope, inFile, raw.DeclaredWhere ?? "文件", file)
+                : CrsGuesser.Guess(envelope, file);
+
+        var repairs = new List<Repair>();
+        var features = new List<IFeature>(raw.Features.Count);
+        for (var i = 0; i < raw.Features.Count; i++)
+        {
+            var source = raw.Features[i].Geometry;
+            if (guess.AxesSwapped)
+            {
+                source = AxisSwapper.Swap(source);
+                repairs.Add(new Repair(i, "坐标轴顺序颠倒（x 为纬度/北坐标，y 为经度/东坐标）（axes swapped）。",
+                    "已交换 x 与 y（swapped x and y back）。"));
+            }
+
+            var lonLat = CrsTransformer.Transform(source, guess.Epsg, Epsg.Cgcs2000);
+            var valid = GeometryRepairer.Repair(lonLat, i, file, repairs);
+            features.Add(new Feature(valid, Editable(raw.Features[i].Attributes)));
+        }
+
+        var reason = raw.Notes is null ? guess.ReasonZh : $"{raw.Notes}{guess.ReasonZh}";
+        return new FeatureLoadResult
+        {
+            Features = features, SourceEpsg = guess.Epsg, AxesSwapped = guess.AxesSwapped,
+            CrsReasonZh = reason, Repairs = repairs, FileName = file,
+        };
+    }
+
+    private static AttributesTable Editable(IAttributesTable? attributes)
+    {
+        if (attributes is AttributesTable table)
+        {
+            return table;
+        }
+
+        var copy = new AttributesTable();
+        if (attributes is not null)
+        {
+            foreach (var name in attributes.GetNames())
+            {
+                copy.Add(name, attributes[name]);
+            }
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,111 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.LinearReferencing;
+using SkiaSharp;
+using SpatialPlan.Core.Styles;
+using SpatialPlan.Rendering.Sheets;
+using SpatialPlan.Rendering.Text;
+
+namespace SpatialPlan.Rendering.Painting;
+
+/// <summary>Paints the features of a layer with their resolved styles and collects their labels.</summary>
+internal static class FeaturePainter
+{
+    /// <summary>Paints the layer's features that reach the frame; returns how many were painted.</summary>
+    public static int Paint(SKCanvas canvas, MapFrame frame, SheetLayer layer, List<LabelCandidate> labels, int priority)
+    {
+        var ground = frame.Ground;
+        var styled = layer.Features4545
+            .Where(f => f.Geometry is { IsEmpty: false } g && g.EnvelopeInternal.Intersects(ground))
+            .Select(f => (Feature: f, Style: layer.StyleFor(f)))
+            .OrderBy(x => x.Style.ZIndex ?? 0) // stable: file order within equal zIndex
+            .ToList();
+        foreach (var (feature, style) in styled)
+        {
+            PaintGeometry(canvas, frame, feature.Geometry, style, layer.Definition.Id);
+            if (Label(feature, style, frame, priority) is { } label)
+            {
+                labels.Add(label);
+            }
+        }
+
+        return styled.Count;
+    }
+
+    public static void PaintGeometry(SKCanvas canvas, MapFrame frame, Geometry geometry, LayerStyle style, string layerId)
+    {
+        if (geometry is IPuntal)
+        {
+            var symbol = style.Point ?? throw new NotSupportedException(
+                $"图层“{layerId}”有点要素但样式没有 point 符号，无法绘制。 / Layer \"{layerId}\" has points but its style has no point symbol.");
+            foreach (var point in geometry.Coordinates)
+            {
+                PointSymbolPainter.Draw(canvas, frame.ToPage(point.X, point.Y), symbol);
+            }
+
+            return;
+        }
+
+        using var path = GeometryPaths.Build(geometry, frame);
+        if (style.Fill is { } fill && geometry is IPolygonal)
+        {
+            using var paint = new SKPaint { Color = CssColor.Parse(fill), IsAntialias = true, Style = SKPaintStyle.Fill };
+            canvas.DrawPath(path, paint);
+        }
+
+        if (style.Stroke is { } stroke && (style.StrokeWidth ?? 1) > 0)
+        {
+            using var paint = StrokePaint(stroke, style.StrokeWidth ?? 1, style.StrokeDash);
+            canvas.DrawPath(path, paint);
+        }
+    }
+
+    public static SKPaint StrokePaint(string color, double widthPx, IReadOnlyList<double>? dashPx)
+    {
+        var paint = new SKPaint
+        {
+            Color = CssColor.Parse(color), IsAntialias = true, Style = SKPaintStyle.Stroke,
+            StrokeWidth = Units.Pt(widthPx), StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round,
+        };
+        if (dashPx is { Count: > 0 })
+        {
+            var intervals = dashPx.Select(Units.Pt).ToList();
+            if (intervals.Count % 2 == 1)
+            {
+                intervals.AddRange(intervals); // CSS/Canvas repeat an odd dash list; Skia needs pairs
+            }
+
+            paint.StrokeCap = SKStrokeCap.Butt;
+            paint.PathEffect = SKPathEffect.CreateDash([.. intervals], 0);
+        }
+
+        return paint;
+    }
+
+    private static LabelCandidate? Label(IFeature feature, LayerStyle style, MapFrame frame, int priority)
+    {
+        if (style.Label is not { } label || SheetLayer.Property(feature, label.Field)?.ToString() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var geometry = feature.Geometry;
+        Coordinate anchor = geometry switch
+        {
+            IPuntal => geometry.Coordinates[0],
+            ILineal => Midpoint(geometry),
+            _ => geometry.InteriorPoint.Coordinate,
+        };
+        float offset = geometry is IPuntal && style.Point is { } p ? Units.Pt(p.Radius) + 2 : 0;
+        var textStyle = new TextStyle(
+            Units.Pt(label.Size), CssColor.Parse(label.Color), label.Bold,
+            label.Halo is { } halo ? CssColor.Parse(halo) : null, 1.5f);
+        return new LabelCandidate(text, frame.ToPage(anchor.X, anchor.Y), textStyle, offset, priority);
+    }
+
+    private static Coordinate Midpoint(Geometry lineal)
+    {
+        var longest = Enumerable.Range(0, lineal.NumGeometries).Select(lineal.GetGeometryN).MaxBy(g => g.Length)!;
+        return new LengthIndexedLine(longest).ExtractPoint(longest.Length / 2);
+    }
+}

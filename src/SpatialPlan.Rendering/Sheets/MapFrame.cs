@@ -1,0 +1,46 @@
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+
+namespace SpatialPlan.Rendering.Sheets;
+
+/// <summary>The map frame on the page: which EPSG:4545 point sits at its centre and at what scale.</summary>
+internal sealed class MapFrame
+{
+    public MapFrame(SKRect rectPt, Coordinate centre4545, double denominator)
+    {
+        RectPt = rectPt;
+        Centre = centre4545;
+        Denominator = denominator;
+        PointsPerMetre = 1 / (MapScale.MetresPerPoint * denominator);
+    }
+
+    public SKRect RectPt { get; }
+
+    public Coordinate Centre { get; }
+
+    public double Denominator { get; }
+
+    public double PointsPerMetre { get; }
+
+    /// <summary>The ground extent (EPSG:4545) the frame shows.</summary>
+    public Envelope Ground
+    {
+        get
+        {
+            double halfW = RectPt.Width / 2 / PointsPerMetre, halfH = RectPt.Height / 2 / PointsPerMetre;
+            return new Envelope(Centre.X - halfW, Centre.X + halfW, Centre.Y - halfH, Centre.Y + halfH);
+        }
+    }
+
+    public SKPoint ToPage(double x, double y) => new(
+        (float)(RectPt.MidX + ((x - Centre.X) * PointsPerMetre)),
+        (float)(RectPt.MidY - ((y - Centre.Y) * PointsPerMetre)));
+
+    /// <summary>Frame that fits <paramref name="extent"/> (EPSG:4545) into <paramref name="rectPt"/> at a round scale.</summary>
+    public static MapFrame Fit(SKRect rectPt, Envelope extent)
+    {
+        // 4 % breathing room so features do not touch the neat line.
+        double denominator = MapScale.FitDenominator(extent.Width * 1.04, extent.Height * 1.04, rectPt.Width, rectPt.Height);
+        return new MapFrame(rectPt, extent.Centre, denominator);
+    }
+}

@@ -1,0 +1,53 @@
+namespace SpatialPlan.Rendering.Sheets;
+
+/// <summary>Round map scales and scale-bar lengths.</summary>
+public static class MapScale
+{
+    /// <summary>Metres per PDF point on paper.</summary>
+    public const double MetresPerPoint = 0.0254 / 72;
+
+    private static readonly double[] s_steps = [1, 2, 2.5, 5];
+
+    /// <summary>The smallest round scale denominator (1, 2, 2.5, 5 × 10ⁿ) at which an extent of
+    /// <paramref name="widthM"/> × <paramref name="heightM"/> ground metres fits a frame of the given size in points.</summary>
+    public static double FitDenominator(double widthM, double heightM, double frameWidthPt, double frameHeightPt)
+    {
+        double needed = Math.Max(widthM / (frameWidthPt * MetresPerPoint), heightM / (frameHeightPt * MetresPerPoint));
+        return RoundUp(Math.Max(needed, 1));
+    }
+
+    /// <summary>The smallest 1/2/2.5/5 × 10ⁿ value not below <paramref name="value"/>.</summary>
+    public static double RoundUp(double value)
+    {
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        foreach (var step in s_steps.Append(10))
+        {
+            if (step * magnitude >= value * (1 - 1e-12))
+            {
+                return step * magnitude;
+            }
+        }
+
+        return 10 * magnitude;
+    }
+
+    /// <summary>The largest 1/2/5 × 10ⁿ ground length (m) whose bar is at most <paramref name="maxPt"/> long.</summary>
+    public static double BarLengthM(double denominator, double maxPt)
+    {
+        double maxM = maxPt * MetresPerPoint * denominator;
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(maxM)));
+        foreach (var step in new double[] { 5, 2, 1 })
+        {
+            if (step * magnitude <= maxM)
+            {
+                return step * magnitude;
+            }
+        }
+
+        return magnitude;
+    }
+
+    /// <summary>"1:250 000" with a thin space grouping as Chinese maps print it.</summary>
+    public static string Format(double denominator) =>
+        "1:" + ((long)Math.Round(denominator)).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', ' ');
+}

@@ -1,0 +1,128 @@
+using SkiaSharp;
+using SpatialPlan.Rendering.Painting;
+using SpatialPlan.Rendering.Text;
+
+namespace SpatialPlan.Rendering.Sheets;
+
+/// <summary>Paints one map sheet: border, title, map frame with layers and labels, legend, scale, notes, 示意数据 mark.</summary>
+internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetContent content)
+{
+    public const string CrsNote = "坐标系：2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线108°E（EPSG:4545）";
+
+    private static readonly SKColor s_ink = new(0x1a, 0x1a, 0x1a);
+
+    public int FeatureCount { get; private set; }
+
+    public void Paint(SKCanvas canvas, TextPainter text)
+    {
+        float u = layout.Unit;
+        FeatureCount = 0; // a PDF paints twice (glyph collection, then output): count one pass
+        PaintBorder(canvas, u);
+        PaintTitle(canvas, text, u);
+        PaintMap(canvas, text, u);
+        LegendPainter.Paint(canvas, Inset(layout.Legend, 8 * u), content.Legend, text, u);
+        PaintInfo(canvas, text, u);
+    }
+
+    private void PaintBorder(SKCanvas canvas, float u)
+    {
+        using var thick = new SKPaint { Color = s_ink, Style = SKPaintStyle.Stroke, StrokeWidth = 2.2f * u };
+        using var thin = new SKPaint { Color = s_ink, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f * u };
+        canvas.DrawRect(layout.Border, thick);
+        canvas.DrawRect(Inset(layout.Border, 4 * u), thin);
+        canvas.DrawRect(layout.Legend, thin);
+        canvas.DrawRect(layout.Info, thin);
+    }
+
+    private void PaintTitle(SKCanvas canvas, TextPainter text, float u)
+    {
+        var r = layout.Title;
+        var title = new TextStyle(21 * u, s_ink, Bold: true);
+        float baseline = r.Top + (content.Subtitle is null ? 31 * u : 25 * u);
+        text.Draw(canvas, content.Title, r.MidX, baseline, title, SKTextAlign.Center);
+        if (content.Subtitle is { } subtitle)
+        {
+            text.Draw(canvas, subtitle, r.MidX, baseline + (16 * u), new TextStyle(10.5f * u, new SKColor(0x44, 0x44, 0x44)), SKTextAlign.Center);
+        }
+    }
+
+    private void PaintMap(SKCanvas canvas, TextPainter text, float u)
+    {
+        var r = layout.Map;
+        canvas.Save();
+        canvas.ClipRect(r, antialias: true);
+        using (var paper = new SKPaint { Color = new SKColor(0xfb, 0xfb, 0xf8), Style = SKPaintStyle.Fill })
+        {
+            canvas.DrawRect(r, paper);
+        }
+
+        var labels = new List<LabelCandidate>();
+        for (int i = 0; i < content.Layers.Count; i++)
+        {
+            FeatureCount += FeaturePainter.Paint(canvas, frame, content.Layers[i], labels, i);
+        }
+
+        LabelPainter.Paint(canvas, Inset(r, 2 * u), labels, text);
+        canvas.Restore();
+
+        using var neat = new SKPaint { Color = s_ink, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f * u };
+        canvas.DrawRect(r, neat);
+        NorthArrowPainter.Paint(canvas, new SKPoint(r.Right - (28 * u), r.Top + (18 * u)), 34 * u, text);
+        if (content.Schematic)
+        {
+            PaintSchematicMark(canvas, text, new SKPoint(r.Left + (10 * u), r.Top + (10 * u)), u);
+        }
+    }
+
+    /// <summary>The 「示意数据」 stamp: red, boxed, in the map's top-left corner, where nobody can miss it.</summary>
+    private static void PaintSchematicMark(SKCanvas canvas, TextPainter text, SKPoint topLeft, float u)
+    {
+        var red = new SKColor(0xc0, 0x10, 0x10);
+        var big = new TextStyle(17 * u, red, Bold: true);
+        var small = new TextStyle(7 * u, red);
+        const string Note = "含依据规划文本绘制的示意图层，非官方数据";
+        float w = Math.Max(text.Measure("示意数据", big), text.Measure(Note, small)) + (14 * u);
+        var box = new SKRect(topLeft.X, topLeft.Y, topLeft.X + w, topLeft.Y + (40 * u));
+        using var bg = new SKPaint { Color = SKColors.White.WithAlpha(235), Style = SKPaintStyle.Fill };
+        using var frame = new SKPaint { Color = red, Style = SKPaintStyle.Stroke, StrokeWidth = 1.6f * u };
+        canvas.DrawRect(box, bg);
+        canvas.DrawRect(box, frame);
+        text.Draw(canvas, "示意数据", box.MidX, box.Top + (21 * u), big, SKTextAlign.Center);
+        text.Draw(canvas, Note, box.MidX, box.Top + (33 * u), small, SKTextAlign.Center);
+    }
+
+    private void PaintInfo(SKCanvas canvas, TextPainter text, float u)
+    {
+        var r = Inset(layout.Info, 8 * u);
+        float y = r.Top;
+        y += ScaleBarPainter.Paint(canvas, r.Left, y, r.Width, frame.Denominator, text, u) + (4 * u);
+        var note = new TextStyle(7 * u, new SKColor(0x33, 0x33, 0x33));
+        float line = 9.5f * u;
+        var sources = "数据来源：" + string.Join("；", content.Sources);
+        var date = $"制图日期：{content.Date.Year}年{content.Date.Month}月{content.Date.Day}日";
+        var paragraphs = new List<string> { date + "    制图：SpatialPlan", CrsNote };
+        if (content.Schematic)
+        {
+            paragraphs.Add("示意数据：示意图层依据《杭锦后旗国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》文本绘制，不是官方矢量数据，不得作为审批依据。");
+        }
+
+        paragraphs.Add(sources);
+        foreach (var paragraph in paragraphs)
+        {
+            foreach (var l in TextWrap.Lines(paragraph, r.Width, note, text))
+            {
+                if (y + line > r.Bottom)
+                {
+                    return; // the box is full; date, CRS and the schematic note come first on purpose
+                }
+
+                text.Draw(canvas, l, r.Left, y + note.Size, note);
+                y += line;
+            }
+
+            y += 2 * u;
+        }
+    }
+
+    private static SKRect Inset(SKRect r, float d) => new(r.Left + d, r.Top + d, r.Right - d, r.Bottom - d);
+}

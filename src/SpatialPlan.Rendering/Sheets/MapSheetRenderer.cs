@@ -1,0 +1,149 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Styles;
+using SpatialPlan.Rendering.Output;
+using SpatialPlan.Rendering.Painting;
+using SpatialPlan.Rendering.Text;
+
+namespace SpatialPlan.Rendering.Sheets;
+
+/// <summary>
+/// Renders map sheets (PDF or PNG) from the catalog's layers with the styles of styles.json — the same
+/// symbology as the web map. The map frame is in EPSG:4545 at a round scale.
+/// </summary>
+public sealed class MapSheetRenderer
+{
+    private readonly LayerCatalog _catalog;
+    private readonly StyleBook _styles;
+    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _features4545;
+    private readonly Func<Envelope, Envelope>? _bbox4490To4545;
+    private readonly FontSet _fonts;
+
+    /// <param name="catalog">The layers and their order.</param>
+    /// <param name="styles">styles.json.</param>
+    /// <param name="features4545">A layer's features in EPSG:4545 (e.g. from the LayerStore).</param>
+    /// <param name="bbox4490To4545">Projects a lon/lat box to EPSG:4545, for <see cref="MapSheetRequest.Bbox4490"/>.</param>
+    /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
+    public MapSheetRenderer(
+        LayerCatalog catalog,
+        StyleBook styles,
+        Func<LayerDefinition, IReadOnlyList<IFeature>> features4545,
+        Func<Envelope, Envelope>? bbox4490To4545 = null,
+        FontSet? fonts = null)
+    {
+        _catalog = catalog;
+        _styles = styles;
+        _features4545 = features4545;
+        _bbox4490To4545 = bbox4490To4545;
+        _fonts = fonts ?? FontSet.Default;
+    }
+
+    /// <summary>Draws the sheet into <paramref name="output"/> as PDF or PNG.</summary>
+    /// <exception cref="Core.Sources.InputException">An unknown layer id or style key.</exception>
+    /// <exception cref="MissingGlyphException">A title or label uses a character the font lacks.</exception>
+    /// <exception cref="NotSupportedException">A style asks for a symbol the renderer cannot draw.</exception>
+    public MapSheetResult Render(MapSheetRequest request, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var content = Resolve(request);
+        var page = PaperSize.Points(request.Paper, request.Orientation);
+        var layout = SheetLayout.For(page);
+        var frame = MapFrame.Fit(layout.Map, Extent(request, content.Layers));
+        var painter = new MapSheetPainter(layout, frame, content);
+        var spec = new PageSpec(page, painter.Paint);
+        if (request.Format == SheetFormat.Png)
+        {
+            PageCompositor.WritePng(output, request.Dpi, _fonts, spec);
+        }
+        else
+        {
+            PageCompositor.WritePdf(output, Metadata(content), _fonts, [spec]);
+        }
+
+        return new MapSheetResult(frame.Denominator, [.. content.Layers.Select(l => l.Definition.Id)], content.Schematic, painter.FeatureCount);
+    }
+
+    private SheetContent Resolve(MapSheetRequest request)
+    {
+        var wanted = request.LayerIds is { } ids
+            ? ids.Select(id => _catalog.Get(id).Id).ToHashSet(StringComparer.Ordinal)
+            : _catalog.Layers.Where(l => l.Visible).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var layers = _catalog.Layers
+            .Where(l => wanted.Contains(l.Id))
+            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
+            .ToList();
+        var sources = layers
+            .SelectMany(l => l.Definition.Source.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new SheetContent(
+            request.Title ?? _catalog.TitleZh,
+            request.Subtitle,
+            layers,
+            LegendPainter.Entries(layers),
+            sources,
+            layers.Any(l => l.Definition.Schematic),
+            request.Date ?? DateOnly.FromDateTime(DateTime.Now));
+    }
+
+    private Envelope Extent(MapSheetRequest request, IReadOnlyList<SheetLayer> layers)
+    {
+        if (request.Extent4545 is { IsNull: false } extent)
+        {
+            return extent;
+        }
+
+        if (request.Bbox4490 is { IsNull: false } bbox)
+        {
+            return _bbox4490To4545?.Invoke(bbox) ?? throw new InvalidOperationException(
+                "渲染器未配置经纬度到 EPSG:4545 的转换，不能使用 Bbox4490。 / No 4490→4545 projection was given to the renderer.");
+        }
+
+        // Context layers (category "base", e.g. the neighbouring counties) would zoom the sheet out to the
+        // whole city: the plan's own layers set the extent, widened by context layers of about the same size
+        // (the banner boundary) but not by much larger ones.
+        var plan = Union(layers.Where(l => l.Definition.Category != "base"));
+        var envelope = plan.IsNull ? Union(layers) : plan;
+        if (!plan.IsNull)
+        {
+            foreach (var context in layers.Where(l => l.Definition.Category == "base").Select(l => Union([l])))
+            {
+                if (!context.IsNull && context.Area <= 2.5 * plan.Area)
+                {
+                    envelope.ExpandToInclude(context);
+                }
+            }
+        }
+
+        return envelope.IsNull
+            ? throw new InvalidOperationException("所选图层没有任何要素，无法确定制图范围。 / The chosen layers have no features; give an extent.")
+            : envelope;
+    }
+
+    private static Envelope Union(IEnumerable<SheetLayer> layers)
+    {
+        var envelope = new Envelope();
+        foreach (var feature in layers.SelectMany(l => l.Features4545))
+        {
+            if (feature.Geometry is { IsEmpty: false } g)
+            {
+                envelope.ExpandToInclude(g.EnvelopeInternal);
+            }
+        }
+
+        return envelope;
+    }
+
+    private static SKDocumentPdfMetadata Metadata(SheetContent content) => new()
+    {
+        Title = content.Title,
+        Subject = content.Subtitle ?? string.Empty,
+        Keywords = content.Schematic ? "示意数据; 杭锦后旗; 国土空间规划" : "杭锦后旗; 国土空间规划",
+        Creator = "SpatialPlan",
+        Producer = "SpatialPlan.Rendering (SkiaSharp)",
+        Creation = content.Date.ToDateTime(TimeOnly.MinValue),
+        Modified = content.Date.ToDateTime(TimeOnly.MinValue),
+    };
+}

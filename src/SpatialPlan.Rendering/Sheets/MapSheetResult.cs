@@ -1,0 +1,8 @@
+namespace SpatialPlan.Rendering.Sheets;
+
+/// <summary>What was drawn: the chosen scale and what the sheet says about its data.</summary>
+/// <param name="ScaleDenominator">The map frame's scale 1:N (N is a round number such as 250 000).</param>
+/// <param name="LayerIds">The layers drawn, in drawing order.</param>
+/// <param name="Schematic">True when a schematic layer is shown, so the sheet carries 「示意数据」.</param>
+/// <param name="FeatureCount">Features painted (before clipping to the frame).</param>
+public sealed record MapSheetResult(double ScaleDenominator, IReadOnlyList<string> LayerIds, bool Schematic, int FeatureCount);
