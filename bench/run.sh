@@ -2,7 +2,8 @@
 # One command for the whole side-by-side benchmark (about 5 minutes on 2 cores):
 #   bench/run.sh            data if missing -> BenchmarkDotNet (SpatialPlan) -> PostGIS -> GDAL -> table
 # Options (environment): REPS=15 WARMUP=3 (PostGIS/GDAL repetitions), SKIP_DOTNET=1, SKIP_PG=1,
-#   BDN_ARGS="--job short" (extra BenchmarkDotNet arguments), FORCE=1 (regenerate the data).
+#   BENCH_FILTER='*SiteCheck*' (BenchmarkDotNet --filter; default '*'), FORCE=1 (regenerate the data).
+# The BenchmarkDotNet jobs are short and in-process (bench/SpatialPlan.Bench/BenchConfig.cs).
 # Results land in bench/results/ (git-ignored); the summary table is printed at the end.
 set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
@@ -11,6 +12,7 @@ data="$bench/data"
 results="$bench/results"
 reps=${REPS:-15}
 warmup=${WARMUP:-3}
+rm -rf "$results"   # compare.py reads every BenchmarkDotNet JSON in here: start clean
 mkdir -p "$results"
 
 need_apt=()
@@ -36,11 +38,12 @@ if [ -z "${SKIP_DOTNET:-}" ]; then
   echo "== SpatialPlan (BenchmarkDotNet)"
   project="$bench/SpatialPlan.Bench"
   dotnet build -c Release "$project" -v q -nologo
+  dll="$project/bin/Release/net10.0/SpatialPlan.Bench.dll"
   export SPATIALPLAN_BENCH_DATA="$data"
-  # Overlap areas once (outside the timed loop), then the timed suite.
-  dotnet "$project/bin/Release/net10.0/SpatialPlan.Bench.dll" --areas "$results/spatialplan-areas.json"
-  (cd "$results" && dotnet "$project/bin/Release/net10.0/SpatialPlan.Bench.dll" \
-    --filter '*' --exporters json ${BDN_ARGS:-})
+  # Overlap areas once (outside the timed loop), where the time goes, then the timed suite.
+  dotnet "$dll" --areas "$results/spatialplan-areas.json"
+  dotnet "$dll" --stages | tee "$results/stages.txt"
+  (cd "$results" && dotnet "$dll" --filter "${BENCH_FILTER:-*}")
 fi
 
 if [ -z "${SKIP_PG:-}" ]; then

@@ -52,14 +52,15 @@ def steady_table(bdn, areas, pg, gd):
         check, overlay = bdn.get(("Check", fp)), bdn.get(("Overlay", fp))
         a = (areas or {}).get("footprints", {}).get(fp, {})
         entries = [
-            ("SpatialPlan `SiteCheck.Run` (full check: overlaps, union, 100 m buffer search, verdict)", check,
+            ("SpatialPlan `SiteCheck.Run` (full check: overlaps, union, buffer search, verdict)", check,
              a.get("checkParcels")),
             ("SpatialPlan overlay only (STRtree + prepared + OverlayNG + sum; what the SQL does)", overlay,
              a.get("overlayParcels")),
         ]
-        for name, doc in (("PostGIS (GIST, `ST_Intersects` + `ST_Intersection`)", pg),
-                          ("GDAL/OGR GPKG (R-tree + SpatiaLite/GEOS)", gd)):
-            f = (doc or {}).get("footprints", {}).get(table)
+        for name, doc, key in (("PostGIS (GIST, `ST_Intersects` + `ST_Intersection`; jit=off)", pg, table),
+                               ("PostGIS, default settings (jit=on)", pg, table + "@jit"),
+                               ("GDAL/OGR GPKG (R-tree + SpatiaLite/GEOS)", gd, table)):
+            f = (doc or {}).get("footprints", {}).get(key)
             stats = {"Median": f["medianMs"], "Min": f["minMs"], "Max": f["maxMs"], "N": f["reps"]} if f else None
             entries.append((name, stats, f and f["parcels"]))
         for name, st, n in entries:
