@@ -44,7 +44,7 @@ public static class StageProfile
         var prepared = PreparedGeometryFactory.Prepare(gk);
         var search = new Envelope(gk.EnvelopeInternal);
         search.ExpandBy(bufferM * 1.0003);
-        var candidates = layer.Index.Query(search);
+        var candidates = layer.Query(search).ToList();
         var query = Lap(sw);
         var pieces = new List<Geometry>();
         var others = new List<ZoneFeature>();
