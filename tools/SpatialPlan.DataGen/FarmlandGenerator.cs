@@ -13,7 +13,7 @@ namespace SpatialPlan.DataGen;
 public static class FarmlandGenerator
 {
     private const double AngleDeg = 32;
-    private const double VillageShare = 0.08;
+    private const double VillageShare = 0.36;
     private const double MinParcelM2 = 3000;
 
     public static List<(Geometry Geometry, Props Props)> Generate(World w, int? wanted)
