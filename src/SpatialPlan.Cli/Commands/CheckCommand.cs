@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using SpatialPlan.Cli.Output;
 using SpatialPlan.Core.Checks;
@@ -10,6 +11,10 @@ namespace SpatialPlan.Cli.Commands;
 internal static class CheckCommand
 {
     private static readonly string[] Formats = ["table", "json", "csv"];
+
+    // One SiteCheck per data directory and process: a single CLI run loads the layers once anyway, and
+    // in-process callers (tests, a future batch command) must not re-read 100 000 parcels per check.
+    private static readonly ConcurrentDictionary<string, Lazy<SiteCheck>> Checks = new(StringComparer.Ordinal);
 
     public static Command Create()
     {
@@ -56,7 +61,8 @@ internal static class CheckCommand
     {
         var load = FeatureFileReader.Read(path, new ReadOptions(options.DeclaredEpsg));
         var footprint = Footprint.From(load, options, Path.GetFileName(path));
-        return SiteCheck.Load(DataDirectory.Resolve(dataDir)).Run(footprint, options);
+        var dir = DataDirectory.Resolve(dataDir);
+        return Checks.GetOrAdd(dir, d => new Lazy<SiteCheck>(() => SiteCheck.Load(d))).Value.Run(footprint, options);
     }
 
     public static int ExitCodeOf(Verdict verdict) => verdict switch

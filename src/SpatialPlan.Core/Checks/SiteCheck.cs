@@ -31,10 +31,19 @@ public sealed class SiteCheck
     /// Keep the result and reuse it for many checks.
     /// </summary>
     /// <exception cref="InputException">The catalog, a layer file or the policy is missing or malformed.</exception>
-    public static SiteCheck Load(string dataDir)
+    public static SiteCheck Load(string dataDir) => From(new LayerStore(LayerCatalog.Load(dataDir)));
+
+    /// <summary>
+    /// Binds a layer store's zone layers (those with a policy) to the policy.json of the same data directory.
+    /// The store's indexes are reused; create once and share (the web app keeps one).
+    /// </summary>
+    /// <exception cref="InputException">A layer file or the policy is missing or malformed.</exception>
+    public static SiteCheck From(LayerStore store)
     {
-        var catalog = LayerCatalog.Load(dataDir);
-        return new SiteCheck(CheckPolicy.Load(catalog.PathOf(CheckPolicy.FileName)), ZoneLayerLoader.Load(catalog));
+        var zones = store.Catalog.ZoneLayers.Select(l => l.Id).ToList();
+        store.Preload(zones);
+        var policy = CheckPolicy.Load(store.Catalog.PathOf(CheckPolicy.FileName));
+        return new SiteCheck(policy, zones.Select(id => ZoneLayer.From(store.Get(id))).ToList());
     }
 
     /// <summary>The policy in use.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -19,9 +18,9 @@ internal static partial class BoundaryPointListReader
 {
     public const string Where = "界址点坐标表（X=北坐标、Y=东坐标）";
 
-    public static RawFeatures Read(byte[] bytes, string file)
+    public static RawFeatures Read(string text, string file)
     {
-        var rings = ParseRings(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), file);
+        var rings = ParseRings(text, file);
         if (rings.Count == 0)
         {
             throw new InputException("界址点坐标表中没有坐标行（no coordinate lines）。",

@@ -13,8 +13,6 @@ namespace SpatialPlan.Core.Sources;
 /// </summary>
 internal static class ShapefileZipReader
 {
-    static ShapefileZipReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static RawFeatures Read(byte[] bytes, string file)
     {
         using var zip = Open(bytes, file);
@@ -103,7 +101,7 @@ internal static class ShapefileZipReader
             {
                 "" => null,
                 "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
-                "GBK" or "936" or "CP936" => Encoding.GetEncoding(936),
+                "GBK" or "936" or "CP936" or "GB18030" => InputBytes.Gb18030,
                 var other when int.TryParse(other, out var cp) => Encoding.GetEncoding(cp),
                 var other => Encoding.GetEncoding(other),
             };

@@ -42,9 +42,9 @@ internal static class LegendPainter
     public static float Paint(SKCanvas canvas, SKRect box, IReadOnlyList<LegendEntry> entries, TextPainter text, float unit)
     {
         var heading = new TextStyle(13 * unit, SKColors.Black, Bold: true);
-        var itemStyle = new TextStyle(8.5f * unit, new SKColor(0x22, 0x22, 0x22));
+        var itemStyle = new TextStyle(8 * unit, new SKColor(0x22, 0x22, 0x22));
         text.Draw(canvas, "图  例", box.MidX, box.Top + (13 * unit), heading, SKTextAlign.Center);
-        float top = box.Top + (22 * unit), rowH = 15 * unit, swW = 22 * unit, swH = 10 * unit;
+        float top = box.Top + (22 * unit), rowH = 12.5f * unit, swW = 20 * unit, swH = 8.5f * unit;
         int rows = Math.Max(1, (int)((box.Bottom - top) / rowH));
         int columns = (int)Math.Ceiling(entries.Count / (double)rows);
         float columnW = box.Width / Math.Max(1, columns);

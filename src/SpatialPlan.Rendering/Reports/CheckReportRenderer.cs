@@ -1,5 +1,6 @@
 using NetTopologySuite.Features;
 using SkiaSharp;
+using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Output;
@@ -12,7 +13,7 @@ namespace SpatialPlan.Rendering.Reports;
 /// Renders a site check's conflict report as an A4 PDF a leader can sign: summary, verdict and map on page 1,
 /// the per-zone table with rules and legal bases next, the repairs made to the input last.
 /// </summary>
-public sealed partial class CheckReportRenderer
+public sealed class CheckReportRenderer
 {
     private readonly LayerCatalog _catalog;
     private readonly StyleBook _styles;
@@ -33,6 +34,23 @@ public sealed partial class CheckReportRenderer
         _styles = styles;
         _features4545 = features4545;
         _fonts = fonts ?? FontSet.Default;
+    }
+
+    /// <summary>The renderer over the catalog's loaded layers (the usual way: CLI and web app).</summary>
+    public CheckReportRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
+        : this(store.Catalog, styles, LayerStoreFeatures.From(store), fonts)
+    {
+    }
+
+    /// <summary>Writes the report of <paramref name="report"/> as a PDF; returns its page count.</summary>
+    /// <param name="report">The site check's result.</param>
+    /// <param name="projectName">The project's name as the planner gives it (the footprint's name, else the file name).</param>
+    /// <param name="output">Where the PDF goes.</param>
+    /// <param name="date">The date printed as 核查日期; default today.</param>
+    public int Render(CheckReport report, string projectName, Stream output, DateOnly? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Render(CheckReportMapping.ToModel(report, projectName, date ?? DateOnly.FromDateTime(DateTime.Now)), output);
     }
 
     /// <summary>Writes the report PDF; returns its page count.</summary>

@@ -94,33 +94,41 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
     private void PaintInfo(SKCanvas canvas, TextPainter text, float u)
     {
         var r = Inset(layout.Info, 8 * u);
-        float y = r.Top;
-        y += ScaleBarPainter.Paint(canvas, r.Left, y, r.Width, frame.Denominator, text, u) + (4 * u);
-        var note = new TextStyle(7 * u, new SKColor(0x33, 0x33, 0x33));
-        float line = 9.5f * u;
-        var sources = "数据来源：" + string.Join("；", content.Sources);
-        var date = $"制图日期：{content.Date.Year}年{content.Date.Month}月{content.Date.Day}日";
-        var paragraphs = new List<string> { date + "    制图：SpatialPlan", CrsNote };
+        float y = r.Top + ScaleBarPainter.Paint(canvas, r.Left, r.Top, r.Width, frame.Denominator, text, u) + (4 * u);
+        var paragraphs = new List<string>
+        {
+            $"制图日期：{content.Date.Year}年{content.Date.Month}月{content.Date.Day}日　制图：SpatialPlan",
+            CrsNote,
+        };
         if (content.Schematic)
         {
-            paragraphs.Add("示意数据：示意图层依据《杭锦后旗国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》文本绘制，不是官方矢量数据，不得作为审批依据。");
+            paragraphs.Add("示意数据：示意图层依据规划纲要文本绘制，不是官方矢量数据，不得作为审批依据。");
         }
 
-        paragraphs.Add(sources);
-        foreach (var paragraph in paragraphs)
+        paragraphs.Add("数据来源：" + string.Join("；", content.Sources));
+
+        // Shrink the notes until they fit the box rather than drop any of them.
+        for (float size = 7 * u; ; size -= 0.25f * u)
         {
-            foreach (var l in TextWrap.Lines(paragraph, r.Width, note, text))
+            var note = new TextStyle(size, new SKColor(0x33, 0x33, 0x33));
+            float line = size * 1.35f, gap = 2 * u;
+            var wrapped = paragraphs.Select(p => TextWrap.Lines(p, r.Width, note, text)).ToList();
+            float needed = (wrapped.Sum(w => w.Count) * line) + (gap * (wrapped.Count - 1));
+            if (needed <= r.Bottom - y || size <= 4.5f * u)
             {
-                if (y + line > r.Bottom)
+                foreach (var lines in wrapped)
                 {
-                    return; // the box is full; date, CRS and the schematic note come first on purpose
+                    foreach (var l in lines)
+                    {
+                        text.Draw(canvas, l, r.Left, y + size, note);
+                        y += line;
+                    }
+
+                    y += gap;
                 }
 
-                text.Draw(canvas, l, r.Left, y + note.Size, note);
-                y += line;
+                return;
             }
-
-            y += 2 * u;
         }
     }
 

@@ -21,6 +21,15 @@ public sealed class MapSheetRenderer
     private readonly Func<Envelope, Envelope>? _bbox4490To4545;
     private readonly FontSet _fonts;
 
+    /// <summary>The renderer over the catalog's loaded layers (the usual way: CLI and web app).</summary>
+    /// <param name="store">The loaded layers (features in EPSG:4490 and EPSG:4545).</param>
+    /// <param name="styles">styles.json of the same data directory.</param>
+    /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
+    public MapSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
+        : this(store.Catalog, styles, LayerStoreFeatures.From(store), LayerStoreFeatures.Project4490To4545, fonts)
+    {
+    }
+
     /// <param name="catalog">The layers and their order.</param>
     /// <param name="styles">styles.json.</param>
     /// <param name="features4545">A layer's features in EPSG:4545 (e.g. from the LayerStore).</param>
@@ -74,10 +83,7 @@ public sealed class MapSheetRenderer
             .Where(l => wanted.Contains(l.Id))
             .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
             .ToList();
-        var sources = layers
-            .SelectMany(l => l.Definition.Source.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var sources = layers.Select(l => SourceCredit.Of(l.Definition)).Distinct(StringComparer.Ordinal).ToList();
         return new SheetContent(
             request.Title ?? _catalog.TitleZh,
             request.Subtitle,
@@ -101,18 +107,20 @@ public sealed class MapSheetRenderer
                 "渲染器未配置经纬度到 EPSG:4545 的转换，不能使用 Bbox4490。 / No 4490→4545 projection was given to the renderer.");
         }
 
-        // Context layers (category "base", e.g. the neighbouring counties) would zoom the sheet out to the
-        // whole city: the plan's own layers set the extent, widened by context layers of about the same size
-        // (the banner boundary) but not by much larger ones.
+        // Context layers (category "base": neighbouring counties, the Yellow River, Wuliangsuhai) would zoom
+        // the sheet out to the whole city: the plan's own layers set the extent, widened by a context layer
+        // only when that adds little (the banner boundary), not by far-away or much larger ones.
         var plan = Union(layers.Where(l => l.Definition.Category != "base"));
         var envelope = plan.IsNull ? Union(layers) : plan;
         if (!plan.IsNull)
         {
             foreach (var context in layers.Where(l => l.Definition.Category == "base").Select(l => Union([l])))
             {
-                if (!context.IsNull && context.Area <= 2.5 * plan.Area)
+                var grown = envelope.Copy();
+                grown.ExpandToInclude(context);
+                if (!context.IsNull && grown.Area <= 1.3 * plan.Area)
                 {
-                    envelope.ExpandToInclude(context);
+                    envelope = grown;
                 }
             }
         }

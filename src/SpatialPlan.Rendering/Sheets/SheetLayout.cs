@@ -19,13 +19,13 @@ internal sealed record SheetLayout(SKSize Page, float Unit, SKRect Border, SKRec
             float panelW = Math.Max(150 * unit, body.Width * 0.2f);
             var map = new SKRect(body.Left, body.Top, body.Right - panelW - gap, body.Bottom);
             var panel = new SKRect(map.Right + gap, body.Top, body.Right, body.Bottom);
-            float infoH = 190 * unit;
+            float infoH = 150 * unit;
             return new SheetLayout(page, unit, border, title, map,
                 new SKRect(panel.Left, panel.Top, panel.Right, panel.Bottom - infoH - gap),
                 new SKRect(panel.Left, panel.Bottom - infoH, panel.Right, panel.Bottom));
         }
 
-        float panelH = Math.Max(170 * unit, body.Height * 0.22f);
+        float panelH = Math.Max(170 * unit, body.Height * 0.24f);
         var portraitMap = new SKRect(body.Left, body.Top, body.Right, body.Bottom - panelH - gap);
         var strip = new SKRect(body.Left, portraitMap.Bottom + gap, body.Right, body.Bottom);
         float legendW = strip.Width * 0.58f;

@@ -123,4 +123,12 @@ public class CrsGuesserTests
         Assert.Equal(Epsg.GaussKruger108, guess.Epsg);
         Assert.True(guess.AxesSwapped);
     }
+
+    [Fact]
+    public void ContextLayerReachingFarBeyondTheBannerIsStillAccepted()
+    {
+        // Neighbouring counties and the Yellow River reach 乌梁素海 (108.8°E) and beyond.
+        var guess = CrsGuesser.Guess(Env(105.2, 39.5, 110.5, 42.4), "neighbours.geojson");
+        Assert.Equal(Epsg.Cgcs2000, guess.Epsg);
+    }
 }

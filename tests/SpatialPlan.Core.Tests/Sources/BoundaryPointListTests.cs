@@ -89,4 +89,13 @@ public class BoundaryPointListTests
         Assert.Equal(ShellM2, AreaM2(result.Features[0].Geometry), 0.1);
         Assert.Contains(result.Repairs, r => r.Problem.Contains("坐标轴顺序", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void GbkEncodedListFromAChineseWindowsToolIsRead()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding("GBK").GetBytes("# 杭锦后旗某项目\n点号,X坐标,Y坐标\n" + Square);
+        var result = ReadBytes(gbk, "jzd.txt");
+        Assert.Equal(ShellM2, AreaM2(result.Features[0].Geometry), 0.1);
+    }
 }

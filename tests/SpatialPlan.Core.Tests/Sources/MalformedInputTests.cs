@@ -163,4 +163,13 @@ public class MalformedInputTests
     [Fact]
     public void BoundaryPointListWithOnlyCommentsIsRefused() =>
         AssertMessage(Refuse("# 只有注释\n# 没有坐标\n", "jzd.txt"), "jzd.txt", "没有坐标行");
+
+    [Fact]
+    public void OneFeatureFarFromTheOthersIsNamed()
+    {
+        var json = $"{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\",\"properties\":{{}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[{Good}]}}}},{{\"type\":\"Feature\",\"properties\":{{}},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[0,0]}}}}]}}";
+        var ex = Refuse(json, "stray.geojson");
+        Assert.Equal(1, ex.FeatureIndex);
+        AssertMessage(ex, "stray.geojson", "features[1]", "距杭锦后旗约", "为 0");
+    }
 }

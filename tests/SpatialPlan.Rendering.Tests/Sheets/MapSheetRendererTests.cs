@@ -30,6 +30,15 @@ public class MapSheetRendererTests
     }
 
     [Fact]
+    public void TheGoldenComparisonCatchesAChangedSheet()
+    {
+        using var png = new MemoryStream();
+        FixtureSheet.Renderer().Render(Request(Paper.A4, PageOrientation.Landscape, SheetFormat.Png) with { LayerIds = ["farmland", "rivers"] }, png);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
+            GoldenImage.AssertMatches("sheet-a4-landscape", png.ToArray(), maxDifferingFraction: 0.002, channelDelta: 24));
+    }
+
+    [Fact]
     public void TheA3PdfHasOnePageOfA3WithTitleAndSchematicMarkAsRealText()
     {
         var path = TestOutput.PathOf("fixture-sheet-a3.pdf");

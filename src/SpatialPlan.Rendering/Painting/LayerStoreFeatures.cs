@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Layers;
+
+namespace SpatialPlan.Rendering.Painting;
+
+/// <summary>Adapts a <see cref="LayerStore"/> to the renderers: a layer's features with their EPSG:4545 geometry.</summary>
+internal static class LayerStoreFeatures
+{
+    public static Func<LayerDefinition, IReadOnlyList<IFeature>> From(LayerStore store)
+    {
+        var cache = new ConcurrentDictionary<string, IReadOnlyList<IFeature>>(StringComparer.Ordinal);
+        return layer => cache.GetOrAdd(layer.Id, id =>
+        {
+            var data = store.Get(id);
+            return [.. data.Features.Select((f, i) => (IFeature)new Feature(data.Projected[i], f.Attributes))];
+        });
+    }
+
+    /// <summary>Projects a lon/lat box (EPSG:4490) to the EPSG:4545 box that contains it, sampling its edges
+    /// because the box's edges are curves in the projection.</summary>
+    public static Envelope Project4490To4545(Envelope bbox)
+    {
+        var result = new Envelope();
+        const int Steps = 8;
+        for (int i = 0; i <= Steps; i++)
+        {
+            double fx = bbox.MinX + (bbox.Width * i / Steps), fy = bbox.MinY + (bbox.Height * i / Steps);
+            foreach (var c in new[] { new Coordinate(fx, bbox.MinY), new Coordinate(fx, bbox.MaxY), new Coordinate(bbox.MinX, fy), new Coordinate(bbox.MaxX, fy) })
+            {
+                result.ExpandToInclude(CrsTransformer.Transform(c, Epsg.Cgcs2000, Epsg.GaussKruger108));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+using SpatialPlan.Core.Checks;
+using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Measurement;
+
+namespace SpatialPlan.Rendering.Reports;
+
+/// <summary>Resolves a Core <see cref="CheckReport"/> into what the report prints (texts, EPSG:4545 geometries).</summary>
+internal static class CheckReportMapping
+{
+    private const int MaxNames = 6;
+
+    public static ReportModel ToModel(CheckReport report, string projectName, DateOnly date)
+    {
+        var fp = report.Footprint;
+        var crs = $"输入 {Epsg.Name(fp.SourceEpsg)}" + (fp.AxesSwapped ? "（X/Y 坐标已对调）" : string.Empty)
+            + (string.IsNullOrWhiteSpace(fp.CrsReasonZh) ? string.Empty : $"：{fp.CrsReasonZh}")
+            + "；核查与量算在 EPSG:4545（CGCS2000 高斯-克吕格 3 度带，中央经线 108°E）中进行";
+        var type = TypeZh(report.Options.Type) + fp.Kind switch
+        {
+            FootprintKind.Line when fp.WidthM is { } w => $"（线状，按宽 {w:0.#} m 计算占地）",
+            FootprintKind.Point when fp.RadiusM is { } r => $"（点状，按半径 {r:0.#} m 计算占地）",
+            _ => string.Empty,
+        };
+        return new ReportModel
+        {
+            ProjectName = projectName,
+            ProjectTypeZh = type,
+            NationalMajor = report.Options.NationalMajor,
+            Verdict = Names.Of(report.Verdict),
+            VerdictZh = Names.Zh(report.Verdict),
+            AreaM2 = fp.AreaM2,
+            Footprint4545 = fp.Gk,
+            CrsNoteZh = crs,
+            Zones = [.. report.Zones.Select(Zone)],
+            Repairs = [.. fp.Repairs.Select(r => new ReportRepair(r.FeatureIndex, r.Problem, r.Action, r.AreaChangeM2))],
+            Schematic = report.SchematicData,
+            DataNoteZh = report.DataNoteZh,
+            Date = date,
+        };
+    }
+
+    private static ReportZone Zone(ZoneResult z) => new()
+    {
+        LayerId = z.LayerId,
+        LayerTitleZh = z.LayerTitleZh,
+        RelationZh = Names.Zh(z.Relation),
+        Verdict = Names.Of(z.Verdict),
+        VerdictZh = Names.Zh(z.Verdict),
+        OverlapAreaM2 = z.Mode == ZoneMode.Contain ? z.OutsideAreaM2 ?? 0 : z.OverlapAreaM2,
+        OverlapPercent = z.Mode == ZoneMode.Contain && z.OutsideAreaM2 is { } outside && z.OverlapPercent < 100
+            ? 100 - z.OverlapPercent
+            : z.OverlapPercent,
+        FeaturesZh = FeatureNames(z),
+        DistanceM = z.DistanceM,
+        Highlight4545 = z.HighlightGeographic is { IsEmpty: false } h ? CrsTransformer.Transform(h, Epsg.Cgcs2000, Epsg.GaussKruger108) : null,
+        RuleZh = z.RuleZh,
+        BasisZh = z.BasisZh,
+        Schematic = z.Schematic,
+    };
+
+    private static string TypeZh(ProjectType type) => type switch
+    {
+        ProjectType.Urban => "城镇建设",
+        ProjectType.Linear => "线性工程",
+        ProjectType.Agriculture => "农业",
+        ProjectType.Ecological => "生态建设",
+        ProjectType.Tourism => "旅游",
+        _ => "其他",
+    };
+
+    private static string FeatureNames(ZoneResult z)
+    {
+        var prefix = z.Mode == ZoneMode.Contain ? "（超出边界部分）" : string.Empty;
+        var names = z.Features.Count > 0
+            ? z.Features.Select(f => $"{f.Name}（{AreaUnits.ToMu(f.OverlapAreaM2):#,0.00} 亩）").ToList()
+            : z.NearbyFeatures.Select(f => $"附近：{f.Name}（{f.DistanceM:#,0} m）").ToList();
+        var shown = string.Join("、", names.Take(MaxNames));
+        return names.Count > MaxNames ? $"{prefix}{shown} 等 {names.Count} 处" : prefix + shown;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using NetTopologySuite.Features;
+using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Styles;
+using SpatialPlan.Rendering.Sheets;
+using SpatialPlan.Rendering.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SpatialPlan.Rendering.Tests.Sheets;
+
+/// <summary>The full-banner sheet from the repository's gis-data (all layers, thousands of farmland parcels).</summary>
+public class FullBannerSheetTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void TheFullBannerA3SheetIsUnderThreeMegabytesWithTitleAndSchematicMarkAsText()
+    {
+        var data = DataDirectory.Resolve(Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable) ?? TestPaths.GisData);
+        var catalog = LayerCatalog.Load(data);
+        // Read the layers directly (EPSG:4490 → 4545) rather than through the LayerStore, whose CRS guess
+        // refuses the context layers that reach beyond the banner (rivers, canals, neighbours).
+        var features = catalog.Layers.ToDictionary(l => l.Id, l => (IReadOnlyList<IFeature>)[.. FixtureSheet.ReadFeatures(catalog.FullPath(l))
+            .Select(f => (IFeature)new Feature(CrsTransformer.Transform(f.Geometry, Epsg.Cgcs2000, Epsg.GaussKruger108), f.Attributes))]);
+        var renderer = new MapSheetRenderer(catalog, StyleBook.Load(data), l => features[l.Id]);
+        var path = TestOutput.PathOf("full-banner-a3.pdf");
+        var request = new MapSheetRequest
+        {
+            Title = "杭锦后旗“十四五”规划空间要素图", Subtitle = "一心一带三轴 · 三条控制线 · 湿地 · 乡村振兴示范带",
+            LayerIds = [.. catalog.Layers.Select(l => l.Id)], Paper = Paper.A3, Date = FixtureSheet.Date,
+        };
+
+        var clock = Stopwatch.StartNew();
+        MapSheetResult result;
+        using (var file = File.Create(path))
+        {
+            result = renderer.Render(request, file);
+        }
+
+        clock.Stop();
+        long bytes = new FileInfo(path).Length;
+        output.WriteLine($"full-banner A3 PDF: {bytes:N0} bytes, {clock.ElapsedMilliseconds} ms, {result.FeatureCount} features, 1:{result.ScaleDenominator:N0}");
+        Assert.True(bytes < 3_000_000, $"{bytes:N0} bytes");
+        Assert.Equal(1, Poppler.PageCount(path));
+        var text = Poppler.Text(path);
+        Assert.Contains("杭锦后旗“十四五”规划空间要素图", text);
+        Assert.Contains("示意数据", text);
+        Assert.Contains("永久基本农田", text);
+        Assert.Contains("陕坝镇", text);
+
+        using var png = File.Create(TestOutput.PathOf("full-banner-a3.png"));
+        clock.Restart();
+        renderer.Render(request with { Format = SheetFormat.Png, Dpi = 100 }, png);
+        output.WriteLine($"full-banner A3 PNG at 100 dpi: {png.Length:N0} bytes, {clock.ElapsedMilliseconds} ms");
+    }
+}
