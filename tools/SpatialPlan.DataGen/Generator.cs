@@ -20,6 +20,7 @@ public static class Generator
         Write(writeTo, "urban-boundary", "城镇开发边界 urban development boundary", w.Urban);
         Write(writeTo, "eco-redline", "生态保护红线 ecological protection red line", w.RedLine);
         Write(writeTo, "showcase-belts", "乡村振兴示范带 rural-revival showcase belts", w.Belts);
+        Topology.CheckZones(w);
         return w;
     }
 
@@ -39,7 +40,7 @@ public static class Generator
         }
 
         var list = features.Select(f => (LocalGrid.Degrees(f.Geometry), f.Props)).ToList();
-        GeoJsonOut.Write(Path.Combine(dir, id + ".geojson"), name, list);
+        GeoJsonOut.Write(Path.Combine(dir, id + ".geojson"), id, list);
         Console.WriteLine($"{id}: {list.Count} features");
     }
 }

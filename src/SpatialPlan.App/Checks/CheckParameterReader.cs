@@ -4,12 +4,12 @@ using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.App.Checks;
 
-/// <summary>Reads <see cref="CheckParameters"/> from query or form values, with a planner-readable error for each bad value.</summary>
+/// <summary>Reads Core's <see cref="CheckOptions"/> from query or form values, with a planner-readable error for each bad value.</summary>
 public static class CheckParameterReader
 {
     private static readonly string TypeNames = string.Join("、", Enum.GetNames<ProjectType>().Select(n => n.ToLowerInvariant()));
 
-    public static CheckParameters Read(Func<string, string?> value) => new(
+    public static CheckOptions Read(Func<string, string?> value) => new(
         ReadType(value("type")),
         ReadBool(value("nationalMajor")),
         ReadMetres(value("width"), "width", "线状项目的宽度 width"),

@@ -43,10 +43,10 @@ public static class CheckRequestReader
             return null;
         }
 
-        var parameters = CheckParameterReader.Read(name => form.TryGetValue(name, out var v) ? v.ToString() : request.Query[name].FirstOrDefault());
+        var options = CheckParameterReader.Read(name => form.TryGetValue(name, out var v) ? v.ToString() : request.Query[name].FirstOrDefault());
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        return new CheckUpload(buffer.ToArray(), Path.GetFileName(file.FileName), parameters);
+        return new CheckUpload(buffer.ToArray(), Path.GetFileName(file.FileName), options);
     }
 
     private static async Task<CheckUpload?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
@@ -62,7 +62,7 @@ public static class CheckRequestReader
                 $"无法识别的请求类型“{request.ContentType}”（unsupported content type）。",
                 "请以 application/geo+json 或 application/json 发送 GeoJSON，或用 multipart/form-data 上传文件。 Send GeoJSON as application/geo+json or a file as multipart/form-data."),
         };
-        var parameters = CheckParameterReader.Read(name => request.Query[name].FirstOrDefault());
+        var options = CheckParameterReader.Read(name => request.Query[name].FirstOrDefault());
 
         // The body may come without a Content-Length (chunked), so count while reading.
         using var buffer = new MemoryStream();
@@ -82,6 +82,6 @@ public static class CheckRequestReader
             throw new InputException("请求中没有用地范围数据（the request body is empty）。", "请在请求正文中发送项目用地范围的 GeoJSON。 Send the footprint's GeoJSON as the body.");
         }
 
-        return new CheckUpload(buffer.ToArray(), fileName, parameters);
+        return new CheckUpload(buffer.ToArray(), fileName, options);
     }
 }

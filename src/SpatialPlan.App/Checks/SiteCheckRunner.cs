@@ -1,11 +1,24 @@
+using SpatialPlan.App.Hosting;
+using SpatialPlan.Core.Checks;
+using SpatialPlan.Core.Sources;
+
 namespace SpatialPlan.App.Checks;
 
-/// <summary>Hands an upload to Core's reader and site check and returns the report JSON.</summary>
-public sealed class SiteCheckRunner
+/// <summary>
+/// Hands an upload to Core, exactly as the CLI's <c>check</c> does: FeatureFileReader → Footprint.From →
+/// SiteCheck.Run → CheckReportJson. The zone layers and their indexes are loaded once and shared.
+/// </summary>
+public sealed class SiteCheckRunner(GisDataFolder folder)
 {
+    private readonly Lazy<SiteCheck> _check = new(() => SiteCheck.Load(folder.Path));
+
+    /// <summary>The report JSON of docs/architecture.md, byte for byte what <c>spatialplan check --format json</c> prints.</summary>
+    /// <exception cref="InputException">The file cannot be used; the message says why and how to fix it.</exception>
     public string Run(CheckUpload upload)
     {
-        ArgumentNullException.ThrowIfNull(upload);
-        throw new NotSupportedException("Core's site check has not landed yet.");
+        using var stream = new MemoryStream(upload.Content, writable: false);
+        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.Options.DeclaredEpsg));
+        var footprint = Footprint.From(load, upload.Options, upload.FileName);
+        return CheckReportJson.Serialize(_check.Value.Run(footprint, upload.Options));
     }
 }

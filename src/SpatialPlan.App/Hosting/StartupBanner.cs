@@ -33,8 +33,9 @@ public static class StartupBanner
             _ = app.Services.GetRequiredService<GisDataFolder>().Path;
             _ = app.Services.GetRequiredService<Layers.LayerData>().Response;
         }
-        catch (InputException e)
+        catch (InputException e) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupBanner).Assembly)
         {
+            // Run as the app itself (not hosted by a test): the message is all a planner needs.
             Console.Error.WriteLine(e.Message);
             Environment.Exit(2);
         }

@@ -8,6 +8,8 @@ public sealed record CatalogResponse(
     string TitleZh,
     string TitleEn,
     string Crs,
+    string DataNoteZh,
+    string DataNoteEn,
     IReadOnlyList<LayerGroup> Groups,
     IReadOnlyList<LayerDefinition> Layers,
     IReadOnlyDictionary<string, LayerStyle> Styles);

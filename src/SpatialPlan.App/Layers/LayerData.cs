@@ -34,17 +34,20 @@ public sealed class LayerData
     /// <summary>What <c>GET /api/layers</c> returns.</summary>
     public CatalogResponse Response => _response.Value;
 
-    /// <summary>Absolute path of a layer's GeoJSON file, or null for an unknown id.</summary>
+    /// <summary>Absolute path of a layer's GeoJSON file, or null for an unknown id or a file not (yet) in the folder.</summary>
     public string? LayerFile(string id)
     {
         var layer = Catalog.Find(id);
-        return layer is null ? null : Catalog.FullPath(layer);
+        var path = layer is null ? null : Catalog.FullPath(layer);
+        return path is not null && File.Exists(path) ? path : null;
     }
 
     private static CatalogResponse BuildResponse(LayerCatalog catalog, StyleBook styles) => new(
         catalog.TitleZh,
         catalog.TitleEn,
         catalog.Crs,
+        catalog.DataNoteZh,
+        catalog.DataNoteEn,
         catalog.Groups,
         catalog.Layers,
         catalog.Layers.Select(l => l.Style).Distinct().ToDictionary(key => key, styles.Get));

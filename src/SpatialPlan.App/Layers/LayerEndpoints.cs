@@ -21,7 +21,7 @@ public static class LayerEndpoints
             ? TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "图层不存在 / Unknown layer",
-                detail: $"没有编号为“{id}”的图层。可用的图层见 /api/layers。 There is no layer with id '{id}'; see /api/layers.")
+                detail: $"没有编号为“{id}”的图层，或其数据文件不在数据目录中。可用的图层见 /api/layers。 There is no layer '{id}' or its file is missing from the data folder; see /api/layers.")
             : TypedResults.PhysicalFile(file, "application/geo+json");
     }
 }

@@ -15,6 +15,17 @@ public static class Names
     /// <summary>JSON/CLI name of a project type (lower case).</summary>
     public static string Of(ProjectType type) => type.ToString().ToLowerInvariant();
 
+    /// <summary>Chinese label of a project type (城镇建设/线性工程/农业/生态建设/旅游/其他).</summary>
+    public static string Zh(ProjectType type) => type switch
+    {
+        ProjectType.Urban => "城镇建设",
+        ProjectType.Linear => "线性工程",
+        ProjectType.Agriculture => "农业",
+        ProjectType.Ecological => "生态建设",
+        ProjectType.Tourism => "旅游",
+        _ => "其他",
+    };
+
     /// <summary>JSON name of a zone mode.</summary>
     public static string Of(ZoneMode mode) => mode.ToString().ToLowerInvariant();
 

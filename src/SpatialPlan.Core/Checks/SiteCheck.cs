@@ -1,3 +1,4 @@
+using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Checks;
@@ -23,6 +24,26 @@ public sealed class SiteCheck
             throw new InputException($"图层 {layer.LayerId} 指定的规则“{layer.PolicyKey}”在 policy.json 中不存在。",
                 "在 policy.json 的 zones 中补上该规则，或改正 catalog.json 中的 policy。Add the zone to policy.json or fix the layer's policy in catalog.json.", "catalog.json");
         }
+    }
+
+    /// <summary>
+    /// Loads policy.json and every zone layer of a data directory's catalog, building each layer's index once.
+    /// Keep the result and reuse it for many checks.
+    /// </summary>
+    /// <exception cref="InputException">The catalog, a layer file or the policy is missing or malformed.</exception>
+    public static SiteCheck Load(string dataDir) => From(new LayerStore(LayerCatalog.Load(dataDir)));
+
+    /// <summary>
+    /// Binds a layer store's zone layers (those with a policy) to the policy.json of the same data directory.
+    /// The store's indexes are reused; create once and share (the web app keeps one).
+    /// </summary>
+    /// <exception cref="InputException">A layer file or the policy is missing or malformed.</exception>
+    public static SiteCheck From(LayerStore store)
+    {
+        var zones = store.Catalog.ZoneLayers.Select(l => l.Id).ToList();
+        store.Preload(zones);
+        var policy = CheckPolicy.Load(store.Catalog.PathOf(CheckPolicy.FileName));
+        return new SiteCheck(policy, zones.Select(id => ZoneLayer.From(store.Get(id))).ToList());
     }
 
     /// <summary>The policy in use.</summary>

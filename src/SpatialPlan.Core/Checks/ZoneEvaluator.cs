@@ -1,6 +1,5 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using SpatialPlan.Core.Crs;
@@ -38,7 +37,7 @@ internal sealed class ZoneEvaluator
         var overlaps = new List<(ZoneFeature Feature, Geometry Piece, double AreaM2)>();
         var nearby = new List<NearbyFeature>();
         var touches = false;
-        foreach (var candidate in layer.Index.Query(search))
+        foreach (var candidate in layer.Query(search))
         {
             // The prepared test is cheap and rejects most envelope hits before any overlay is built.
             if (_prepared.Intersects(candidate.Geometry))
@@ -133,14 +132,7 @@ internal sealed class ZoneEvaluator
             return nearby.Min(n => n.DistanceM);
         }
 
-        if (layer.Count == 0)
-        {
-            return null;
-        }
-
-        // Beyond the buffer: the tree's branch-and-bound nearest-neighbour search, exact on geometry distance.
-        var probe = new ZoneFeature(string.Empty, string.Empty, false, _footprint.Gk);
-        var nearest = layer.Index.NearestNeighbour(_footprint.Gk.EnvelopeInternal, probe, new GeometryItemDistance());
+        var nearest = layer.Nearest(_footprint.Gk);
         return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
     }
 
@@ -153,11 +145,5 @@ internal sealed class ZoneEvaluator
             1 => list[0],
             _ => OverlayNGRobust.Union(list[0].Factory.BuildGeometry(list)),
         };
-    }
-
-    private sealed class GeometryItemDistance : IItemDistance<Envelope, ZoneFeature>
-    {
-        public double Distance(IBoundable<Envelope, ZoneFeature> item1, IBoundable<Envelope, ZoneFeature> item2) =>
-            item1.Item.Geometry.Distance(item2.Item.Geometry);
     }
 }

@@ -11,9 +11,11 @@ namespace SpatialPlan.Core.Checks;
 public sealed record ZoneFeature(string Id, string Name, bool Important, Geometry Geometry)
 {
     /// <summary>Builds a zone feature from a feature whose geometry is already in EPSG:4545.</summary>
-    public static ZoneFeature From(IFeature feature4545, int index)
+    public static ZoneFeature From(IFeature feature4545, int index) => From(feature4545.Attributes, feature4545.Geometry, index);
+
+    /// <summary>Builds a zone feature from a feature's attributes and its geometry in EPSG:4545.</summary>
+    public static ZoneFeature From(IAttributesTable? a, Geometry gk4545, int index)
     {
-        var a = feature4545.Attributes;
         var id = Get(a, "id")?.ToString() ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var name = Get(a, "name")?.ToString() ?? string.Empty;
         var important = Get(a, "important") switch
@@ -22,7 +24,7 @@ public sealed record ZoneFeature(string Id, string Name, bool Important, Geometr
             string s => bool.TryParse(s, out var b) && b,
             _ => false,
         };
-        return new ZoneFeature(id, name, important, feature4545.Geometry);
+        return new ZoneFeature(id, name, important, gk4545);
     }
 
     private static object? Get(IAttributesTable? a, string name) =>

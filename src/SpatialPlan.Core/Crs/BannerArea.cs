@@ -29,6 +29,10 @@ internal static class BannerArea
     public static bool IsNear(double lon, double lat) =>
         lon >= MinLon - Margin && lon <= MaxLon + Margin && lat >= MinLat - Margin && lat <= MaxLat + Margin;
 
+    /// <summary>True when a lon/lat envelope reaches into the banner's box widened by <see cref="Margin"/>.</summary>
+    public static bool Reaches(NetTopologySuite.Geometries.Envelope lonLat) =>
+        lonLat.Intersects(new NetTopologySuite.Geometries.Envelope(MinLon - Margin, MaxLon + Margin, MinLat - Margin, MaxLat + Margin));
+
     /// <summary>Great-circle distance in km (sphere R = 6371 km) from 陕坝镇.</summary>
     public static double DistanceFromSeatKm(double lon, double lat) => Distance(SeatLon, SeatLat, lon, lat);
 

@@ -7,8 +7,9 @@ namespace SpatialPlan.Core.Crs;
 /// <summary>
 /// Tells from the coordinate ranges alone which supported CRS a file is in, and whether its axes are
 /// swapped (lat/lon, or X = northing first as Chinese surveyors write). A candidate fits when every corner of
-/// the envelope, read in that CRS, falls within 1.5° of the banner (106.59–107.39°E, 40.46–41.22°N).
-/// The candidates' ranges do not overlap there, so at most one fits.
+/// the envelope is a valid value in that CRS and the envelope, read in it, reaches within 1.5° of the banner
+/// (106.59–107.39°E, 40.46–41.22°N) — context layers such as rivers and neighbouring counties extend well beyond.
+/// The candidates' value ranges near the banner do not overlap, so the first fit is the only sensible one.
 /// </summary>
 public static class CrsGuesser
 {
@@ -89,7 +90,7 @@ public static class CrsGuesser
 
         foreach (var (epsg, swapped) in _candidates)
         {
-            if (Corners(env, swapped).All(c => Fits(c, epsg)))
+            if (Fits(Corners(env, swapped).ToList(), epsg))
             {
                 return new CrsGuess(epsg, swapped, Reason(env, epsg, swapped));
             }
@@ -107,25 +108,31 @@ public static class CrsGuesser
         return swapped ? corners.Select(c => new Coordinate(c.Y, c.X)) : corners;
     }
 
-    private static bool Fits(Coordinate c, int epsg)
+    private static bool Fits(List<Coordinate> corners, int epsg)
     {
         // Range checks first: an inverse projection of a value far outside its domain is meaningless.
-        var plausible = epsg switch
-        {
-            Epsg.Cgcs2000 => Math.Abs(c.X) <= 180 && Math.Abs(c.Y) <= 90,
-            Epsg.GaussKruger108 => c.X is > 0 and < 1_000_000 && c.Y is > 0 and < 10_000_000,
-            Epsg.GaussKruger108Zoned => c.X is > 36_000_000 and < 37_000_000 && c.Y is > 0 and < 10_000_000,
-            Epsg.WebMercator => Math.Abs(c.X) <= 20_037_508.35 && Math.Abs(c.Y) <= 20_037_508.35 && Math.Abs(c.X) > 1_000_000,
-            _ => false,
-        };
-        if (!plausible)
+        if (!corners.All(c => Plausible(c, epsg)))
         {
             return false;
         }
 
-        var lonLat = CrsTransformer.Transform(c, epsg, Epsg.Cgcs2000);
-        return BannerArea.IsNear(lonLat.X, lonLat.Y);
+        var lonLat = new Envelope();
+        foreach (var c in corners)
+        {
+            lonLat.ExpandToInclude(CrsTransformer.Transform(c, epsg, Epsg.Cgcs2000));
+        }
+
+        return BannerArea.Reaches(lonLat);
     }
+
+    private static bool Plausible(Coordinate c, int epsg) => epsg switch
+    {
+        Epsg.Cgcs2000 => Math.Abs(c.X) <= 180 && Math.Abs(c.Y) <= 90,
+        Epsg.GaussKruger108 => c.X is > 0 and < 1_000_000 && c.Y is > 1_000_000 and < 10_000_000,
+        Epsg.GaussKruger108Zoned => c.X is > 36_000_000 and < 37_000_000 && c.Y is > 1_000_000 and < 10_000_000,
+        Epsg.WebMercator => Math.Abs(c.X) is > 1_000_000 and <= 20_037_508.35 && Math.Abs(c.Y) <= 20_037_508.35,
+        _ => false,
+    };
 
     private static string Reason(Envelope env, int epsg, bool swapped)
     {

@@ -34,8 +34,9 @@ internal static class CrsRefusal
             return ZoneMessage(env.MaxY, zoneY) + "（Y 列在前，X/Y 可能写反）";
         }
 
-        if (AsGaussKruger(x, y) is { } lonLat)
+        if ((AsGaussKruger(x, y) ?? AsGaussKruger(y, x)) is { } lonLat)
         {
+            // Northings start at the equator: China lies beyond 1 000 000 m, so smaller values are not GK here.
             return $"按高斯-克吕格 108°E 带解读，{BannerArea.Describe(lonLat.X, lonLat.Y)}；坐标范围 {ranges}。";
         }
 
@@ -86,7 +87,7 @@ internal static class CrsRefusal
 
     private static Coordinate? AsGaussKruger(double x, double y)
     {
-        if (x is <= 0 or >= 1_000_000 || y is <= 0 or >= 10_000_000)
+        if (x is <= 0 or >= 1_000_000 || y is < 1_000_000 or >= 10_000_000)
         {
             return null;
         }

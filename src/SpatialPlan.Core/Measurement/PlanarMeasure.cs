@@ -63,7 +63,7 @@ public static class PlanarMeasure
         return total;
     }
 
-    /// <summary>Shortest distance in m on the ellipsoid between two geometries in EPSG:4545; 0 when they touch or overlap.</summary>
+    /// <summary>Shortest distance in m on the ellipsoid between two geometries in EPSG:4545; 0 when they touch or overlap, NaN when either is empty.</summary>
     public static double DistanceM(Geometry a, Geometry b)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -1,8 +1,158 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using SpatialPlan.Core.Crs;
+
 namespace SpatialPlan.Core.Sources;
 
-/// <summary>Reads 界址点 coordinate lists (placeholder until milestone 2).</summary>
-internal static class BoundaryPointListReader
+/// <summary>
+/// Reads a 界址点 (boundary point) coordinate list: one point per line, <c>name,X,Y</c> or <c>name,ring,X,Y</c>,
+/// X = northing and Y = easting in metres (CGCS2000 Gauss-Kruger; a Y of 36xxxxxx.xxx is zone-prefixed, EPSG:4524,
+/// else EPSG:4545). Separators: comma, full-width comma, semicolon or whitespace. <c>#</c> starts a comment; a blank
+/// line or a changed ring number starts a new ring; each ring closes itself; one header line is skipped.
+/// The first ring is a shell; a later ring inside an earlier shell is its hole, otherwise another polygon.
+/// Output coordinates are x = easting, y = northing.
+/// </summary>
+internal static partial class BoundaryPointListReader
 {
-    public static RawFeatures Read(byte[] text, string file) =>
-        throw new InputException("界址点坐标表暂不支持（not yet supported）。", "请使用 GeoJSON。", file);
+    public const string Where = "界址点坐标表（X=北坐标、Y=东坐标）";
+
+    public static RawFeatures Read(string text, string file)
+    {
+        var rings = ParseRings(text, file);
+        if (rings.Count == 0)
+        {
+            throw new InputException("界址点坐标表中没有坐标行（no coordinate lines）。",
+                "每行写一个点：点号,X,Y（X 为北坐标、Y 为东坐标，单位米），例如 J1,4528378.741,427688.472。", file);
+        }
+
+        var zoned = rings.SelectMany(r => r.Points).Select(p => p.Coordinate.X >= 10_000_000).Distinct().ToList();
+        if (zoned.Count > 1)
+        {
+            throw new InputException("部分点的 Y（东坐标）带 36 带号前缀、部分不带，无法确定坐标系（mixed zone prefixes）。",
+                "请统一为带带号（36xxxxxx.xxx）或不带带号（xxxxxx.xxx）的东坐标。", file);
+        }
+
+        var polygon = Assemble(rings, file);
+        var attributes = new AttributesTable
+        {
+            { "name", Path.GetFileNameWithoutExtension(file) },
+            { "pointCount", rings.Sum(r => r.Points.Count) },
+            { "source", "界址点坐标表" },
+        };
+        var epsg = zoned[0] ? Epsg.GaussKruger108Zoned : Epsg.GaussKruger108;
+        return new RawFeatures([new Feature(polygon, attributes)], epsg, Where);
+    }
+
+    private static List<PointRing> ParseRings(string text, string file)
+    {
+        var rings = new List<PointRing>();
+        var current = new PointRing();
+        string? ringId = null;
+        var sawData = false;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            var lineNo = i + 1;
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (line.Length == 0)
+            {
+                current = Flush(rings, current);
+                continue;
+            }
+
+            var fields = Separators().Split(line).Where(f => f.Length > 0).ToArray();
+            if (!sawData && IsHeader(fields))
+            {
+                sawData = true;
+                continue;
+            }
+
+            sawData = true;
+            var (name, ring, x, y) = Fields(fields, lineNo, file);
+            if (ring is not null && ringId is not null && ring != ringId)
+            {
+                current = Flush(rings, current);
+            }
+
+            ringId = ring ?? ringId;
+            // X is northing, Y easting: store as GIS x = easting, y = northing.
+            current.Points.Add(new BoundaryPoint(name, lineNo, new Coordinate(y, x)));
+        }
+
+        Flush(rings, current);
+        return rings;
+    }
+
+    private static PointRing Flush(List<PointRing> rings, PointRing current)
+    {
+        if (current.Points.Count > 0)
+        {
+            rings.Add(current);
+            return new PointRing();
+        }
+
+        return current;
+    }
+
+    /// <summary>A header (e.g. <c>点号,X,Y</c>) has no number after its first column.</summary>
+    private static bool IsHeader(string[] fields) =>
+        fields.Length >= 2 && !fields.Skip(1).Any(f => TryNumber(f, out _));
+
+    private static (string Name, string? Ring, double X, double Y) Fields(string[] f, int lineNo, string file) => f.Length switch
+    {
+        2 => ($"第{lineNo}行", null, Number(f[0], "X", lineNo, file), Number(f[1], "Y", lineNo, file)),
+        3 => (f[0], null, Number(f[1], "X", lineNo, file), Number(f[2], "Y", lineNo, file)),
+        4 => (f[0], f[1], Number(f[2], "X", lineNo, file), Number(f[3], "Y", lineNo, file)),
+        _ => throw new InputException(
+            $"第 {lineNo} 行有 {f.Length} 列，界址点坐标表每行应为 3 列（点号,X,Y）或 4 列（点号,圈号,X,Y）（line {lineNo}: {f.Length} columns）。",
+            "请删除多余的列（如边长、备注），或把备注放到以 # 开头的注释行。", file),
+    };
+
+    private static double Number(string text, string axis, int lineNo, string file)
+    {
+        if (TryNumber(text, out var value))
+        {
+            return value;
+        }
+
+        var meaning = axis == "X" ? "北坐标" : "东坐标";
+        throw new InputException($"第 {lineNo} 行的 {axis}（{meaning}）“{text}”不是数字（line {lineNo}: {axis} is not a number）。",
+            "请改正该行的坐标，只保留数字和小数点（如 4528378.741）。", file);
+    }
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static Geometry Assemble(List<PointRing> rings, string file)
+    {
+        var factory = GeometryDefaults.Factory;
+        var shells = new List<(LinearRing Shell, Polygon Area, List<LinearRing> Holes)>();
+        foreach (var ring in rings)
+        {
+            var linear = factory.CreateLinearRing(ring.Closed(file));
+            var area = factory.CreatePolygon(linear);
+            var parent = shells.FindIndex(s => s.Area.Contains(area));
+            if (parent >= 0)
+            {
+                shells[parent].Holes.Add(linear);
+            }
+            else
+            {
+                shells.Add((linear, area, []));
+            }
+        }
+
+        var polygons = shells.Select(s => factory.CreatePolygon(s.Shell, [.. s.Holes])).ToArray();
+        return polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
+    }
+
+    [GeneratedRegex(@"[,，;；\s]+")]
+    private static partial Regex Separators();
 }

@@ -24,8 +24,20 @@ public static class FeatureFileReader
             throw new InputException($"找不到文件 {path}（file not found）。", "请检查路径和文件名是否正确。", name);
         }
 
-        using var stream = File.OpenRead(path);
-        return Read(stream, name, options);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"无法打开文件 {path}：{ex.Message}（cannot open file）。", "请检查文件是否被其他程序占用，以及是否有读取权限。", name, inner: ex);
+        }
+
+        using (stream)
+        {
+            return Read(stream, name, options);
+        }
     }
 
     /// <summary>Reads an uploaded or in-memory file; <paramref name="fileName"/> gives the extension and is used in messages.</summary>
@@ -39,7 +51,7 @@ public static class FeatureFileReader
         var raw = Path.GetExtension(file).ToLowerInvariant() switch
         {
             ".geojson" or ".json" => GeoJsonFeatureReader.Read(InputBytes.RequireText(bytes, file), file),
-            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.RequireText(bytes, file), file),
+            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.DecodeText(bytes, file), file),
             ".zip" => ShapefileZipReader.Read(bytes, file),
             var ext => throw new InputException(
                 $"不支持的文件类型“{(ext.Length == 0 ? "(无扩展名)" : ext)}”（unsupported file type）。",
@@ -75,6 +87,7 @@ public static class FeatureFileReader
             }
 
             var lonLat = CrsTransformer.Transform(source, guess.Epsg, Epsg.Cgcs2000);
+            RequireNearBanner(lonLat, i, file);
             var valid = GeometryRepairer.Repair(lonLat, i, file, repairs);
             features.Add(new Feature(valid, Editable(raw.Features[i].Attributes)));
         }
@@ -85,6 +98,17 @@ public static class FeatureFileReader
             Features = features, SourceEpsg = guess.Epsg, AxesSwapped = guess.AxesSwapped,
             CrsReasonZh = reason, Repairs = repairs, FileName = file,
         };
+    }
+
+    /// <summary>The file as a whole reaches the banner; each feature must too (a stray feature at (0,0) must not pass).</summary>
+    private static void RequireNearBanner(Geometry lonLat, int index, string file)
+    {
+        if (!BannerArea.Reaches(lonLat.EnvelopeInternal))
+        {
+            var c = lonLat.EnvelopeInternal.Centre;
+            throw new InputException($"该要素{BannerArea.Describe(c.X, c.Y)}，而文件中其他要素在杭锦后旗附近（one feature lies far from the others）。",
+                "请检查该要素的坐标是否录入错误（如漏位、写反、为 0），或把它从文件中删除。", file, index);
+        }
     }
 
     private static AttributesTable Editable(IAttributesTable? attributes)

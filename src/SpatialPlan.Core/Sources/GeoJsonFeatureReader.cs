@@ -49,8 +49,7 @@ internal static class GeoJsonFeatureReader
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var col = (ex.BytePositionInLine ?? 0) + 1;
-            var lastLine = bytes.Count(b => b == (byte)'\n') + 1;
-            var truncated = line >= lastLine && LooksUnfinished(bytes);
+            var truncated = FailedAtEnd(bytes, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
             var problem = truncated
                 ? $"JSON 在结尾处被截断（第 {line} 行），文件不完整（truncated JSON）。"
                 : $"不是有效的 JSON：第 {line} 行第 {col} 列附近有语法错误（invalid JSON near line {line}, column {col}）。";
@@ -61,15 +60,32 @@ internal static class GeoJsonFeatureReader
         }
     }
 
-    private static bool LooksUnfinished(byte[] bytes)
+    /// <summary>JSON that starts like JSON and fails at (or just before) its last non-blank byte was cut off.</summary>
+    private static bool FailedAtEnd(byte[] bytes, long line, long byteInLine)
     {
-        var end = bytes.Length - 1;
-        while (end >= 0 && bytes[end] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        var offset = 0;
+        for (var seen = 0L; seen < line && offset < bytes.Length; offset++)
+        {
+            if (bytes[offset] == (byte)'\n')
+            {
+                seen++;
+            }
+        }
+
+        var end = bytes.Length;
+        while (end > 0 && bytes[end - 1] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
         {
             end--;
         }
 
-        return end < 0 || bytes[end] != (byte)'}';
+        var start = 0;
+        while (start < end && bytes[start] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or 0xEF or 0xBB or 0xBF)
+        {
+            start++;
+        }
+
+        var looksLikeJson = start < end && bytes[start] is (byte)'{' or (byte)'[';
+        return looksLikeJson && offset + byteInLine >= end - 1;
     }
 
     private static List<IFeature> ReadCollection(JsonElement root, string file)

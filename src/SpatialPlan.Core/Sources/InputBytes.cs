@@ -5,6 +5,11 @@ namespace SpatialPlan.Core.Sources;
 /// <summary>Reads input with a size limit and tells text from binary before any parser sees it.</summary>
 internal static class InputBytes
 {
+    static InputBytes() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>GB18030 (a superset of GBK), the encoding of text files saved by Chinese Windows tools.</summary>
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
+
     public static byte[] ReadAll(Stream stream, string file, long maxBytes)
     {
         if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
@@ -33,7 +38,20 @@ internal static class InputBytes
     }
 
     /// <summary>Returns the bytes when they are UTF-8 text (BOM allowed); refuses binaries, ZIPs and blank files.</summary>
-    public static byte[] RequireText(byte[] bytes, string file)
+    public static byte[] RequireText(byte[] bytes, string file) => RequireText(bytes, file, allowGbk: false);
+
+    /// <summary>
+    /// Decodes a plain-text list: UTF-8, or else GB18030/GBK — surveyors' 界址点 lists often come from Chinese Windows
+    /// tools that save GBK, and JSON must be UTF-8 by its RFC but a .txt has no such rule.
+    /// </summary>
+    public static string DecodeText(byte[] bytes, string file)
+    {
+        RequireText(bytes, file, allowGbk: true);
+        var text = IsUtf8(bytes) ? Encoding.UTF8.GetString(bytes) : Gb18030.GetString(bytes);
+        return text.TrimStart('\uFEFF');
+    }
+
+    private static byte[] RequireText(byte[] bytes, string file, bool allowGbk)
     {
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
         {
@@ -42,7 +60,7 @@ internal static class InputBytes
         }
 
         var head = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
-        if (head.Contains((byte)0) || !IsUtf8(bytes))
+        if (head.Contains((byte)0) || !(IsUtf8(bytes) || (allowGbk && IsGb18030(bytes))))
         {
             throw new InputException("文件不是 UTF-8 文本，像是二进制文件（如 Excel、图片、CAD）或 GBK 编码（not UTF-8 text）。",
                 "请导出为 GeoJSON 或 UTF-8 编码的文本坐标表（.txt/.csv）；若是 GBK 编码，请另存为 UTF-8。", file);
@@ -54,6 +72,19 @@ internal static class InputBytes
         }
 
         return bytes;
+    }
+
+    private static bool IsGb18030(byte[] bytes)
+    {
+        try
+        {
+            _ = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static bool IsUtf8(byte[] bytes)

@@ -197,4 +197,16 @@ public class SiteCheckVerdictTests
         Assert.Equal(zone.OverlapAreaM2, zone.Features.Sum(f => f.OverlapAreaM2), 0.01); // k differs per piece by ~1e-10
         Assert.InRange(zone.OverlapPercent, 99.999, 100.001);
     }
+
+    [Fact]
+    public void DistanceToTheNearestFeatureIsExactEvenWhenAFartherFeaturesEnvelopeCoversTheFootprint()
+    {
+        // The triangle's envelope covers the footprint but its hypotenuse is ~4 879 m away; the box is 4 000 m away.
+        var layer = Layer("wetland",
+            "POLYGON((440000 4520000,450000 4520000,450000 4530000,440000 4520000))",
+            Box(436000, 4528000, 437000, 4528100));
+        var zone = Check(layer, Box(441000, 4528000, 441100, 4528100)).Zones.Single();
+        Assert.Equal(ZoneRelation.None, zone.Relation);
+        Assert.InRange(zone.DistanceM!.Value, 3999.7, 3999.9); // 4 000 grid m / k, k ≈ 1 + 4.6e-5
+    }
 }

@@ -70,6 +70,14 @@ public class PlanarMeasureTests
         Assert.Equal(1000 / k, PlanarMeasure.DistanceM(a, b), 1e-4);
     }
 
+    [Theory]
+    [InlineData(380920.4801, 4513766.9606, 1.00017446)] // 106.59E 40.75N, western edge — `proj -V` in Oracles/cs2cs.sh
+    [InlineData(427688.4720, 4528378.7406, 1.00006433)] // 陕坝镇
+    [InlineData(448848.4378, 4565185.0503, 1.00003219)] // 107.39E 41.22N
+    [InlineData(382387.3337, 4552623.4686, 1.00017018)] // 106.6E 41.1N
+    public void ScaleFactorAgreesWithProj(double e, double n, double k) =>
+        Assert.Equal(k, PlanarMeasure.ScaleFactorAt(new Coordinate(e, n)), 1e-8);
+
     [Fact]
     public void MuAndHectaresFollowTheChineseDefinitions()
     {

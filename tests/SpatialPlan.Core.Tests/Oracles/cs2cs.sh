@@ -21,3 +21,7 @@ echo "# lon lat -> EPSG:3857 x y"
 echo "$POINTS" | cs2cs -f %.4f +proj=longlat +datum=WGS84 +to $MERC
 echo "# cross-check with EPSG codes (lat lon in, northing easting out)"
 echo "40.887 107.142" | cs2cs -f %.4f EPSG:4490 EPSG:4545
+echo "# point scale factor k (PROJ 'proj -V', 'Parallel scale (k)') for Measurement/PlanarMeasureTests.cs"
+echo "$POINTS" | while read -r p; do
+  echo "$p -> $(echo "$p" | proj -V $GK 2>&1 | grep 'Parallel scale' | awk '{print $5}')"
+done

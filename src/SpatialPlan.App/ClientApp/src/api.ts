@@ -16,7 +16,7 @@ export interface LayerInfo {
   provenanceZh: string; provenanceEn: string; source: string;
 }
 export interface Catalog {
-  titleZh: string; titleEn: string; crs: string; groups: LayerGroup[]; layers: LayerInfo[];
+  titleZh: string; titleEn: string; crs: string; dataNoteZh?: string; dataNoteEn?: string; groups: LayerGroup[]; layers: LayerInfo[];
   styles: Record<string, FlatStyle>;
 }
 export interface ClientConfig { basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number }

@@ -84,5 +84,11 @@ function layerRow(planMap: PlanMap, info: LayerInfo): HTMLElement {
     legend.append(item);
   }
   row.append(label, slider, legend);
+  const failure = planMap.failed.get(info.id);
+  if (failure) {
+    box.disabled = true;
+    row.classList.add('unavailable');
+    row.title = failure;
+  }
   return row;
 }

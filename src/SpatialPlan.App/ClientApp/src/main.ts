@@ -10,6 +10,7 @@ import { attachReadout } from './readout';
 import { IdentifyTool } from './identify';
 import { MeasureTool, areaM2, lengthM } from './measure';
 import { CheckPanel } from './checkPanel';
+import { measureLonLat, pixelOfFeature } from './testHooks';
 
 declare global {
   interface Window { spatialPlan?: Record<string, unknown> }
@@ -42,7 +43,7 @@ async function start(): Promise<void> {
     document.title = pick(catalog.titleZh, catalog.titleEn);
     document.getElementById('app-title')!.textContent = pick(catalog.titleZh, catalog.titleEn);
     badge.textContent = t('schematic');
-    badge.title = t('schematicNote');
+    badge.title = pick(catalog.dataNoteZh, catalog.dataNoteEn) || t('schematicNote');
     document.getElementById('lang-switch')!.textContent = lang() === 'zh' ? 'EN' : '中文';
     renderLayerPanel(document.getElementById('layer-panel')!, planMap);
     check.render();
@@ -56,7 +57,12 @@ async function start(): Promise<void> {
   // Re-render labels whenever more font slices arrive (e.g. a label in a script not yet loaded).
   document.fonts?.addEventListener?.('loadingdone', () => planMap.refreshLabels());
   document.body.dataset.ready = 'true';
-  window.spatialPlan = { planMap, map: planMap.map, measure: { areaM2, lengthM } };
+  // Hooks for the browser tests and for a planner's console: nothing in the page depends on them.
+  window.spatialPlan = {
+    planMap, map: planMap.map, check, measure: { areaM2, lengthM },
+    pixelOfFeature: (layerId: string) => pixelOfFeature(planMap, layerId),
+    measureLonLat,
+  };
 }
 
 start().catch((e) => {

@@ -19,6 +19,8 @@ export interface PlanLayer { info: LayerInfo; layer: VectorLayer<VectorSource> }
 export class PlanMap {
   readonly map: OlMap;
   readonly layers = new Map<string, PlanLayer>();
+  /** Layers whose file could not be loaded, with the server's reason. */
+  readonly failed = new Map<string, string>();
   private labelScale = 1;
   private readonly visibilityListeners: Array<() => void> = [];
 
@@ -50,7 +52,15 @@ export class PlanMap {
     const format = new GeoJSON({ dataProjection: DATA_CRS, featureProjection: VIEW_CRS });
     const texts: string[] = [];
     await Promise.all([...this.layers.values()].map(async ({ info, layer }) => {
-      const collection = await getLayer(info.id);
+      let collection;
+      try {
+        collection = await getLayer(info.id);
+      } catch (e) {
+        // One missing layer file must not keep the rest of the plan off the map: mark it and go on.
+        this.failed.set(info.id, e instanceof Error ? e.message : String(e));
+        layer.setVisible(false);
+        return;
+      }
       const features = format.readFeatures(collection);
       layer.getSource()!.addFeatures(features);
       const field = this.catalog.styles[info.style]?.label?.field ?? info.labelField;
@@ -68,9 +78,12 @@ export class PlanMap {
   }
 
   dataExtent(): Extent {
-    const base = [...this.layers.values()].filter((l) => l.info.category === 'base');
+    // The banner boundary frames the opening view; neighbouring counties must not widen it.
+    const all = [...this.layers.values()].filter((l) => !l.layer.getSource()!.isEmpty());
+    const boundary = all.filter((l) => l.info.id.includes('boundary'));
+    const base = all.filter((l) => l.info.category === 'base' && !l.info.id.includes('neighbour'));
     const extent = createEmpty();
-    for (const l of base.length ? base : [...this.layers.values()]) extend(extent, l.layer.getSource()!.getExtent()!);
+    for (const l of boundary.length ? boundary : base.length ? base : all) extend(extent, l.layer.getSource()!.getExtent()!);
     return extent;
   }
 

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using SpatialPlan.Cli.Commands;
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.Cli;
+
+/// <summary>The command tree and the one place errors become exit codes. Tests call <see cref="Run"/> in-process.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the CLI with the given arguments, writing to the given writers. Never throws.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var root = new RootCommand("SpatialPlan 杭锦后旗国土空间规划要素与项目选址冲突检查 — site-conflict checker for Hangjin Rear Banner")
+            {
+                CheckCommand.Create(),
+                LayersCommand.Create(),
+                ValidateCommand.Create(),
+            };
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    stderr.WriteLine($"命令行参数有误（usage error）：{error.Message}");
+                }
+
+                stderr.WriteLine("用 spatialplan --help 或 spatialplan <命令> --help 查看用法。");
+                return ExitCodes.BadInput;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"输入有误（bad input）：{e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            // No stack trace for a planner; the type and message are enough to report the bug.
+            stderr.WriteLine($"内部错误（internal error, {e.GetType().Name}）：{e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.InternalError;
+        }
+    }
+}

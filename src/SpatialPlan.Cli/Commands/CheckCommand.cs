@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using SpatialPlan.Cli.Output;
+using SpatialPlan.Core.Checks;
+using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.Cli.Commands;
+
+/// <summary><c>spatialplan check &lt;footprint-file&gt;</c>: the site check, as a Chinese table, JSON or CSV; exit code from the verdict.</summary>
+internal static class CheckCommand
+{
+    private static readonly string[] Formats = ["table", "json", "csv"];
+
+    // One SiteCheck per data directory and process: a single CLI run loads the layers once anyway, and
+    // in-process callers (tests, a future batch command) must not re-read 100 000 parcels per check.
+    private static readonly ConcurrentDictionary<string, Lazy<SiteCheck>> Checks = new(StringComparer.Ordinal);
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("footprint-file")
+        {
+            Description = "项目占地文件：.geojson/.json、界址点 .txt/.csv 或 Shapefile .zip。Footprint file.",
+        };
+        var type = new Option<string?>("--type")
+        {
+            Description = $"项目类型（默认 urban）：{string.Join(" | ", Names.ProjectTypeNames)}。Project type.",
+        };
+        var nationalMajor = new Option<bool>("--national-major") { Description = "国家重大项目。A national major project." };
+        var width = new Option<double?>("--width") { Description = "线状项目的宽度（米）。Full width in metres for a line footprint." };
+        var radius = new Option<double?>("--radius") { Description = "点状项目的半径（米）。Radius in metres for a point footprint." };
+        var crs = CommonOptions.Crs();
+        var format = new Option<string?>("--format") { Description = "输出格式 table | json | csv（默认 table）。Output format." };
+        var data = CommonOptions.Data();
+        var buffer = new Option<double?>("--buffer") { Description = "覆盖各管控区的缓冲距离（米）。Overrides every zone's buffer (m)." };
+
+        var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等的冲突。Check a footprint against the protected zones.")
+        {
+            file, type, nationalMajor, width, radius, crs, format, data, buffer,
+        };
+        command.SetAction(parsed =>
+        {
+            var options = new CheckOptions(
+                ParseType(parsed.GetValue(type)), parsed.GetValue(nationalMajor), parsed.GetValue(width), parsed.GetValue(radius),
+                CommonOptions.ParseEpsg(parsed.GetValue(crs)), parsed.GetValue(buffer));
+            if (options.BufferOverrideM is < 0 or > 50_000)
+            {
+                throw new InputException($"--buffer {options.BufferOverrideM} 米不合理。", "给出 0 到 50000 米之间的缓冲距离。");
+            }
+
+            var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
+            var report = Run(parsed.GetValue(file)!, options, parsed.GetValue(data));
+            Write(report, output, parsed.InvocationConfiguration.Output, parsed.GetValue(file)!);
+            return ExitCodeOf(report.Verdict);
+        });
+        return command;
+    }
+
+    /// <summary>Loads the footprint and the data directory and runs the check.</summary>
+    public static CheckReport Run(string path, CheckOptions options, string? dataDir)
+    {
+        var load = FeatureFileReader.Read(path, new ReadOptions(options.DeclaredEpsg));
+        var footprint = Footprint.From(load, options, Path.GetFileName(path));
+        var dir = DataDirectory.Resolve(dataDir);
+        return Checks.GetOrAdd(dir, d => new Lazy<SiteCheck>(() => SiteCheck.Load(d))).Value.Run(footprint, options);
+    }
+
+    public static int ExitCodeOf(Verdict verdict) => verdict switch
+    {
+        Verdict.Prohibited => ExitCodes.Prohibited,
+        Verdict.ApprovalRequired => ExitCodes.ApprovalRequired,
+        _ => ExitCodes.Ok,
+    };
+
+    private static void Write(CheckReport report, string format, TextWriter output, string path)
+    {
+        switch (format)
+        {
+            case "json":
+                output.WriteLine(CheckReportJson.Serialize(report));
+                break;
+            case "csv":
+                // The BOM is for Excel; a redirected stdout keeps it so the saved file opens correctly.
+                output.Write('\uFEFF');
+                output.Write(CheckReportCsv.ToCsv(report));
+                break;
+            default:
+                CheckReportTable.Write(report, Path.GetFileName(path), output);
+                break;
+        }
+    }
+
+    private static ProjectType ParseType(string? text) =>
+        text is null ? ProjectType.Urban
+        : Names.ParseProjectType(text) ?? throw new InputException($"--type “{text}” 不是已知的项目类型（unknown project type）。",
+            $"可用：{string.Join("、", Names.ProjectTypeNames)}（城镇、线性、农业、生态、旅游、其他）。");
+}

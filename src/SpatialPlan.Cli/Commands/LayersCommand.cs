@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using SpatialPlan.Cli.Output;
+using SpatialPlan.Core.Layers;
+
+namespace SpatialPlan.Cli.Commands;
+
+/// <summary><c>spatialplan layers</c>: every catalog layer with id, title, category, file, feature count and CRS.</summary>
+internal static class LayersCommand
+{
+    private static readonly string[] Formats = ["table", "json"];
+
+    public static Command Create()
+    {
+        var format = new Option<string?>("--format") { Description = "输出格式 table | json（默认 table）。Output format." };
+        var data = CommonOptions.Data();
+        var command = new Command("layers", "列出数据目录中的所有图层。List every layer of the data folder.") { format, data };
+        command.SetAction(parsed =>
+        {
+            var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
+            var catalog = LayerCatalog.Load(DataDirectory.Resolve(parsed.GetValue(data)));
+            var rows = catalog.Layers.Select(l => Describe(catalog, l)).ToList();
+            var o = parsed.InvocationConfiguration.Output;
+            if (output == "json")
+            {
+                WriteJson(catalog, rows, o);
+            }
+            else
+            {
+                WriteTable(catalog, rows, o);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static LayerRow Describe(LayerCatalog catalog, LayerDefinition layer)
+    {
+        using var stream = File.OpenRead(catalog.FullPath(layer));
+        using var doc = JsonDocument.Parse(stream);
+        var count = doc.RootElement.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array ? f.GetArrayLength() : 0;
+        var crs = doc.RootElement.TryGetProperty("crs", out var c) && c.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n)
+            ? n.GetString() ?? catalog.Crs
+            : catalog.Crs;
+        var relative = Path.GetRelativePath(catalog.DataDirectory, catalog.FullPath(layer)).Replace('\\', '/');
+        return new LayerRow(layer, relative, count, crs);
+    }
+
+    private static void WriteTable(LayerCatalog catalog, List<LayerRow> rows, TextWriter o)
+    {
+        o.WriteLine($"{catalog.TitleZh}  数据目录：{catalog.DataDirectory}");
+        var table = new TextTable(["图层ID", "名称", "类别", "文件", "要素数", "坐标系", "检查规则", "示意"],
+            [false, false, false, false, true, false, false, false]);
+        foreach (var r in rows)
+        {
+            table.Add(r.Layer.Id, r.Layer.TitleZh, r.Layer.Category, r.Path, TextTable.Num(r.Count, 0), r.Crs,
+                r.Layer.Policy ?? "—", r.Layer.Schematic ? "是" : "否");
+        }
+
+        table.WriteTo(o);
+        if (rows.Any(r => r.Layer.Schematic))
+        {
+            o.WriteLine();
+            o.WriteLine($"【示意数据】{catalog.DataNoteZh}");
+        }
+    }
+
+    private static void WriteJson(LayerCatalog catalog, List<LayerRow> rows, TextWriter o)
+    {
+        var payload = new
+        {
+            dataDirectory = catalog.DataDirectory,
+            crs = catalog.Crs,
+            layers = rows.Select(r => new
+            {
+                id = r.Layer.Id, titleZh = r.Layer.TitleZh, titleEn = r.Layer.TitleEn, group = r.Layer.Group, category = r.Layer.Category,
+                path = r.Path, featureCount = r.Count, crs = r.Crs, policy = r.Layer.Policy, schematic = r.Layer.Schematic,
+            }),
+            dataNoteZh = catalog.DataNoteZh,
+        };
+        o.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        }));
+    }
+
+    private sealed record LayerRow(LayerDefinition Layer, string Path, int Count, string Crs);
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using NetTopologySuite.Geometries;
+using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Measurement;
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.Cli.Commands;
+
+/// <summary>
+/// <c>spatialplan validate &lt;file&gt;</c>: reads a file as the check would and says whether its geometry is valid,
+/// which CRS it took and why, whether the axes were swapped, and the repairs it would make. Exit 0 when readable.
+/// </summary>
+internal static class ValidateCommand
+{
+    private static readonly string[] Formats = ["table", "json"];
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "要检查的文件。The file to validate." };
+        var crs = CommonOptions.Crs();
+        var format = new Option<string?>("--format") { Description = "输出格式 table | json（默认 table）。Output format." };
+        var command = new Command("validate", "检查文件能否读取：几何是否有效、坐标系、坐标轴、需要的修复。Validate a feature file.") { file, crs, format };
+        command.SetAction(parsed =>
+        {
+            var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
+            var path = parsed.GetValue(file)!;
+            var load = FeatureFileReader.Read(path, new ReadOptions(CommonOptions.ParseEpsg(parsed.GetValue(crs))));
+            var o = parsed.InvocationConfiguration.Output;
+            var summary = Summarize(load);
+            if (output == "json")
+            {
+                WriteJson(path, load, summary, o);
+            }
+            else
+            {
+                WriteText(path, load, summary, o);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (bool Valid, string Types, double AreaM2, double LengthM) Summarize(FeatureLoadResult load)
+    {
+        var types = string.Join("、", load.Features.Select(f => f.Geometry.GeometryType).Distinct());
+        var gk = load.Features.Select(f => CrsTransformer.Transform(f.Geometry, Epsg.Cgcs2000, Epsg.GaussKruger108)).ToList();
+        var area = gk.Where(g => g is IPolygonal).Sum(PlanarMeasure.AreaM2);
+        var length = gk.Where(g => g is ILineal).Sum(PlanarMeasure.LengthM);
+        return (load.Repairs.Count == 0, types, area, length);
+    }
+
+    private static void WriteText(string path, FeatureLoadResult load, (bool Valid, string Types, double AreaM2, double LengthM) s, TextWriter o)
+    {
+        o.WriteLine($"文件：{Path.GetFileName(path)}");
+        o.WriteLine($"几何有效：{(s.Valid ? "是" : $"否（读取时做了 {load.Repairs.Count} 处修复，见下）")}");
+        o.WriteLine($"要素：{load.Features.Count} 个（{s.Types}）");
+        o.WriteLine($"坐标系：{Epsg.Name(load.SourceEpsg)} — {load.CrsReasonZh}");
+        o.WriteLine($"坐标轴交换：{(load.AxesSwapped ? "是（X 为北坐标、Y 为东坐标，已交换为 GIS 顺序）" : "否")}");
+        if (s.AreaM2 > 0)
+        {
+            o.WriteLine($"面积：{AreaUnits.ToMu(s.AreaM2):N2} 亩 = {AreaUnits.ToHectares(s.AreaM2):N4} 公顷 = {s.AreaM2:N1} 平方米");
+        }
+
+        if (s.LengthM > 0)
+        {
+            o.WriteLine($"长度：{s.LengthM:N1} 米");
+        }
+
+        foreach (var r in load.Repairs)
+        {
+            o.WriteLine($"修复：第 {r.FeatureIndex + 1} 个要素 {r.Problem} → {r.Action}{(r.AreaChangeM2 is { } d ? $"（面积变化 {d:N2} 平方米）" : string.Empty)}");
+        }
+    }
+
+    private static void WriteJson(string path, FeatureLoadResult load, (bool Valid, string Types, double AreaM2, double LengthM) s, TextWriter o)
+    {
+        var payload = new
+        {
+            file = Path.GetFileName(path), valid = s.Valid, featureCount = load.Features.Count, geometryTypes = s.Types,
+            crs = Epsg.Name(load.SourceEpsg), crsReasonZh = load.CrsReasonZh, axesSwapped = load.AxesSwapped,
+            areaM2 = s.AreaM2, lengthM = s.LengthM,
+            repairs = load.Repairs.Select(r => new { featureIndex = r.FeatureIndex, problem = r.Problem, action = r.Action, areaChangeM2 = r.AreaChangeM2 }),
+        };
+        o.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }));
+    }
+}

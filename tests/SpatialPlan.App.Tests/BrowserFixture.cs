@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace SpatialPlan.App.Tests;
+
+/// <summary>
+/// One real Kestrel server (random port) over the repository's gis-data, and one headless Debian Chromium,
+/// shared by a test class. Never downloads a browser: it drives /usr/bin/chromium as STACK.md says.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public KestrelAppFactory Factory { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Where screenshots go (under bin/, git-ignored), for a person to look at.</summary>
+    public static string ScreenshotDir { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    /// <summary>The app over the repository's own gis-data (what a planner sees), falling back to the fixture.</summary>
+    public sealed class KestrelAppFactory : AppFactory
+    {
+        /// <summary>The data folder the server uses.</summary>
+        public string DataDirectory { get; } = RepoData ?? FixtureData;
+
+        protected override string DataDir => DataDirectory;
+
+        public static string? RepoData
+        {
+            get
+            {
+                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                {
+                    var candidate = Path.Combine(dir.FullName, "gis-data");
+                    if (File.Exists(Path.Combine(candidate, "catalog.json")))
+                    {
+                        return Loads(candidate) ? candidate : null;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        // While the data branch is half-landed the repo's catalog may name files not there yet.
+        private static bool Loads(string dir)
+        {
+            try
+            {
+                _ = Core.Layers.LayerCatalog.Load(dir);
+                return true;
+            }
+            catch (Core.Sources.InputException)
+            {
+                return false;
+            }
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SpatialPlan:MaxUploadMegabytes", "20");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+
+namespace SpatialPlan.App.Tests;
+
+/// <summary>What a planner sees, in real Chromium over the repository's gis-data.</summary>
+public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task MapLoadsWithGroupedLayersAndNoConsoleErrors()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        await map.ScreenshotAsync("01-map");
+
+        var groups = await map.Page.Locator(".layer-group h3").AllTextContentsAsync();
+        Assert.Contains("三条控制线", groups);
+        Assert.Contains("基础地理", groups);
+        Assert.True(await map.Page.Locator(".layer-row input[type=checkbox]").CountAsync() >= 3);
+        Assert.True(await map.Page.Locator("#schematic-badge").IsVisibleAsync());
+        Assert.True(await map.PaintedPixelsAsync() > 10000);
+        Assert.Empty(map.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task SwitchingALayerOffChangesWhatIsDrawn()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        var layerId = await FirstLoadedLayerAsync(map, "banner-boundary", "boundary");
+        var before = await map.PaintedPixelsAsync();
+
+        await map.Page.Locator($".layer-row input[data-layer='{layerId}']").UncheckAsync();
+        await map.RenderedAsync();
+        var after = await map.PaintedPixelsAsync();
+
+        Assert.True(after < before, $"painted pixels {before} -> {after} after switching {layerId} off");
+    }
+
+    [Fact]
+    public async Task ClickingAFeatureIdentifiesItWithProvenance()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        var layerId = await FirstLoadedLayerAsync(map, "wetlands", "eco-redline");
+        var target = await map.Page.EvaluateAsync<JsonElement>($"() => window.spatialPlan.pixelOfFeature('{layerId}')");
+        var box = (await map.Page.Locator("#map").BoundingBoxAsync())!;
+
+        await map.Page.Mouse.ClickAsync(box.X + target.GetProperty("x").GetSingle(), box.Y + target.GetProperty("y").GetSingle());
+        var card = map.Page.Locator($"#identify-panel .identify-card[data-layer='{layerId}']");
+        await card.WaitForAsync(new() { Timeout = 5000 });
+        await map.ScreenshotAsync("03-identify");
+
+        Assert.Contains(target.GetProperty("name").GetString()!, await card.Locator("h3").TextContentAsync());
+        Assert.Contains("来源", await card.Locator(".provenance").TextContentAsync());
+        Assert.Contains("示意", await card.Locator(".flag").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task UploadingASampleFootprintShowsTheReportAndHighlightsTheOverlap()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        var (path, expected) = ConflictingSample(fixture.Factory.DataDirectory);
+
+        await map.Page.SetInputFilesAsync("#check-file", path);
+        var banner = map.Page.Locator(".verdict-banner");
+        await banner.WaitForAsync(new() { Timeout = 20000 });
+        await map.Page.Locator("tr.zone-row.clickable").First.ClickAsync();
+        await map.RenderedAsync();
+        await map.ScreenshotAsync("04-check");
+
+        Assert.Equal(expected, await banner.GetAttributeAsync("data-verdict"));
+        Assert.True(await map.Page.Locator("tr.zone-row").CountAsync() >= 1);
+        Assert.True(await map.Page.EvaluateAsync<int>("() => window.spatialPlan.check.layers.overlaps.getFeatures().length") > 0);
+        Assert.Empty(map.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task MalformedUploadShowsTheServersMessageNextToTheUploadControl()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+        var broken = Path.Combine(Path.GetTempPath(), "broken.geojson");
+        await File.WriteAllTextAsync(broken, "{\"type\": \"FeatureCollection\", \"features\": [ {");
+
+        await map.Page.SetInputFilesAsync("#check-file", broken);
+        var error = map.Page.Locator("#upload-error");
+        await error.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 10000 });
+        await map.ScreenshotAsync("05-upload-error");
+
+        var text = await error.TextContentAsync() ?? string.Empty;
+        Assert.Contains("broken.geojson", text);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.DoesNotContain("Exception", text);
+    }
+
+    [Fact]
+    public async Task MeasuredAreaAndLengthAgreeWithGeographicLib()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+
+        // Oracle (GeographicLib, GRS80), run outside the code under test:
+        //   printf "40.70 106.74\n40.70 106.82\n40.74 106.82\n40.74 106.74\n" | Planimeter -e 6378137 0.003352810681182319
+        //   -> "4 22402.314711 30024038.8": 4 points, perimeter 22402.314711 m, area 30024038.8 m²
+        var measured = await map.Page.EvaluateAsync<JsonElement>(
+            "() => window.spatialPlan.measureLonLat([[106.74,40.70],[106.82,40.70],[106.82,40.74],[106.74,40.74]])");
+
+        Assert.Equal(30024038.8, measured.GetProperty("areaM2").GetDouble(), 30024038.8 * 1e-3);
+        Assert.Equal(22402.314711, measured.GetProperty("perimeterM").GetDouble(), 22402.314711 * 1e-3);
+    }
+
+    /// <summary>The first sample project expected to conflict (so there is an overlap to highlight), else the fixture's.</summary>
+    private static (string Path, string ExpectedVerdict) ConflictingSample(string dataDir)
+    {
+        foreach (var dir in new[] { dataDir, AppFactory.FixtureData })
+        {
+            var index = Path.Combine(dir, "samples", "projects", "index.json");
+            if (!File.Exists(index))
+            {
+                continue;
+            }
+
+            foreach (var sample in JsonDocument.Parse(File.ReadAllText(index)).RootElement.EnumerateArray())
+            {
+                var verdict = sample.GetProperty("expectedVerdict").GetString()!;
+                var file = Path.Combine(dir, "samples", "projects", sample.GetProperty("file").GetString()!);
+                if (verdict is "prohibited" or "approval-required" && file.EndsWith(".geojson", StringComparison.Ordinal) && File.Exists(file)
+                    && sample.GetProperty("type").GetString() == "urban" && !sample.GetProperty("nationalMajor").GetBoolean()
+                    && sample.GetProperty("width").ValueKind == JsonValueKind.Null && sample.GetProperty("radius").ValueKind == JsonValueKind.Null)
+                {
+                    return (file, verdict);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("no conflicting sample project found");
+    }
+
+    private static async Task<string> FirstLoadedLayerAsync(MapPage map, params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (await map.Page.EvaluateAsync<bool>($"() => !!window.spatialPlan.planMap.layers.get('{id}') && !window.spatialPlan.planMap.failed.has('{id}')"))
+            {
+                return id;
+            }
+        }
+
+        throw new InvalidOperationException("none of the layers " + string.Join(", ", ids) + " is loaded");
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace SpatialPlan.App.Tests;
+
+/// <summary>A page of the map with its console errors recorded, and the waits the tests share.</summary>
+public sealed class MapPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private MapPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add(error);
+    }
+
+    public IPage Page { get; }
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public static async Task<MapPage> OpenAsync(BrowserFixture fixture)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN" });
+        var map = new MapPage(context, await context.NewPageAsync());
+        await map.Page.GotoAsync(fixture.BaseUrl + "/");
+        await map.Page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 20000 });
+        await map.RenderedAsync();
+        return map;
+    }
+
+    /// <summary>Waits for OpenLayers' rendercomplete after asking for a render (or 5 s).</summary>
+    public Task RenderedAsync() => Page.EvaluateAsync(
+        "() => new Promise(r => { const m = window.spatialPlan.map; m.once('rendercomplete', () => r(true)); m.render(); setTimeout(() => r(false), 5000); })");
+
+    /// <summary>Non-transparent pixels over all of the map's layer canvases.</summary>
+    public Task<int> PaintedPixelsAsync() => Page.EvaluateAsync<int>(
+        """
+        () => { let n = 0;
+          for (const c of document.querySelectorAll('#map canvas')) {
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+          }
+          return n; }
+        """);
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png") });
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

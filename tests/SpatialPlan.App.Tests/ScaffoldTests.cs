@@ -1,7 +1,0 @@
-namespace SpatialPlan.App.Tests;
-
-public class ScaffoldTests
-{
-    [Fact]
-    public void TheTestProjectBuilds() => Assert.True(true);
-}
