@@ -7,7 +7,7 @@ namespace SpatialPlan.Rendering.Reports;
 /// <summary>Resolves a Core <see cref="CheckReport"/> into what the report prints (texts, EPSG:4545 geometries).</summary>
 internal static class CheckReportMapping
 {
-    private const int MaxNames = 6;
+    private const int MaxNames = 3;
 
     public static ReportModel ToModel(CheckReport report, string projectName, DateOnly date)
     {
