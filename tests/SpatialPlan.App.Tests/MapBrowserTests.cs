@@ -114,6 +114,8 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         var first = await map.Page.GetAttributeAsync("body", "data-view");
         Assert.False(await map.Page.Locator("#layer-panel").IsVisibleAsync());
         Assert.True(await map.Page.Locator(".pres-legend").IsVisibleAsync());
+        var mapBox = (await map.Page.Locator("#map").BoundingBoxAsync())!;
+        Assert.True(mapBox.Width > 1500 && mapBox.Height > 700, $"map is {mapBox.Width}x{mapBox.Height} in presentation mode");
 
         await map.Page.Keyboard.PressAsync("ArrowRight");
         await map.Page.WaitForFunctionAsync($"() => document.body.dataset.view && document.body.dataset.view !== '{first}'");
