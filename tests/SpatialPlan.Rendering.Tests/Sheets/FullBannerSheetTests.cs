@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Sources;
 using SpatialPlan.Rendering.Reports;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Styles;
@@ -33,17 +33,17 @@ public class FullBannerSheetTests(ITestOutputHelper output)
         var (data, catalog, features) = Load();
         var zones = catalog.ZoneLayers.Select(l => ZoneLayer.Create(l.Id, l.TitleZh, l.TitleEn, l.Category, l.Policy!, l.Schematic,
             features[l.Id].Select(ZoneFeature.From))).ToList();
-        // A 2 km × 1.5 km site 4 km west of 陕坝镇 (107.142 E, 40.887 N).
-        var shanba = CrsTransformer.Transform(new Coordinate(107.142267, 40.887276), Epsg.Cgcs2000, Epsg.GaussKruger108);
-        var box = new GeometryFactory().ToGeometry(new Envelope(shanba.X - 5000, shanba.X - 3000, shanba.Y - 750, shanba.Y + 750));
+        // The sample project 乌兰布和沙漠综合治理“生光互补”光伏项目 through the same reader as an upload.
+        var load = FeatureFileReader.Read(Path.Combine(data, "samples", "projects", "solar-ulanbuh.geojson"), new ReadOptions());
         var options = new CheckOptions(ProjectType.Urban);
-        var report = new SiteCheck(CheckPolicy.LoadFromDirectory(data), zones).Run(Footprint.FromGk([box], options), options);
+        var report = new SiteCheck(CheckPolicy.LoadFromDirectory(data), zones).Run(Footprint.From(load, options), options);
+        Assert.Equal(Verdict.Prohibited, report.Verdict);
 
         var path = TestOutput.PathOf("real-report.pdf");
         using (var file = File.Create(path))
         {
             var renderer = new CheckReportRenderer(catalog, StyleBook.Load(data), l => features[l.Id]);
-            Assert.True(renderer.Render(report, "陕坝镇西侧测试地块", file, FixtureSheet.Date) >= 3);
+            Assert.True(renderer.Render(report, "乌兰布和沙漠综合治理“生光互补”光伏项目", file, FixtureSheet.Date) >= 3);
         }
 
         output.WriteLine($"real report: {new FileInfo(path).Length:N0} bytes, verdict {report.Verdict}");
