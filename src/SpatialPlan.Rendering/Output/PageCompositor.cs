@@ -3,12 +3,6 @@ using SpatialPlan.Rendering.Text;
 
 namespace SpatialPlan.Rendering.Output;
 
-/// <summary>Paints a page in points (1/72 inch) onto a canvas, with the given text painter.</summary>
-internal delegate void PagePainter(SKCanvas canvas, TextPainter text);
-
-/// <summary>One page of a document: its size in points and how to paint it.</summary>
-internal sealed record PageSpec(SKSize SizePt, PagePainter Paint);
-
 /// <summary>
 /// Writes pages as a vector PDF with subset fonts, or one page as a PNG. For the PDF every page is painted
 /// twice: first onto a no-draw canvas to collect the glyph ids, then, with fonts subset to those glyphs,

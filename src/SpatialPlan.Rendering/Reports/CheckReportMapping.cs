@@ -7,7 +7,7 @@ namespace SpatialPlan.Rendering.Reports;
 /// <summary>Resolves a Core <see cref="CheckReport"/> into what the report prints (texts, EPSG:4545 geometries).</summary>
 internal static class CheckReportMapping
 {
-    private const int MaxNames = 6;
+    private const int MaxNames = 3;
 
     public static ReportModel ToModel(CheckReport report, string projectName, DateOnly date)
     {
@@ -15,7 +15,7 @@ internal static class CheckReportMapping
         var crs = $"输入 {Epsg.Name(fp.SourceEpsg)}" + (fp.AxesSwapped ? "（X/Y 坐标已对调）" : string.Empty)
             + (string.IsNullOrWhiteSpace(fp.CrsReasonZh) ? string.Empty : $"：{fp.CrsReasonZh}")
             + "；核查与量算在 EPSG:4545（CGCS2000 高斯-克吕格 3 度带，中央经线 108°E）中进行";
-        var type = TypeZh(report.Options.Type) + fp.Kind switch
+        var type = Names.Zh(report.Options.Type) + fp.Kind switch
         {
             FootprintKind.Line when fp.WidthM is { } w => $"（线状，按宽 {w:0.#} m 计算占地）",
             FootprintKind.Point when fp.RadiusM is { } r => $"（点状，按半径 {r:0.#} m 计算占地）",
@@ -56,16 +56,6 @@ internal static class CheckReportMapping
         RuleZh = z.RuleZh,
         BasisZh = z.BasisZh,
         Schematic = z.Schematic,
-    };
-
-    private static string TypeZh(ProjectType type) => type switch
-    {
-        ProjectType.Urban => "城镇建设",
-        ProjectType.Linear => "线性工程",
-        ProjectType.Agriculture => "农业",
-        ProjectType.Ecological => "生态建设",
-        ProjectType.Tourism => "旅游",
-        _ => "其他",
     };
 
     private static string FeatureNames(ZoneResult z)

@@ -32,9 +32,16 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         yield return new ReportMapPainter(model, context).Block(model.Schematic ? 318 : 340);
         if (model.Schematic)
         {
-            yield return _b.Paragraph("【示意数据】" + (model.DataNoteZh ?? "部分管控要素图层为示意数据，不是官方矢量数据。"),
+            yield return _b.Paragraph(SchematicNote(),
                 new TextStyle(8.5f, new SkiaSharp.SKColor(0xc0, 0x10, 0x10), Bold: true));
         }
+    }
+
+    /// <summary>The data note, always starting with 示意数据 (Core's note already does; do not say it twice).</summary>
+    private string SchematicNote()
+    {
+        var note = model.DataNoteZh ?? "部分管控要素图层为示意数据，不是官方矢量数据。";
+        return note.StartsWith("示意数据", StringComparison.Ordinal) ? note : "示意数据：" + note;
     }
 
     private ReportBlock VerdictBox() => new(50, (canvas, text, x, y, w) =>
@@ -111,7 +118,7 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         yield return _b.Paragraph("本报告由 SpatialPlan 根据所列管控要素图层自动核查生成，结论用于选址初筛；正式审批以自然资源主管部门的正式数据和审查意见为准。");
         if (model.Schematic)
         {
-            yield return _b.Paragraph("【示意数据】" + (model.DataNoteZh ?? string.Empty), new TextStyle(9.5f, new SkiaSharp.SKColor(0xc0, 0x10, 0x10)));
+            yield return _b.Paragraph(SchematicNote(), new TextStyle(9.5f, new SkiaSharp.SKColor(0xc0, 0x10, 0x10)));
         }
 
         yield return ReportBlocks.Space(30);

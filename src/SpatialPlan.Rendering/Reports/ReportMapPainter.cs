@@ -18,7 +18,8 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
     public const string FootprintStroke = "#0033cc";
 
     private static readonly LayerStyle s_highlight = new() { Fill = HighlightFill, Stroke = HighlightStroke, StrokeWidth = 1.5 };
-    private static readonly LayerStyle s_footprint = new() { Fill = "rgba(0,51,204,0.10)", Stroke = FootprintStroke, StrokeWidth = 3 };
+    private static readonly LayerStyle s_footprintFill = new() { Fill = "rgba(0,51,204,0.10)" };
+    private static readonly LayerStyle s_footprintOutline = new() { Stroke = FootprintStroke, StrokeWidth = 3 };
 
     public ReportBlock Block(float height) => new(height + 26, (canvas, text, x, y, w) =>
     {
@@ -53,14 +54,21 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
             FeaturePainter.Paint(canvas, frame, context[i], labels, i);
         }
 
-        FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprint, "footprint");
-        foreach (var zone in model.Zones)
+        FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprintFill, "footprint");
+
+        // Overlaps of several zones often coincide: paint their union once, so the red does not darken
+        // where they stack, then the footprint's outline on top so its edge is never hidden.
+        // Only conflicts are red; an advisory overlap (e.g. a showcase belt) is context, not a conflict.
+        var overlaps = model.Zones
+            .Where(z => z.Verdict is "prohibited" or "approval-required")
+            .Select(z => z.Highlight4545).OfType<Geometry>().Where(g => !g.IsEmpty).ToList();
+        if (overlaps.Count > 0)
         {
-            if (zone.Highlight4545 is { IsEmpty: false } overlap)
-            {
-                FeaturePainter.PaintGeometry(canvas, frame, overlap, s_highlight, zone.LayerId);
-            }
+            var union = NetTopologySuite.Operation.OverlayNG.OverlayNGRobust.Union(overlaps[0].Factory.BuildGeometry(overlaps));
+            FeaturePainter.PaintGeometry(canvas, frame, union, s_highlight, "overlap");
         }
+
+        FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprintOutline, "footprint");
 
         LabelPainter.Paint(canvas, new SKRect(r.Left + 2, r.Top + 2, r.Right - 2, r.Bottom - 2), labels, text);
         canvas.Restore();

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using NetTopologySuite.Features;
+using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Sources;
+using SpatialPlan.Rendering.Reports;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Sheets;
@@ -12,15 +15,45 @@ namespace SpatialPlan.Rendering.Tests.Sheets;
 /// <summary>The full-banner sheet from the repository's gis-data (all layers, thousands of farmland parcels).</summary>
 public class FullBannerSheetTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void TheFullBannerA3SheetIsUnderThreeMegabytesWithTitleAndSchematicMarkAsText()
+    private static (string Data, LayerCatalog Catalog, Dictionary<string, IReadOnlyList<IFeature>> Features) Load()
     {
         var data = DataDirectory.Resolve(Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable) ?? TestPaths.GisData);
         var catalog = LayerCatalog.Load(data);
+
         // Read the layers directly (EPSG:4490 → 4545) rather than through the LayerStore, whose CRS guess
         // refuses the context layers that reach beyond the banner (rivers, canals, neighbours).
         var features = catalog.Layers.ToDictionary(l => l.Id, l => (IReadOnlyList<IFeature>)[.. FixtureSheet.ReadFeatures(catalog.FullPath(l))
             .Select(f => (IFeature)new Feature(CrsTransformer.Transform(f.Geometry, Epsg.Cgcs2000, Epsg.GaussKruger108), f.Attributes))]);
+        return (data, catalog, features);
+    }
+
+    [Fact]
+    public void AReportOverTheRealLayersShowsTheFootprintInItsContext()
+    {
+        var (data, catalog, features) = Load();
+        var zones = catalog.ZoneLayers.Select(l => ZoneLayer.Create(l.Id, l.TitleZh, l.TitleEn, l.Category, l.Policy!, l.Schematic,
+            features[l.Id].Select(ZoneFeature.From))).ToList();
+        // The sample project 乌兰布和沙漠综合治理“生光互补”光伏项目 through the same reader as an upload.
+        var load = FeatureFileReader.Read(Path.Combine(data, "samples", "projects", "solar-ulanbuh.geojson"), new ReadOptions());
+        var options = new CheckOptions(ProjectType.Urban);
+        var report = new SiteCheck(CheckPolicy.LoadFromDirectory(data), zones).Run(Footprint.From(load, options), options);
+        Assert.Equal(Verdict.Prohibited, report.Verdict);
+
+        var path = TestOutput.PathOf("real-report.pdf");
+        using (var file = File.Create(path))
+        {
+            var renderer = new CheckReportRenderer(catalog, StyleBook.Load(data), l => features[l.Id]);
+            Assert.True(renderer.Render(report, "乌兰布和沙漠综合治理“生光互补”光伏项目", file, FixtureSheet.Date) >= 3);
+        }
+
+        output.WriteLine($"real report: {new FileInfo(path).Length:N0} bytes, verdict {report.Verdict}");
+        Assert.Contains("总体结论：" + Names.Zh(report.Verdict), Poppler.Text(path));
+    }
+
+    [Fact]
+    public void TheFullBannerA3SheetIsUnderThreeMegabytesWithTitleAndSchematicMarkAsText()
+    {
+        var (data, catalog, features) = Load();
         var renderer = new MapSheetRenderer(catalog, StyleBook.Load(data), l => features[l.Id]);
         var path = TestOutput.PathOf("full-banner-a3.pdf");
         var request = new MapSheetRequest

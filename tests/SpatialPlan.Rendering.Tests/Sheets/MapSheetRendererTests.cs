@@ -63,14 +63,14 @@ public class MapSheetRendererTests
     }
 
     [Fact]
-    public void TheSheetScaleIsTheFirstRoundScaleThatShowsTheWholeFixture()
+    public void TheSheetScaleIsTheFirstRoundScaleThatShowsThePlanLayers()
     {
         using var sink = new MemoryStream();
         var result = FixtureSheet.Renderer().Render(Request(Paper.A4, PageOrientation.Landscape, SheetFormat.Png), sink);
-        // The fixture (boundary included) spans 40 km × 40 km; the A4 landscape frame is 617.5 × 483.3 pt
-        // = 21.78 × 17.05 cm, so 40 km × 1.04 margin / 17.05 cm ≈ 1:244 000 → the next round scale is 1:250 000
-        // (1:200 000 would cut the boundary off).
-        Assert.Equal(250_000, result.ScaleDenominator);
+        // The fixture's plan layers span x 403–436 km (33 km) and y 4523.5–4555 km (31.5 km); the boundary
+        // (a base layer) would grow that box by more than 30 % and does not set the extent. The A4 landscape
+        // frame is 617.5 × 483.3 pt = 21.78 × 17.05 cm: 31.5 km × 1.04 / 17.05 cm ≈ 1:192 000 → 1:200 000.
+        Assert.Equal(200_000, result.ScaleDenominator);
     }
 
     [Fact]
