@@ -12,9 +12,10 @@ internal static class CheckCommand
 {
     private static readonly string[] Formats = ["table", "json", "csv"];
 
-    // One SiteCheck per data directory and process: a single CLI run loads the layers once anyway, and
-    // in-process callers (tests, a future batch command) must not re-read 100 000 parcels per check.
-    private static readonly ConcurrentDictionary<string, Lazy<SiteCheck>> Checks = new(StringComparer.Ordinal);
+    // One store + check per data directory and process: a single CLI run loads the layers once anyway, and
+    // in-process callers (tests, a future batch command) must not re-read 100 000 parcels per check. The store is
+    // kept so that a `--pdf FILE` option can hand the same loaded layers to Rendering's CheckReportRenderer.
+    private static readonly ConcurrentDictionary<string, Lazy<(LayerStore Store, SiteCheck Check)>> Loaded = new(StringComparer.Ordinal);
 
     public static Command Create()
     {
@@ -61,8 +62,18 @@ internal static class CheckCommand
     {
         var load = FeatureFileReader.Read(path, new ReadOptions(options.DeclaredEpsg));
         var footprint = Footprint.From(load, options, Path.GetFileName(path));
+        return Load(dataDir).Check.Run(footprint, options);
+    }
+
+    /// <summary>The loaded layers and the check of a data directory (resolved as for <c>--data</c>), once per process.</summary>
+    public static (LayerStore Store, SiteCheck Check) Load(string? dataDir)
+    {
         var dir = DataDirectory.Resolve(dataDir);
-        return Checks.GetOrAdd(dir, d => new Lazy<SiteCheck>(() => SiteCheck.Load(d))).Value.Run(footprint, options);
+        return Loaded.GetOrAdd(dir, d => new Lazy<(LayerStore, SiteCheck)>(() =>
+        {
+            var store = new LayerStore(LayerCatalog.Load(d));
+            return (store, SiteCheck.From(store));
+        })).Value;
     }
 
     public static int ExitCodeOf(Verdict verdict) => verdict switch
