@@ -11,37 +11,8 @@ internal static class CheckReportTable
 
     public static void Write(CheckReport report, string fileName, TextWriter o)
     {
-        var fp = report.Footprint;
-        o.WriteLine("杭锦后旗 项目选址冲突检查（SpatialPlan site check）");
-        o.WriteLine($"项目：{fp.Name ?? fileName}（{fileName}）");
-        o.WriteLine($"类型：{Names.Zh(report.Options.Type)}（{Names.Of(report.Options.Type)}）  国家重大项目：{(report.Options.NationalMajor ? "是" : "否")}");
-        o.WriteLine($"占地面积：{Area(fp.AreaM2)}{Shape(fp)}");
-        o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {Epsg.Name(Epsg.GaussKruger108)}");
-        foreach (var r in fp.Repairs)
-        {
-            o.WriteLine($"已修复：第 {r.FeatureIndex + 1} 个要素 {r.Problem} → {r.Action}");
-        }
-
-        o.WriteLine();
-        var table = new TextTable(
-            ["管控图层", "关系", "占用(亩)", "占用(公顷)", "占项目%", "距离(米)", "结论"],
-            [false, false, true, true, true, true, false]);
-        foreach (var z in report.Zones)
-        {
-            table.Add(z.LayerTitleZh, Names.Zh(z.Relation), TextTable.Num(AreaUnits.ToMu(z.OverlapAreaM2), 2),
-                TextTable.Num(AreaUnits.ToHectares(z.OverlapAreaM2), 4), TextTable.Num(z.OverlapPercent, 2),
-                z.DistanceM is { } d ? TextTable.Num(d, 1) : "—", Names.Zh(z.Verdict));
-        }
-
-        var conflicts = report.Zones.Where(z => z.Mode == ZoneMode.Avoid && z.Relation == ZoneRelation.Inside).ToList();
-        var total = conflicts.Sum(z => z.OverlapAreaM2);
-        table.Add("合计（占用管控区）", string.Empty, TextTable.Num(AreaUnits.ToMu(total), 2), TextTable.Num(AreaUnits.ToHectares(total), 4),
-            TextTable.Num(fp.AreaM2 > 0 ? 100 * total / fp.AreaM2 : 0, 2), string.Empty, Names.Zh(report.Verdict));
-        table.WriteTo(o);
-        if (conflicts.Count > 1)
-        {
-            o.WriteLine("  （合计为各图层占用面积之和；不同管控区可能相互重叠。）");
-        }
+        WriteHeader(report, fileName, o);
+        WriteZoneTable(report, o);
 
         // Details only where there is something to read: a verdict, an overlap or a neighbour.
         foreach (var z in report.Zones.Where(z => z.Verdict != Verdict.Clear || z.Features.Count > 0 || z.NearbyFeatures.Count > 0))
@@ -55,6 +26,45 @@ internal static class CheckReportTable
         {
             o.WriteLine();
             o.WriteLine(note);
+        }
+    }
+
+    private static void WriteHeader(CheckReport report, string fileName, TextWriter o)
+    {
+        var fp = report.Footprint;
+        o.WriteLine("杭锦后旗 项目选址冲突检查（SpatialPlan site check）");
+        o.WriteLine($"项目：{fp.Name ?? fileName}（{fileName}）");
+        o.WriteLine($"类型：{Names.Zh(report.Options.Type)}（{Names.Of(report.Options.Type)}）  国家重大项目：{(report.Options.NationalMajor ? "是" : "否")}");
+        o.WriteLine($"占地面积：{Area(fp.AreaM2)}{Shape(fp)}");
+        o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {Epsg.Name(Epsg.GaussKruger108)}");
+        foreach (var r in fp.Repairs)
+        {
+            o.WriteLine($"已修复：第 {r.FeatureIndex + 1} 个要素 {r.Problem} → {r.Action}");
+        }
+    }
+
+    private static void WriteZoneTable(CheckReport report, TextWriter o)
+    {
+        var fp = report.Footprint;
+        o.WriteLine();
+        var table = new TextTable(
+            ["管控图层", "关系", "占用(亩)", "占用(公顷)", "占项目%", "距离(米)", "结论"],
+            [false, false, true, true, true, true, false]);
+        foreach (var z in report.Zones)
+        {
+            table.Add(z.LayerTitleZh, z.Mode == ZoneMode.Contain && z.Relation == ZoneRelation.Inside ? "边界内" : Names.Zh(z.Relation), TextTable.Num(AreaUnits.ToMu(z.OverlapAreaM2), 2),
+                TextTable.Num(AreaUnits.ToHectares(z.OverlapAreaM2), 4), TextTable.Num(z.OverlapPercent, 2),
+                z.DistanceM is { } d ? TextTable.Num(d, 1) : "—", Names.Zh(z.Verdict));
+        }
+
+        var conflicts = report.Zones.Where(z => z.Mode == ZoneMode.Avoid && z.Relation == ZoneRelation.Inside).ToList();
+        var total = conflicts.Sum(z => z.OverlapAreaM2);
+        table.Add("合计（占用管控区）", string.Empty, TextTable.Num(AreaUnits.ToMu(total), 2), TextTable.Num(AreaUnits.ToHectares(total), 4),
+            TextTable.Num(fp.AreaM2 > 0 ? 100 * total / fp.AreaM2 : 0, 2), string.Empty, Names.Zh(report.Verdict));
+        table.WriteTo(o);
+        if (conflicts.Count > 1)
+        {
+            o.WriteLine("  （合计为各图层占用面积之和；不同管控区可能相互重叠。）");
         }
     }
 
