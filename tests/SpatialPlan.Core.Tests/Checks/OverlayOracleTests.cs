@@ -8,7 +8,7 @@ namespace SpatialPlan.Core.Tests.Checks;
 /// Overlap areas against known answers from GDAL/GEOS (planar intersection) + PROJ cs2cs + GeographicLib
 /// Planimeter (geodesic area of that intersection), produced by Oracles/overlay_oracle.py.
 /// </summary>
-public class OverlayOracleTests
+public class OverlayOracleTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string OracleDir = Path.Combine(RepoRoot, "tests", "SpatialPlan.Core.Tests", "Checks", "Oracles");
 
@@ -35,6 +35,7 @@ public class OverlayOracleTests
         var geodesic = answer.GetProperty("geodesicAreaM2").GetDouble();
         var zone = report.Zones.Single();
         var relative = Math.Abs(zone.OverlapAreaM2 - geodesic) / geodesic;
+        output.WriteLine($"{name}: ours {zone.OverlapAreaM2:F3} m², Planimeter {geodesic:F3} m², relative {relative:E2}");
         Assert.True(relative < 2e-4, $"{name}: ours {zone.OverlapAreaM2:F3} m², Planimeter {geodesic:F3} m², relative {relative:E2}");
         Assert.Equal(ZoneRelation.Inside, zone.Relation);
     }
