@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command for the whole side-by-side benchmark (about 5 minutes on 2 cores):
+# One command for the whole side-by-side benchmark (about 8-9 minutes on 2 shared cores; +3 min to make the data):
 #   bench/run.sh            data if missing -> BenchmarkDotNet (SpatialPlan) -> PostGIS -> GDAL -> table
 # Options (environment): REPS=15 WARMUP=3 (PostGIS/GDAL repetitions), SKIP_DOTNET=1, SKIP_PG=1,
 #   BENCH_FILTER='*SiteCheck*' (BenchmarkDotNet --filter; default '*'), FORCE=1 (regenerate the data).

@@ -20,7 +20,7 @@ public static class FarmlandOverlay
         var prepared = PreparedGeometryFactory.Prepare(footprintGk);
         var parcels = 0;
         var area = 0.0;
-        foreach (var candidate in layer.Index.Query(footprintGk.EnvelopeInternal))
+        foreach (var candidate in layer.Query(footprintGk.EnvelopeInternal))
         {
             if (!prepared.Intersects(candidate.Geometry))
             {

@@ -1,4 +1,5 @@
 using SpatialPlan.App.Checks;
+using SpatialPlan.App.Exports;
 using SpatialPlan.App.Hosting;
 using SpatialPlan.App.Layers;
 using SpatialPlan.App.Samples;
@@ -13,7 +14,9 @@ app.UseClientApp();                    // the bundled OpenLayers front end from 
 app.MapClientConfig();                 // GET /api/config
 app.MapLayers();                       // GET /api/layers, /api/layers/{id}
 app.MapSamples();                      // GET /api/samples, /api/samples/{file}
-app.MapChecks();                       // POST /api/checks
+app.MapChecks();                       // POST /api/checks, /api/checks/report (PDF)
+app.MapSheets();                       // GET /api/sheets: the view as a PDF/PNG map sheet
+app.MapPresentations();                // GET /api/presentations/{name}
 
 app.PrintStartupBanner();              // the URL to open, in Chinese and English
 app.Run();

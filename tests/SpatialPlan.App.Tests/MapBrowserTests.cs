@@ -104,6 +104,33 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Equal(22402.314711, measured.GetProperty("perimeterM").GetDouble(), 22402.314711 * 1e-3);
     }
 
+    [Fact]
+    public async Task PresentationModeStepsThroughTheSavedViewsWithTheArrowKeys()
+    {
+        await using var map = await MapPage.OpenAsync(fixture);
+
+        await map.Page.ClickAsync("#present");
+        await map.Page.WaitForSelectorAsync("body.presenting[data-view]");
+        var first = await map.Page.GetAttributeAsync("body", "data-view");
+        Assert.False(await map.Page.Locator("#layer-panel").IsVisibleAsync());
+        Assert.True(await map.Page.Locator(".pres-legend").IsVisibleAsync());
+        var mapBox = (await map.Page.Locator("#map").BoundingBoxAsync())!;
+        Assert.True(mapBox.Width > 1500 && mapBox.Height > 700, $"map is {mapBox.Width}x{mapBox.Height} in presentation mode");
+
+        await map.Page.Keyboard.PressAsync("ArrowRight");
+        await map.Page.WaitForFunctionAsync($"() => document.body.dataset.view && document.body.dataset.view !== '{first}'");
+        await map.RenderedAsync();
+        await map.ScreenshotAsync("06-presentation");
+        var second = await map.Page.GetAttributeAsync("body", "data-view");
+        await map.Page.Keyboard.PressAsync("ArrowLeft");
+        await map.Page.WaitForFunctionAsync($"() => document.body.dataset.view === '{first}'");
+        await map.Page.Keyboard.PressAsync("Escape");
+
+        Assert.NotEqual(first, second);
+        Assert.False(await map.Page.EvaluateAsync<bool>("() => document.body.classList.contains('presenting')"));
+        Assert.Empty(map.ConsoleErrors);
+    }
+
     /// <summary>The first sample project expected to conflict (so there is an overlap to highlight), else the fixture's.</summary>
     private static (string Path, string ExpectedVerdict) ConflictingSample(string dataDir)
     {

@@ -19,6 +19,12 @@ public static class BaseLayers
             [(banner.Geometry, Real("150826", "杭锦后旗", "Hangjin Rear Banner", "hangjinhouqi_boundary_wgs84.geojson",
                 Sources.DataV).Add("adcode", 150826).Add("officialAreaKm2", 1751.53))], decimals: 6);
 
+        CopyNeighbours(R, L);
+        CopyWater(R, L);
+    }
+
+    private static void CopyNeighbours(Func<string, string> R, Func<string, string> L)
+    {
         var neighbours = new List<(Geometry, Props)>();
         foreach (var f in RefData.Read(R("bayannur_counties_wgs84.geojson")).OrderBy(f => RefData.Text(f, "adcode")))
         {
@@ -34,6 +40,10 @@ public static class BaseLayers
         neighbours.Add((hjq.Geometry, Real("150625", "杭锦旗（鄂尔多斯市）", "Hangjin Banner (Ordos)",
             "ordos_hangjinqi_boundary_wgs84.geojson", Sources.DataV).Add("adcode", 150625)));
         GeoJsonOut.Write(L("neighbours.geojson"), "neighbours", neighbours, decimals: 6);
+    }
+
+    private static void CopyWater(Func<string, string> R, Func<string, string> L)
+    {
 
         var rivers = RefData.Read(R("rivers_china4m_wgs84.geojson"));
         var huanghe = RefData.Find(rivers, "name_zh", "黄河");

@@ -13,7 +13,7 @@ namespace SpatialPlan.DataGen;
 public static class FarmlandGenerator
 {
     private const double AngleDeg = 32;
-    private const double VillageShare = 0.08;
+    private const double VillageShare = 0.36;
     private const double MinParcelM2 = 3000;
 
     public static List<(Geometry Geometry, Props Props)> Generate(World w, int? wanted)
@@ -84,26 +84,9 @@ public static class FarmlandGenerator
         double across, int? stopAfter)
     {
         var rng = new Prng(Generator.Seed + 712);
-        var a = AngleDeg * Math.PI / 180;
-        var (ux, uy, vx, vy) = (Math.Cos(a), Math.Sin(a), -Math.Sin(a), Math.Cos(a));
         var env = region.EnvelopeInternal;
-        var centre = env.Centre;
-        var half = Math.Sqrt(env.Width * env.Width + env.Height * env.Height) / 2;
-        var ni = (int)Math.Ceiling(2 * half / along);
-        var nj = (int)Math.Ceiling(2 * half / across);
-
-        // Corner (i, j) of the grid, jittered; neighbouring cells use the same corners.
-        var corners = new Coordinate[ni + 1, nj + 1];
-        for (var j = 0; j <= nj; j++)
-        {
-            for (var i = 0; i <= ni; i++)
-            {
-                var s = -half + i * along + rng.NextSigned() * along * 0.22;
-                var t = -half + j * across + rng.NextSigned() * across * 0.22;
-                corners[i, j] = new Coordinate(centre.X + s * ux + t * vx, centre.Y + s * uy + t * vy);
-            }
-        }
-
+        var corners = Corners(env, along, across, rng);
+        var (ni, nj) = (corners.GetLength(0) - 1, corners.GetLength(1) - 1);
         var prepared = new Dictionary<Geometry, IPreparedGeometry>(ReferenceEqualityComparer.Instance);
         var parcels = new List<(Geometry, Props)>();
         for (var j = 0; j < nj; j++)
@@ -129,6 +112,29 @@ public static class FarmlandGenerator
         }
 
         return parcels;
+    }
+
+    /// <summary>Corner (i, j) of the turned grid, jittered; neighbouring cells use the same corners.</summary>
+    private static Coordinate[,] Corners(Envelope env, double along, double across, Prng rng)
+    {
+        var a = AngleDeg * Math.PI / 180;
+        var (ux, uy, vx, vy) = (Math.Cos(a), Math.Sin(a), -Math.Sin(a), Math.Cos(a));
+        var centre = env.Centre;
+        var half = Math.Sqrt(env.Width * env.Width + env.Height * env.Height) / 2;
+        var ni = (int)Math.Ceiling(2 * half / along);
+        var nj = (int)Math.Ceiling(2 * half / across);
+        var corners = new Coordinate[ni + 1, nj + 1];
+        for (var j = 0; j <= nj; j++)
+        {
+            for (var i = 0; i <= ni; i++)
+            {
+                var s = -half + i * along + rng.NextSigned() * along * 0.22;
+                var t = -half + j * across + rng.NextSigned() * across * 0.22;
+                corners[i, j] = new Coordinate(centre.X + s * ux + t * vx, centre.Y + s * uy + t * vy);
+            }
+        }
+
+        return corners;
     }
 
     private static IEnumerable<Polygon> Clip(Polygon cell, STRtree<Geometry> tiles,

@@ -9,6 +9,7 @@ public static class CheckEndpoints
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/checks", RunCheck).DisableAntiforgery();
+        app.MapPost("/api/checks/report", RunReport).DisableAntiforgery();
         return app;
     }
 
@@ -26,5 +27,22 @@ public static class CheckEndpoints
         // Core reads, repairs and checks; InputException becomes a 400 in ProblemExceptionHandler.
         var json = runner.Run(upload);
         return TypedResults.Text(json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>The same check as a signable PDF report (SpatialPlan.Rendering, the CLI's <c>check --pdf</c>).</summary>
+    private static async Task<IResult> RunReport(HttpRequest request, IOptions<SpatialPlanOptions> options, SiteCheckRunner runner, Layers.LayerData data, CancellationToken ct)
+    {
+        var upload = await CheckRequestReader.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        if (upload is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / Upload too large",
+                detail: UploadLimits.TooLargeMessage(options.Value.MaxUploadMegabytes));
+        }
+
+        var report = runner.Check(upload);
+        var name = report.Footprint.Name ?? Path.GetFileNameWithoutExtension(upload.FileName);
+        var pdf = new MemoryStream();
+        new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf);
+        return TypedResults.File(pdf.ToArray(), "application/pdf", "site-check-report.pdf");
     }
 }

@@ -14,11 +14,15 @@ public sealed class SiteCheckRunner(GisDataFolder folder)
 
     /// <summary>The report JSON of docs/architecture.md, byte for byte what <c>spatialplan check --format json</c> prints.</summary>
     /// <exception cref="InputException">The file cannot be used; the message says why and how to fix it.</exception>
-    public string Run(CheckUpload upload)
+    public string Run(CheckUpload upload) => CheckReportJson.Serialize(Check(upload));
+
+    /// <summary>The report itself (for the PDF).</summary>
+    /// <exception cref="InputException">The file cannot be used.</exception>
+    public CheckReport Check(CheckUpload upload)
     {
         using var stream = new MemoryStream(upload.Content, writable: false);
         var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.Options.DeclaredEpsg));
         var footprint = Footprint.From(load, upload.Options, upload.FileName);
-        return CheckReportJson.Serialize(_check.Value.Run(footprint, upload.Options));
+        return _check.Value.Run(footprint, upload.Options);
     }
 }

@@ -22,14 +22,24 @@ public sealed class LayerData
 
     private readonly Lazy<LayerCatalog> _catalog;
     private readonly Lazy<CatalogResponse> _response;
+    private readonly Lazy<StyleBook> _styles;
+    private readonly Lazy<LayerStore> _store;
 
     public LayerData(Hosting.GisDataFolder folder)
     {
         _catalog = new Lazy<LayerCatalog>(() => LayerCatalog.Load(folder.Path));
-        _response = new Lazy<CatalogResponse>(() => BuildResponse(_catalog.Value, StyleBook.Load(folder.Path)));
+        _styles = new Lazy<StyleBook>(() => StyleBook.Load(folder.Path));
+        _store = new Lazy<LayerStore>(() => new LayerStore(_catalog.Value));
+        _response = new Lazy<CatalogResponse>(() => BuildResponse(_catalog.Value, _styles.Value));
     }
 
     public LayerCatalog Catalog => _catalog.Value;
+
+    /// <summary>styles.json, as Core validates it.</summary>
+    public StyleBook Styles => _styles.Value;
+
+    /// <summary>Every layer's features, loaded once (EPSG:4490 and EPSG:4545), for the sheet and report renderers.</summary>
+    public LayerStore Store => _store.Value;
 
     /// <summary>What <c>GET /api/layers</c> returns.</summary>
     public CatalogResponse Response => _response.Value;

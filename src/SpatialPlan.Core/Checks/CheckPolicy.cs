@@ -91,7 +91,8 @@ public sealed class CheckPolicy
         }
 
         return new ZonePolicy(key, mode, buffer, Text(z, "basisZh"), Text(z, "basisEn"), Text(z, "nearbyRuleZh"),
-            Text(z, "nearbyRuleEn"), Text(z, "clearRuleZh"), Text(z, "clearRuleEn"), rules);
+            Text(z, "nearbyRuleEn"), Text(z, "clearRuleZh"), Text(z, "clearRuleEn"), rules,
+            z.TryGetProperty("featuresDisjoint", out var disjoint) && disjoint.ValueKind == JsonValueKind.True);
     }
 
     private static Verdict? VerdictOf(JsonElement rule, string name, string key, string fileName)

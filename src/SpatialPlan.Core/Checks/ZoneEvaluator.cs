@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Distance;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using SpatialPlan.Core.Crs;
@@ -10,11 +11,14 @@ namespace SpatialPlan.Core.Checks;
 /// <summary>Measures one footprint against zone layers. Everything here is in EPSG:4545; areas/distances scale-corrected.</summary>
 internal sealed class ZoneEvaluator
 {
+    private const int CellsPerSide = 64;
+
     private readonly Footprint _footprint;
     private readonly CheckOptions _options;
     private readonly double _sliverM2;
     private readonly IPreparedGeometry _prepared;
     private readonly double _k;
+    private readonly IndexedFacetDistance _facets;
 
     public ZoneEvaluator(Footprint footprint, CheckOptions options, double sliverM2)
     {
@@ -22,6 +26,7 @@ internal sealed class ZoneEvaluator
         _options = options;
         _sliverM2 = sliverM2;
         _prepared = PreparedGeometryFactory.Prepare(footprint.Gk);
+        _facets = new IndexedFacetDistance(footprint.Gk);
 
         // Grid metres per true metre near the footprint, to turn a true buffer distance into an envelope margin.
         var boundary = footprint.Gk.Boundary;
@@ -31,13 +36,11 @@ internal sealed class ZoneEvaluator
     public ZoneResult Evaluate(ZoneLayer layer, ZonePolicy zone)
     {
         var bufferM = _options.BufferOverrideM ?? zone.BufferM;
-        var search = new Envelope(_footprint.Gk.EnvelopeInternal);
-        search.ExpandBy(bufferM * _k + 1e-6);
-
+        var margin = (bufferM * _k * 1.001) + 1e-6;
         var overlaps = new List<(ZoneFeature Feature, Geometry Piece, double AreaM2)>();
         var nearby = new List<NearbyFeature>();
         var touches = false;
-        foreach (var candidate in layer.Query(search))
+        foreach (var candidate in Candidates(layer, margin))
         {
             // The prepared test is cheap and rejects most envelope hits before any overlay is built.
             if (_prepared.Intersects(candidate.Geometry))
@@ -56,7 +59,7 @@ internal sealed class ZoneEvaluator
                     nearby.Add(new NearbyFeature(candidate.Id, candidate.Name, 0));
                 }
             }
-            else if (bufferM > 0 && _footprint.Gk.IsWithinDistance(candidate.Geometry, bufferM * _k * 1.001))
+            else if (bufferM > 0 && _facets.IsWithinDistance(candidate.Geometry, margin))
             {
                 var d = PlanarMeasure.DistanceM(_footprint.Gk, candidate.Geometry);
                 if (d <= bufferM)
@@ -74,8 +77,8 @@ internal sealed class ZoneEvaluator
     private ZoneResult Avoid(ZoneLayer layer, ZonePolicy zone, double bufferM,
         List<(ZoneFeature Feature, Geometry Piece, double AreaM2)> overlaps, List<NearbyFeature> nearby, bool touches)
     {
-        var union = Union(overlaps.Select(o => o.Piece));
-        var area = union is null ? 0 : PlanarMeasure.AreaM2(union);
+        var union = Union(overlaps.Select(o => o.Piece), zone.FeaturesDisjoint);
+        var area = zone.FeaturesDisjoint ? overlaps.Sum(o => o.AreaM2) : union is null ? 0 : PlanarMeasure.AreaM2(union);
         var relation = area > _sliverM2 ? ZoneRelation.Inside
             : area > 0 ? ZoneRelation.Sliver
             : touches ? ZoneRelation.Touches
@@ -88,7 +91,7 @@ internal sealed class ZoneEvaluator
     private ZoneResult Contain(ZoneLayer layer, ZonePolicy zone, double bufferM,
         List<(ZoneFeature Feature, Geometry Piece, double AreaM2)> overlaps, List<NearbyFeature> nearby)
     {
-        var union = Union(overlaps.Select(o => o.Piece));
+        var union = Union(overlaps.Select(o => o.Piece), false);
         var inside = union is null ? 0 : PlanarMeasure.AreaM2(union);
         var outsideGeometry = union is null ? _footprint.Gk : OverlayNGRobust.Overlay(_footprint.Gk, union, SpatialFunction.Difference);
         var outside = outsideGeometry.IsEmpty ? 0 : PlanarMeasure.AreaM2(outsideGeometry);
@@ -125,6 +128,38 @@ internal sealed class ZoneEvaluator
             Schematic = layer.Schematic,
         };
 
+    /// <summary>
+    /// Zone features whose envelope comes within <paramref name="margin"/> (grid m) of the footprint. A compact
+    /// footprint queries its envelope once; a thin or diagonal one (a road, a pipeline) would drag in every feature
+    /// under its envelope, so its envelope is cut into cells and only cells near the footprint are queried.
+    /// </summary>
+    private IEnumerable<ZoneFeature> Candidates(ZoneLayer layer, double margin)
+    {
+        var env = _footprint.Gk.EnvelopeInternal;
+        var whole = new Envelope(env);
+        whole.ExpandBy(margin);
+        if (_footprint.Gk.Area >= 0.25 * env.Area)
+        {
+            return layer.Query(whole);
+        }
+
+        var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
+        var seen = new HashSet<ZoneFeature>(ReferenceEqualityComparer.Instance);
+        for (var x = env.MinX; x < env.MaxX; x += cell)
+        {
+            for (var y = env.MinY; y < env.MaxY; y += cell)
+            {
+                var window = new Envelope(x - margin, Math.Min(x + cell, env.MaxX) + margin, y - margin, Math.Min(y + cell, env.MaxY) + margin);
+                if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(window)))
+                {
+                    seen.UnionWith(layer.Query(window));
+                }
+            }
+        }
+
+        return seen;
+    }
+
     private double? NearestDistance(ZoneLayer layer, List<NearbyFeature> nearby)
     {
         if (nearby.Count > 0)
@@ -136,14 +171,19 @@ internal sealed class ZoneEvaluator
         return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
     }
 
-    private static Geometry? Union(IEnumerable<Geometry> pieces)
+    /// <summary>The pieces as one geometry: a plain collection when they cannot overlap, else their union.</summary>
+    private static Geometry? Union(IEnumerable<Geometry> pieces, bool disjoint)
     {
-        var list = pieces.ToList();
+        var list = pieces.Where(p => p is IPolygonal).ToList();
         return list.Count switch
         {
             0 => null,
             1 => list[0],
+            _ when disjoint => list[0].Factory.BuildGeometry(list.SelectMany(Polygons)),
             _ => OverlayNGRobust.Union(list[0].Factory.BuildGeometry(list)),
         };
     }
+
+    private static IEnumerable<Geometry> Polygons(Geometry g) =>
+        Enumerable.Range(0, g.NumGeometries).Select(g.GetGeometryN);
 }

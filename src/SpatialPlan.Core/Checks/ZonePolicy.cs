@@ -11,6 +11,11 @@ namespace SpatialPlan.Core.Checks;
 /// <param name="ClearRuleZh">Rule text when nothing applies.</param>
 /// <param name="ClearRuleEn">English of <paramref name="ClearRuleZh"/>.</param>
 /// <param name="Rules">The rule per project type; a missing type is always clear.</param>
+/// <param name="FeaturesDisjoint">
+/// True when the layer's features never overlap one another (a coverage, e.g. farmland parcels): the zone's overlap
+/// area is then the sum of the per-feature overlaps and no union is built, which keeps a long road across 100 000
+/// parcels fast. Leave false when features may overlap (e.g. a wetland core inside a red-line zone).
+/// </param>
 public sealed record ZonePolicy(
     string Key,
     ZoneMode Mode,
@@ -21,4 +26,5 @@ public sealed record ZonePolicy(
     string NearbyRuleEn,
     string ClearRuleZh,
     string ClearRuleEn,
-    IReadOnlyDictionary<ProjectType, ZoneRule> Rules);
+    IReadOnlyDictionary<ProjectType, ZoneRule> Rules,
+    bool FeaturesDisjoint = false);

@@ -209,4 +209,15 @@ public class SiteCheckVerdictTests
         Assert.Equal(ZoneRelation.None, zone.Relation);
         Assert.InRange(zone.DistanceM!.Value, 3999.7, 3999.9); // 4 000 grid m / k, k ≈ 1 + 4.6e-5
     }
+
+    [Fact]
+    public void OverlappingZoneFeaturesAreNotCountedTwice()
+    {
+        // A wetland core inside a larger wetland: the footprint's 100 m × 100 m overlap is counted once.
+        var layer = Layer("wetland", Box(430000, 4527000, 431000, 4528000), Box(430400, 4527400, 430600, 4527600));
+        var zone = Check(layer, Box(430450, 4527450, 430550, 4527550)).Zones.Single();
+        Assert.Equal(2, zone.Features.Count);
+        Assert.InRange(zone.OverlapAreaM2, 9998, 10000);
+        Assert.InRange(zone.OverlapPercent, 99.999, 100.001);
+    }
 }

@@ -90,3 +90,14 @@ async function withText(response: Response): Promise<[string, CheckReport]> {
   const text = await response.text();
   return [text, JSON.parse(text) as CheckReport];
 }
+
+/** The check as its signable PDF report (SpatialPlan.Rendering), from the same footprint and options. */
+export async function reportPdf(footprint: File | string, o: CheckOptions): Promise<Blob> {
+  const form = new FormData();
+  if (typeof footprint === 'string') form.append('file', new Blob([footprint], { type: 'application/geo+json' }), 'footprint.geojson');
+  else form.append('file', footprint, footprint.name);
+  optionEntries(o).forEach(([k, v]) => form.append(k, v));
+  const response = await fetch('/api/checks/report', { method: 'POST', body: form });
+  if (!response.ok) await json(response);
+  return response.blob();
+}

@@ -3,7 +3,7 @@ import Draw from 'ol/interaction/Draw';
 import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import type { PlanMap } from './planMap';
-import { ApiError, checkFile, checkGeoJson, getSamples, type CheckOptions, type SampleProject } from './api';
+import { ApiError, checkFile, checkGeoJson, getSamples, reportPdf, type CheckOptions, type SampleProject } from './api';
 import { t, pick, type Key } from './i18n';
 import { CheckLayers, format } from './checkLayers';
 import { renderReport } from './checkResult';
@@ -95,7 +95,14 @@ export class CheckPanel {
     };
   }
 
-  private async pickSample(index: number): Promise<void> {
+  /** Checks the sample project with this file name (presentation mode); `fit` zooms to it. */
+  async runSampleFile(file: string, fit = true): Promise<void> {
+    if (this.samples.length === 0) this.samples = await getSamples();
+    const index = this.samples.findIndex((s) => s.file === file);
+    if (index >= 0) await this.pickSample(index, fit);
+  }
+
+  private async pickSample(index: number, fit = true): Promise<void> {
     const sample = this.samples[index];
     if (!sample) return;
     const text = await (await fetch(sample.url)).text();
@@ -105,7 +112,8 @@ export class CheckPanel {
     this.$<HTMLInputElement>('check-width').value = sample.width ? String(sample.width) : '';
     this.$<HTMLInputElement>('check-radius').value = sample.radius ? String(sample.radius) : '';
     this.$<HTMLSelectElement>('check-crs').value = sample.crs ? `EPSG:${String(sample.crs).replace(/^EPSG:/i, '')}` : '';
-    await this.run();
+    this.$<HTMLSelectElement>('check-sample').value = String(index);
+    await this.run(fit);
   }
 
   private startDraw(type: 'Polygon' | 'LineString' | 'Point'): void {
@@ -130,7 +138,7 @@ export class CheckPanel {
     this.draw = null;
   }
 
-  private async run(): Promise<void> {
+  private async run(fit = true): Promise<void> {
     const status = this.$('check-status');
     status.hidden = true;
     if (!this.footprint) {
@@ -145,8 +153,10 @@ export class CheckPanel {
       const [raw, report] = this.footprint.kind === 'file'
         ? await checkFile(this.footprint.file, this.options())
         : await checkGeoJson(this.footprint.text, this.options());
-      this.layers.showFootprint(report.footprint.geometry);
-      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers);
+      this.layers.showFootprint(report.footprint.geometry, fit);
+      const footprint = this.footprint;
+      const options = this.options();
+      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, () => downloadReportPdf(footprint, options));
       this.lastResult();
       this.root.dispatchEvent(new CustomEvent('checkdone', { bubbles: true, detail: report }));
     } catch (e) {
@@ -166,6 +176,16 @@ export class CheckPanel {
     error.textContent = message ?? '';
     error.hidden = !message;
   }
+}
+
+async function downloadReportPdf(footprint: Footprint, options: CheckOptions): Promise<void> {
+  const blob = await reportPdf(footprint.kind === 'file' ? footprint.file : footprint.text, options);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'site-check-report.pdf';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function escapeHtml(text: string): string {

@@ -15,7 +15,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 const verdictText = (v: string) => t(`verdict.${v}` as Key) || v;
 const relationText = (r: string) => t(`relation.${r}` as Key) || r;
 
-export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers): void {
+export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, onPdf: () => Promise<void>): void {
   container.replaceChildren();
   const banner = el('div', `verdict-banner verdict-${report.verdict}`);
   banner.dataset.verdict = report.verdict;
@@ -77,7 +77,9 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   json.addEventListener('click', () => download('site-check.json', rawJson, 'application/json'));
   const csv = el('button', 'secondary', t('downloadCsv'));
   csv.addEventListener('click', () => download('site-check.csv', toCsv(report), 'text/csv'));
-  downloads.append(json, csv);
+  const pdf = el('button', 'secondary', t('downloadPdf'));
+  pdf.addEventListener('click', () => { pdf.disabled = true; onPdf().finally(() => { pdf.disabled = false; }); });
+  downloads.append(json, csv, pdf);
   container.append(downloads);
 }
 

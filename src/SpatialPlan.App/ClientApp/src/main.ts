@@ -11,6 +11,7 @@ import { IdentifyTool } from './identify';
 import { MeasureTool, areaM2, lengthM } from './measure';
 import { CheckPanel } from './checkPanel';
 import { measureLonLat, pixelOfFeature } from './testHooks';
+import { Presentation } from './presentation';
 
 declare global {
   interface Window { spatialPlan?: Record<string, unknown> }
@@ -38,6 +39,22 @@ async function start(): Promise<void> {
     measure.clear(); check.stopDraw(); check.layers.clear(); identifyPanel.hidden = true; identify.active = true; setTool(toolButtons[0]);
   });
 
+  const presentation = new Presentation(planMap, check);
+  document.getElementById('present')!.addEventListener('click', () => void presentation.start());
+  const exportSheet = (format: 'pdf' | 'png') => {
+    // The server draws the sheet (SpatialPlan.Rendering) from the visible layers over the current view.
+    const map = planMap.map;
+    const extent = map.getView().calculateExtent(map.getSize());
+    const layers = [...planMap.layers].filter(([, l]) => l.layer.getVisible()).map(([id]) => id);
+    const query = new URLSearchParams({ format, layers: layers.join(','), extent: extent.map((v) => v.toFixed(1)).join(','), title: pick(catalog.titleZh, catalog.titleEn) });
+    const a = document.createElement('a');
+    a.href = `/api/sheets?${query}`;
+    a.download = `spatialplan-sheet.${format}`;
+    a.click();
+  };
+  document.getElementById('export-pdf')!.addEventListener('click', () => exportSheet('pdf'));
+  document.getElementById('export-png')!.addEventListener('click', () => exportSheet('png'));
+
   const renderTexts = () => {
     applyStatic();
     document.title = pick(catalog.titleZh, catalog.titleEn);
@@ -59,7 +76,7 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
   // Hooks for the browser tests and for a planner's console: nothing in the page depends on them.
   window.spatialPlan = {
-    planMap, map: planMap.map, check, measure: { areaM2, lengthM },
+    planMap, map: planMap.map, check, presentation, measure: { areaM2, lengthM },
     pixelOfFeature: (layerId: string) => pixelOfFeature(planMap, layerId),
     measureLonLat,
   };
