@@ -29,6 +29,22 @@ public class FullBannerSheetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheRendererOverTheLayerStoreDrawsThePlanLayers()
+    {
+        // The plan's own layers only: the LayerStore (Core) currently refuses context layers that reach
+        // beyond the banner (rivers, canals, neighbours, wuliangsuhai) in its CRS check.
+        var (data, catalog, _) = Load();
+        var ids = catalog.Layers.Where(l => l.Category != "base" || l.Id == "banner-boundary").Select(l => l.Id).ToList();
+        var renderer = new MapSheetRenderer(new LayerStore(catalog), StyleBook.Load(data));
+        using var png = new MemoryStream();
+        var result = renderer.Render(new MapSheetRequest { LayerIds = ids, Paper = Paper.A4, Format = SheetFormat.Png, Dpi = 40, Date = FixtureSheet.Date }, png);
+        Assert.Equal(ids, result.LayerIds);
+        Assert.True(result.FeatureCount > 2000, $"{result.FeatureCount} features");
+        // The banner spans 40.46–41.22 N ≈ 84 km; × 1.04 / 17.05 cm (A4 frame height) ≈ 1:515 000 → 1:1 000 000.
+        Assert.Equal(1_000_000, result.ScaleDenominator);
+    }
+
+    [Fact]
     public void EveryLabelAndLegendTextOfGisDataHasRealGlyphs()
     {
         var (data, catalog, features) = Load();
