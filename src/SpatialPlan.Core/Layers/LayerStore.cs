@@ -32,7 +32,9 @@ public sealed class LayerStore
 
     private LayerData Load(LayerDefinition definition)
     {
-        var result = FeatureFileReader.Read(Catalog.FullPath(definition), new ReadOptions());
+        // Context layers (neighbours, rivers) reach far beyond the banner by design; plan layers must not.
+        var options = new ReadOptions { RequireEveryFeatureNearBanner = definition.Category != LayerCategories.Base };
+        var result = FeatureFileReader.Read(Catalog.FullPath(definition), options);
         var projected = new Geometry[result.Features.Count];
         for (var i = 0; i < projected.Length; i++)
         {

@@ -87,7 +87,11 @@ public static class FeatureFileReader
             }
 
             var lonLat = CrsTransformer.Transform(source, guess.Epsg, Epsg.Cgcs2000);
-            RequireNearBanner(lonLat, i, file);
+            if (options.RequireEveryFeatureNearBanner)
+            {
+                RequireNearBanner(lonLat, i, file);
+            }
+
             var valid = GeometryRepairer.Repair(lonLat, i, file, repairs);
             features.Add(new Feature(valid, Editable(raw.Features[i].Attributes)));
         }

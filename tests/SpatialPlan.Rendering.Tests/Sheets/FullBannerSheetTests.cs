@@ -8,6 +8,7 @@ using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Sheets;
 using SpatialPlan.Rendering.Tests.Support;
+using SpatialPlan.Rendering.Text;
 using Xunit.Abstractions;
 
 namespace SpatialPlan.Rendering.Tests.Sheets;
@@ -25,6 +26,48 @@ public class FullBannerSheetTests(ITestOutputHelper output)
         var features = catalog.Layers.ToDictionary(l => l.Id, l => (IReadOnlyList<IFeature>)[.. FixtureSheet.ReadFeatures(catalog.FullPath(l))
             .Select(f => (IFeature)new Feature(CrsTransformer.Transform(f.Geometry, Epsg.Cgcs2000, Epsg.GaussKruger108), f.Attributes))]);
         return (data, catalog, features);
+    }
+
+    [Fact]
+    public void TheRendererOverTheLayerStoreDrawsThePlanLayers()
+    {
+        // The plan's own layers only: the LayerStore (Core) currently refuses context layers that reach
+        // beyond the banner (rivers, canals, neighbours, wuliangsuhai) in its CRS check.
+        var (data, catalog, _) = Load();
+        var ids = catalog.Layers.Where(l => l.Category != "base" || l.Id == "banner-boundary").Select(l => l.Id).ToList();
+        var renderer = new MapSheetRenderer(new LayerStore(catalog), StyleBook.Load(data));
+        using var png = new MemoryStream();
+        var result = renderer.Render(new MapSheetRequest { LayerIds = ids, Paper = Paper.A4, Format = SheetFormat.Png, Dpi = 40, Date = FixtureSheet.Date }, png);
+        Assert.Equal(ids, result.LayerIds);
+        Assert.True(result.FeatureCount > 2000, $"{result.FeatureCount} features");
+        // The banner spans 40.46–41.22 N ≈ 84 km; × 1.04 / 17.05 cm (A4 frame height) ≈ 1:515 000 → 1:1 000 000.
+        Assert.Equal(1_000_000, result.ScaleDenominator);
+    }
+
+    [Fact]
+    public void EveryLabelAndLegendTextOfGisDataHasRealGlyphs()
+    {
+        var (data, catalog, features) = Load();
+        var styles = StyleBook.Load(data);
+        var texts = new List<string> { catalog.TitleZh, catalog.DataNoteZh };
+        foreach (var layer in catalog.Layers)
+        {
+            var style = styles.Get(layer.Style);
+            texts.Add(layer.TitleZh);
+            texts.AddRange(new[] { style.LegendZh }.Concat(style.Rules?.Select(r => r.Style.LegendZh) ?? []).OfType<string>());
+            foreach (var feature in features[layer.Id])
+            {
+                var label = style.Resolve(n => feature.Attributes.Exists(n) ? feature.Attributes[n] : null).Label;
+                if (label is not null && feature.Attributes.Exists(label.Field))
+                {
+                    texts.Add(feature.Attributes[label.Field]?.ToString() ?? string.Empty);
+                }
+            }
+        }
+
+        var missing = texts.Select(t => (Text: t, Missing: GlyphCoverage.FindMissing(FontSet.Default.Regular, t))).Where(m => m.Missing.Length > 0).ToList();
+        Assert.True(missing.Count == 0, string.Join("; ", missing.Select(m => $"{m.Text}: {m.Missing}")));
+        Assert.True(texts.Count > 40, $"only {texts.Count} texts checked");
     }
 
     [Fact]

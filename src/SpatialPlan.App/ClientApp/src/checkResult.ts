@@ -63,8 +63,14 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
     if (names.length) cell.append(el('div', 'features', `${t('features')}：${names.join('；')}`));
     const rule = lang() === 'zh' ? zone.rule : zone.ruleEn || zone.rule;
     const basis = lang() === 'zh' ? zone.basis : zone.basisEn || zone.basis;
-    if (rule) cell.append(el('div', 'rule', `${t('rule')}：${rule}`));
-    if (basis) cell.append(el('div', 'basis', `${t('basis')}：${basis}`));
+    if (rule || basis) {
+      // The legal text is long: one click away, so the table stays readable on a projector.
+      const more = el('details', 'rule-basis');
+      more.append(el('summary', undefined, `${t('rule')} · ${t('basis')}`));
+      if (rule) more.append(el('div', 'rule', `${t('rule')}：${rule}`));
+      if (basis) more.append(el('div', 'basis', `${t('basis')}：${basis}`));
+      cell.append(more);
+    }
     detail.append(cell);
     if (cell.childElementCount) body.append(detail);
   });
