@@ -42,7 +42,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
 
   const table = el('table', 'zones');
   const head = el('tr');
-  for (const h of ['zone', 'relation', 'm2', 'mu', 'ha', 'pct', 'verdict'] as const) head.append(el('th', undefined, t(h)));
+  for (const h of ['zone', 'relation', 'overlapArea', 'pct', 'verdict'] as const) head.append(el('th', undefined, t(h)));
   table.append(el('thead'));
   table.tHead!.append(head);
   const body = el('tbody');
@@ -53,9 +53,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
     row.append(
       el('td', undefined, zoneTitle(zone.layerId, zone.layerTitle)),
       el('td', undefined, relationText(zone.relation) + (zone.distanceM && zone.distanceM > 0 ? ` ${nf(0).format(zone.distanceM)} m` : '')),
-      el('td', 'num', nf(0).format(zone.overlapAreaM2)),
-      el('td', 'num', nf(2).format(zone.overlapAreaMu)),
-      el('td', 'num', nf(4).format(zone.overlapAreaHa)),
+      areaCell(zone.overlapAreaM2, zone.overlapAreaMu, zone.overlapAreaHa),
       el('td', 'num', `${nf(1).format(zone.overlapPercent)}%`),
       el('td', 'verdict-cell', verdictText(zone.verdict)));
     if (zone.overlapGeometry) row.addEventListener('click', () => layers.zoomToZone(index));
@@ -64,7 +62,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
       ...(zone.nearbyFeatures ?? []).map((f) => `${f.name}${paren(`${t('nearby')} ${nf(0).format(f.distanceM)} m`)}`)];
     const detail = el('tr', 'zone-detail');
     const cell = el('td');
-    cell.colSpan = 7;
+    cell.colSpan = 5;
     if (names.length) cell.append(el('div', 'features', `${t('features')}${colon()}${names.join(listSep())}`));
     const rule = lang() === 'zh' ? zone.rule : zone.ruleEn || zone.rule;
     const basis = lang() === 'zh' ? zone.basis : zone.basisEn || zone.basis;
@@ -92,6 +90,15 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   pdf.addEventListener('click', () => { pdf.disabled = true; server.pdf().finally(() => { pdf.disabled = false; }); });
   downloads.append(json, csv, pdf);
   container.append(downloads);
+}
+
+/** m², 亩 and 公顷 stacked in one cell, so the table fits the side panel in either language. */
+function areaCell(m2: number, mu: number, ha: number): HTMLTableCellElement {
+  const cell = el('td', 'num area');
+  if (m2 === 0) { cell.textContent = '0'; return cell; }
+  cell.append(el('div', undefined, `${nf(0).format(m2)} ${t('m2')}`), el('div', undefined, `${nf(2).format(mu)} ${t('mu')}`),
+    el('div', undefined, `${nf(4).format(ha)} ${t('ha')}`));
+  return cell;
 }
 
 export function download(name: string, content: Blob | string, type = 'application/octet-stream'): void {

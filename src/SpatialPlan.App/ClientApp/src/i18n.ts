@@ -50,6 +50,7 @@ const strings = {
   m2: ['平方米', 'm²'],
   mu: ['亩', 'mu'],
   ha: ['公顷', 'ha'],
+  overlapArea: ['占用面积', 'Overlap area'],
   pct: ['占比', '%'],
   features: ['涉及要素', 'Features'],
   rule: ['规定', 'Rule'],
