@@ -182,14 +182,25 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
 
         // Everything the UI itself says, in English: no Chinese characters left in it.
         var texts = new List<string>();
-        foreach (var selector in new[] { "#layer-panel h2", ".layer-group h3", "#check-panel h2", "#check-panel legend", "label.file-button", "table.zones th", "tr.zone-row td:first-child", ".verdict-banner", "nav.tools button.tool" })
+        foreach (var selector in new[] { "#layer-panel h2", ".layer-group h3", "#check-panel h2", "#check-panel legend", "label.file-button", "table.zones th", "tr.zone-row td:first-child", ".verdict-banner", "nav.tools button.tool", ".legend li span", ".layer-toggle span" })
         {
             texts.AddRange(await map.Page.Locator(selector).AllTextContentsAsync());
         }
 
         var overflow = await map.Page.EvaluateAsync<int>("() => document.querySelector('table.zones').scrollWidth - document.querySelector('#check-result').clientWidth");
 
+        await map.Page.EvaluateAsync("() => window.spatialPlan.planMap.fitAll()");
+        await map.RenderedAsync();
+        await map.ScreenshotAsync("08-english-map");
+        var townLabel = await map.Page.EvaluateAsync<string?>(
+            """
+            () => { const { layer } = window.spatialPlan.planMap.layers.get('towns') ?? {};
+              const f = layer?.getSource().getFeatures().find(x => x.get('nameEn'));
+              return f ? [layer.getStyleFunction()(f, 10)].flat().map(s => s.getText()?.getText()).find(t => t) ?? '' : null; }
+            """);
+
         Assert.Contains("Choose file…", texts);
+        Assert.True(townLabel is null || !System.Text.RegularExpressions.Regex.IsMatch(townLabel, @"\p{IsCJKUnifiedIdeographs}"), $"town label in English is '{townLabel}'");
         Assert.True(overflow <= 0, $"the result table is {overflow} px wider than the side panel");
         Assert.Contains(texts, t => t.Contains(expected == "prohibited" ? "Prohibited" : "Approval required", StringComparison.Ordinal));
         Assert.All(texts, t => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", t));

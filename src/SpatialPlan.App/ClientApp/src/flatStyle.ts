@@ -6,6 +6,7 @@ import type { StyleFunction } from 'ol/style/Style';
 import type { FlatStyle, PointSymbol, StyleFilter } from './api';
 import { labelFont } from './fonts';
 import { hatchPattern } from './hatch';
+import { lang } from './i18n';
 
 /** CSS px per metre at 96 dpi: the map scale is 1 : resolution (m/px) × this. */
 export const PX_PER_M = 96 / 0.0254;
@@ -53,7 +54,8 @@ function labelText(s: FlatStyle, feature: FeatureLike, ctx: StyleContext, resolu
   if (!label || !field) return undefined;
   // Hidden when zoomed out beyond the style's limit (Core's LabelStyle.ShowsAt).
   if (label.minZoomScale && scaleDenominator(resolution) > label.minZoomScale) return undefined;
-  const text = asText(feature.get(field));
+  // In English, a feature's `<field>En` (e.g. nameEn) when the data has one; codes and names without it stay.
+  const text = (lang() === 'en' ? asText(feature.get(`${field}En`)) : null) || asText(feature.get(field));
   if (!text) return undefined;
   const isPoint = feature.getGeometry()?.getType().includes('Point');
   return new Text({

@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     badge.title = pick(catalog.dataNoteZh, catalog.dataNoteEn) || t('schematicNote');
     document.getElementById('lang-switch')!.textContent = lang() === 'zh' ? 'EN' : '中文';
     renderLayerPanel(document.getElementById('layer-panel')!, planMap);
+    planMap.refreshLabels();
     check.render();
   };
   document.getElementById('lang-switch')!.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
