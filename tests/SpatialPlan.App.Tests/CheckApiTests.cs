@@ -11,6 +11,9 @@ namespace SpatialPlan.App.Tests;
 public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private static readonly string SamplePath = Path.Combine(AppFactory.FixtureData, "samples", "projects", "solar-test.geojson");
+    /// <summary>The CLI's assembly name (SpatialPlan.Cli.csproj's AssemblyName), copied next to the tests by the project reference.</summary>
+    private const string CliAssembly = "spatialplan";
+
     private readonly HttpClient _client = factory.CreateClient();
 
     private static string CoreJson(CheckOptions options)
@@ -76,5 +79,52 @@ public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("width", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CsvFromTheMapIsByteForByteTheClisCsv()
+    {
+        var cli = CliStdout("check", SamplePath, "--type", "ecological", "--national-major", "--crs", "EPSG:4490", "--format", "csv", "--data", AppFactory.FixtureData);
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(SamplePath)), "file", "solar-test.geojson");
+        form.Add(new StringContent("ecological"), "type");
+        form.Add(new StringContent("true"), "nationalMajor");
+        form.Add(new StringContent("EPSG:4490"), "crs");
+
+        var response = await _client.PostAsync("/api/checks?format=csv", form);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new UTF8Encoding(false).GetBytes(cli), bytes);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Contains("生态保护红线", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcceptTextCsvGivesTheCsvAndAnUnknownFormatIsA400()
+    {
+        var body = await File.ReadAllTextAsync(SamplePath);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/checks?type=urban") { Content = new StringContent(body, Encoding.UTF8, "application/geo+json") };
+        request.Headers.Accept.ParseAdd("text/csv");
+
+        var csv = await _client.SendAsync(request);
+        var bad = await _client.PostAsync("/api/checks?format=xml", new StringContent(body, Encoding.UTF8, "application/geo+json"));
+
+        csv.EnsureSuccessStatusCode();
+        Assert.StartsWith("图层ID layerId,", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("csv", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the real CLI in-process (its entry point is internal, so through reflection) and returns its stdout.</summary>
+    private static string CliStdout(params string[] args)
+    {
+        var app = System.Reflection.Assembly.Load(CliAssembly).GetType("SpatialPlan.Cli.CliApp", throwOnError: true)!;
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = (int)app.GetMethod("Run")!.Invoke(null, [args, stdout, stderr])!;
+        Assert.True(code is 0 or 10 or 20, $"CLI exit {code}: {stderr}");
+        return stdout.ToString();
     }
 }

@@ -8,7 +8,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task MapLoadsWithGroupedLayersAndNoConsoleErrors()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
         await map.ScreenshotAsync("01-map");
 
         var groups = await map.Page.Locator(".layer-group h3").AllTextContentsAsync();
@@ -23,7 +23,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task SwitchingALayerOffChangesWhatIsDrawn()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
         var layerId = await FirstLoadedLayerAsync(map, "banner-boundary", "boundary");
         var before = await map.PaintedPixelsAsync();
 
@@ -37,7 +37,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task ClickingAFeatureIdentifiesItWithProvenance()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
         var layerId = await FirstLoadedLayerAsync(map, "wetlands", "eco-redline");
         var target = await map.Page.EvaluateAsync<JsonElement>($"() => window.spatialPlan.pixelOfFeature('{layerId}')");
         var box = (await map.Page.Locator("#map").BoundingBoxAsync())!;
@@ -55,8 +55,10 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task UploadingASampleFootprintShowsTheReportAndHighlightsTheOverlap()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
         var (path, expected) = ConflictingSample(fixture.Factory.DataDirectory);
+        Assert.Equal("选择文件…", await map.Page.Locator("label.file-button[for='check-file']").TextContentAsync());
+        Assert.Equal("未选择文件", await map.Page.Locator("#check-file-name").TextContentAsync());
 
         await map.Page.SetInputFilesAsync("#check-file", path);
         var banner = map.Page.Locator(".verdict-banner");
@@ -66,6 +68,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         await map.ScreenshotAsync("04-check");
 
         Assert.Equal(expected, await banner.GetAttributeAsync("data-verdict"));
+        Assert.Equal(Path.GetFileName(path), await map.Page.Locator("#check-file-name").TextContentAsync());
         Assert.True(await map.Page.Locator("tr.zone-row").CountAsync() >= 1);
         Assert.True(await map.Page.EvaluateAsync<int>("() => window.spatialPlan.check.layers.overlaps.getFeatures().length") > 0);
         Assert.Empty(map.ConsoleErrors);
@@ -74,7 +77,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task MalformedUploadShowsTheServersMessageNextToTheUploadControl()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
         var broken = Path.Combine(Path.GetTempPath(), "broken.geojson");
         await File.WriteAllTextAsync(broken, "{\"type\": \"FeatureCollection\", \"features\": [ {");
 
@@ -92,7 +95,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task MeasuredAreaAndLengthAgreeWithGeographicLib()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
 
         // Oracle (GeographicLib, GRS80), run outside the code under test:
         //   printf "40.70 106.74\n40.70 106.82\n40.74 106.82\n40.74 106.74\n" | Planimeter -e 6378137 0.003352810681182319
@@ -107,7 +110,7 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
     [Fact]
     public async Task PresentationModeStepsThroughTheSavedViewsWithTheArrowKeys()
     {
-        await using var map = await MapPage.OpenAsync(fixture);
+        var map = await fixture.MapAsync();
 
         await map.Page.ClickAsync("#present");
         await map.Page.WaitForSelectorAsync("body.presenting[data-view]");
@@ -128,6 +131,79 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
 
         Assert.NotEqual(first, second);
         Assert.False(await map.Page.EvaluateAsync<bool>("() => document.body.classList.contains('presenting')"));
+        Assert.Empty(map.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task RedLineIsHatchedAndLabelsHideBeyondTheirScaleLimit()
+    {
+        var map = await fixture.MapAsync();
+        var layerId = await FirstLoadedLayerAsync(map, "eco-redline");
+
+        // The layer's style function at 1:100 000 and at 1:2 000 000 (resolution = N / (96 / 0.0254) m per CSS px).
+        var styles = await map.Page.EvaluateAsync<JsonElement>(
+            $$"""
+            () => { const layer = window.spatialPlan.planMap.layers.get('{{layerId}}').layer;
+              const feature = layer.getSource().getFeatures().find(f => f.get('name'));
+              const minScale = window.spatialPlan.planMap.catalog.styles[window.spatialPlan.planMap.layers.get('{{layerId}}').info.style].label.minZoomScale;
+              const at = (n) => [layer.getStyleFunction()(feature, n / (96 / 0.0254))].flat();
+              const near = at(minScale / 5), far = at(minScale * 4);
+              return { minScale, passes: near.length, hatch: near.some(s => s.getFill() && s.getFill().getColor() instanceof CanvasPattern),
+                labelNear: near.some(s => s.getText()), labelFar: far.some(s => s.getText()) }; }
+            """);
+        var swatch = await map.Page.EvaluateAsync<int>(
+            $$"""
+            () => { const c = document.querySelector(".layer-row[data-layer='{{layerId}}'] canvas.swatch");
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const colours = new Set();
+              for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0) colours.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2] + ',' + d[i + 3]);
+              return colours.size; }
+            """);
+
+        Assert.Equal(500000, styles.GetProperty("minScale").GetDouble());
+        Assert.Equal(2, styles.GetProperty("passes").GetInt32());
+        Assert.True(styles.GetProperty("hatch").GetBoolean(), "no CanvasPattern fill on the red line");
+        Assert.True(styles.GetProperty("labelNear").GetBoolean(), "label missing below its scale limit");
+        Assert.False(styles.GetProperty("labelFar").GetBoolean(), "label drawn beyond its scale limit");
+        Assert.True(swatch >= 4, $"legend swatch has {swatch} colours: fill, hatch, outline and their blends expected");
+    }
+
+    [Fact]
+    public async Task EnglishSwitchTranslatesPanelsLegendTableAndUploadControl()
+    {
+        var map = await fixture.MapAsync();
+        var (path, expected) = ConflictingSample(fixture.Factory.DataDirectory);
+
+        await map.Page.ClickAsync("#lang-switch");
+        await map.Page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await map.Page.SetInputFilesAsync("#check-file", path);
+        await map.Page.Locator(".verdict-banner").WaitForAsync(new() { Timeout = 20000 });
+        await map.RenderedAsync();
+        await map.ScreenshotAsync("07-english");
+
+        // Everything the UI itself says, in English: no Chinese characters left in it.
+        var texts = new List<string>();
+        foreach (var selector in new[] { "#layer-panel h2", ".layer-group h3", "#check-panel h2", "#check-panel legend", "label.file-button", "table.zones th", "tr.zone-row td:first-child", ".verdict-banner", "nav.tools button.tool", ".legend li span", ".layer-toggle span" })
+        {
+            texts.AddRange(await map.Page.Locator(selector).AllTextContentsAsync());
+        }
+
+        var overflow = await map.Page.EvaluateAsync<int>("() => document.querySelector('table.zones').scrollWidth - document.querySelector('#check-result').clientWidth");
+
+        await map.Page.EvaluateAsync("() => window.spatialPlan.planMap.fitAll()");
+        await map.RenderedAsync();
+        await map.ScreenshotAsync("08-english-map");
+        var townLabel = await map.Page.EvaluateAsync<string?>(
+            """
+            () => { const { layer } = window.spatialPlan.planMap.layers.get('towns') ?? {};
+              const f = layer?.getSource().getFeatures().find(x => x.get('nameEn'));
+              return f ? [layer.getStyleFunction()(f, 10)].flat().map(s => s.getText()?.getText()).find(t => t) ?? '' : null; }
+            """);
+
+        Assert.Contains("Choose file…", texts);
+        Assert.True(townLabel is null || !System.Text.RegularExpressions.Regex.IsMatch(townLabel, @"\p{IsCJKUnifiedIdeographs}"), $"town label in English is '{townLabel}'");
+        Assert.True(overflow <= 0, $"the result table is {overflow} px wider than the side panel");
+        Assert.Contains(texts, t => t.Contains(expected == "prohibited" ? "Prohibited" : "Approval required", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", t));
         Assert.Empty(map.ConsoleErrors);
     }
 

@@ -35,6 +35,15 @@ public sealed class MapPage : IAsyncDisposable
         return map;
     }
 
+    /// <summary>Puts the page back to its opening state through the page's own reset hook (no reload) and forgets console errors.</summary>
+    public async Task ResetAsync()
+    {
+        await Page.EvaluateAsync("() => window.spatialPlan.reset()");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN' && !document.body.classList.contains('presenting')");
+        await RenderedAsync();
+        ConsoleErrors.Clear();
+    }
+
     /// <summary>Waits for OpenLayers' rendercomplete after asking for a render (or 5 s).</summary>
     public Task RenderedAsync() => Page.EvaluateAsync(
         "() => new Promise(r => { const m = window.spatialPlan.map; m.once('rendercomplete', () => r(true)); m.render(); setTimeout(() => r(false), 5000); })");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SpatialPlan.App.Hosting;
+using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.App.Checks;
 
@@ -25,8 +26,33 @@ public static class CheckEndpoints
         }
 
         // Core reads, repairs and checks; InputException becomes a 400 in ProblemExceptionHandler.
-        var json = runner.Run(upload);
-        return TypedResults.Text(json, "application/json; charset=utf-8");
+        if (WantsCsv(request))
+        {
+            // Core's CheckReportCsv, UTF-8 with BOM: the same bytes as `spatialplan check --format csv > file.csv`.
+            var csv = new MemoryStream();
+            CheckReportCsv.Write(runner.Check(upload), csv);
+            return TypedResults.File(csv.ToArray(), "text/csv; charset=utf-8", "site-check.csv");
+        }
+
+        return TypedResults.Text(runner.Run(upload), "application/json; charset=utf-8");
+    }
+
+    /// <summary><c>?format=csv</c> (<c>json</c> is the default; anything else is a 400), or an Accept header that names text/csv (and not JSON first).</summary>
+    private static bool WantsCsv(HttpRequest request)
+    {
+        var format = request.Query["format"].FirstOrDefault();
+        if (format is not null)
+        {
+            return format.ToLowerInvariant() switch
+            {
+                "csv" => true,
+                "json" => false,
+                _ => throw new Core.Sources.InputException($"format=“{format}” 不是可用的输出格式（unknown format）。", "format 只能是 json（默认）或 csv。"),
+            };
+        }
+
+        var accept = request.GetTypedHeaders().Accept;
+        return accept.Count > 0 && accept.OrderByDescending(a => a.Quality ?? 1).First().MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The same check as a signable PDF report (SpatialPlan.Rendering, the CLI's <c>check --pdf</c>).</summary>

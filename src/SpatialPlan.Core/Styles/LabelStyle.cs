@@ -15,4 +15,13 @@ public sealed record LabelStyle
     public string? Halo { get; init; } = "#ffffff";
 
     public bool Bold { get; init; }
+
+    /// <summary>
+    /// Largest map scale denominator at which the label is drawn: hidden when the scale is 1:N with
+    /// N greater than this (zoomed further out). Null to label at every scale.
+    /// </summary>
+    public double? MinZoomScale { get; init; }
+
+    /// <summary>True when the label is drawn at map scale 1:<paramref name="scaleDenominator"/>.</summary>
+    public bool ShowsAt(double scaleDenominator) => MinZoomScale is not { } max || scaleDenominator <= max;
 }

@@ -16,6 +16,9 @@ public sealed record LayerStyle
     /// <summary>Dash pattern in CSS px, e.g. [6, 3]; null or empty for a solid line.</summary>
     public IReadOnlyList<double>? StrokeDash { get; init; }
 
+    /// <summary>Hatch lines drawn over the fill (polygons only); null for none.</summary>
+    public HatchStyle? Hatch { get; init; }
+
     public string? LegendZh { get; init; }
 
     public string? LegendEn { get; init; }
@@ -45,6 +48,7 @@ public sealed record LayerStyle
         Stroke = over.Stroke ?? Stroke,
         StrokeWidth = over.StrokeWidth ?? StrokeWidth,
         StrokeDash = over.StrokeDash ?? StrokeDash,
+        Hatch = over.Hatch ?? Hatch,
         LegendZh = over.LegendZh ?? LegendZh,
         LegendEn = over.LegendEn ?? LegendEn,
         Label = over.Label ?? Label,

@@ -35,6 +35,28 @@ public sealed class StyleBookTests : IDisposable
     }
 
     [Fact]
+    public void HatchAndLabelScaleLimitAreReadAndSurviveARule()
+    {
+        Write("""
+            {"eco-redline": {"fill": "rgba(220,30,30,0.25)",
+              "hatch": {"angle": 45, "spacing": 6, "color": "rgba(200,30,30,0.6)", "width": 1},
+              "label": {"field": "name", "minZoomScale": 500000},
+              "rules": [{"filter": {"property": "kind", "equals": "x"}, "style": {"stroke": "#000000"}}]},
+             "plain": {"fill": "#ffffff", "label": {"field": "name"}}}
+            """);
+        var book = StyleBook.Load(_dir);
+        var red = book.Get("eco-redline").Resolve(p => p == "kind" ? "x" : null);
+        var plain = book.Get("plain");
+
+        Assert.Equal(new HatchStyle { Angle = 45, Spacing = 6, Color = "rgba(200,30,30,0.6)", Width = 1 }, red.Hatch);
+        Assert.Equal(500000, red.Label!.MinZoomScale);
+        Assert.True(red.Label.ShowsAt(500000));
+        Assert.False(red.Label.ShowsAt(500001));
+        Assert.Null(plain.Hatch);
+        Assert.True(plain.Label!.ShowsAt(1e9));
+    }
+
+    [Fact]
     public void APointShapeNoRendererCanDrawIsRefused()
     {
         Write("""{"towns": {"point": {"shape": "hexagon", "radius": 5}}}""");

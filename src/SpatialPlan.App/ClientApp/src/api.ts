@@ -3,9 +3,10 @@ import type { FeatureCollection } from './geojson';
 
 export interface LabelStyle { field: string; size: number; color: string; halo?: string | null; minZoomScale?: number | null }
 export interface PointSymbol { shape: 'circle' | 'square' | 'star' | 'triangle'; radius: number; fill?: string | null; stroke?: string | null }
+export interface HatchStyle { angle: number; spacing: number; color: string; width: number }
 export interface StyleFilter { property: string; equals: unknown }
 export interface FlatStyle {
-  fill?: string | null; stroke?: string | null; strokeWidth?: number | null; strokeDash?: number[] | null;
+  fill?: string | null; stroke?: string | null; strokeWidth?: number | null; strokeDash?: number[] | null; hatch?: HatchStyle | null;
   legendZh?: string | null; legendEn?: string | null; label?: LabelStyle | null; point?: PointSymbol | null;
   zIndex?: number | null; rules?: Array<{ filter: StyleFilter; style: FlatStyle }> | null;
 }
@@ -92,12 +93,17 @@ async function withText(response: Response): Promise<[string, CheckReport]> {
 }
 
 /** The check as its signable PDF report (SpatialPlan.Rendering), from the same footprint and options. */
-export async function reportPdf(footprint: File | string, o: CheckOptions): Promise<Blob> {
+export const reportPdf = (footprint: File | string, o: CheckOptions) => postFootprint('/api/checks/report', footprint, o);
+
+/** The check as Core's CSV (UTF-8 with BOM), the same file as `spatialplan check --format csv`. */
+export const reportCsv = (footprint: File | string, o: CheckOptions) => postFootprint('/api/checks?format=csv', footprint, o);
+
+async function postFootprint(url: string, footprint: File | string, o: CheckOptions): Promise<Blob> {
   const form = new FormData();
   if (typeof footprint === 'string') form.append('file', new Blob([footprint], { type: 'application/geo+json' }), 'footprint.geojson');
   else form.append('file', footprint, footprint.name);
   optionEntries(o).forEach(([k, v]) => form.append(k, v));
-  const response = await fetch('/api/checks/report', { method: 'POST', body: form });
+  const response = await fetch(url, { method: 'POST', body: form });
   if (!response.ok) await json(response);
   return response.blob();
 }

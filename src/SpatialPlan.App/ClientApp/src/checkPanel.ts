@@ -3,10 +3,10 @@ import Draw from 'ol/interaction/Draw';
 import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import type { PlanMap } from './planMap';
-import { ApiError, checkFile, checkGeoJson, getSamples, reportPdf, type CheckOptions, type SampleProject } from './api';
-import { t, pick, type Key } from './i18n';
+import { ApiError, checkFile, checkGeoJson, getSamples, reportCsv, reportPdf, type CheckOptions, type SampleProject } from './api';
+import { t, pick, colon, type Key } from './i18n';
 import { CheckLayers, format } from './checkLayers';
-import { renderReport } from './checkResult';
+import { download, renderReport } from './checkResult';
 
 type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string };
 const TYPES = ['urban', 'linear', 'agriculture', 'ecological', 'tourism', 'other'];
@@ -30,13 +30,17 @@ export class CheckPanel {
       <h2>${t('siteCheck')}</h2>
       <fieldset class="source">
         <legend>${t('footprint')}</legend>
-        <label class="field">${t('upload')}
-          <input type="file" id="check-file" accept=".geojson,.json,.zip,.txt,.csv">
-        </label>
+        <div class="field">${t('upload')}
+          <div class="file-picker">
+            <input type="file" id="check-file" class="visually-hidden" accept=".geojson,.json,.zip,.txt,.csv">
+            <label for="check-file" class="file-button" role="button" tabindex="0">${t('chooseFile')}</label>
+            <span id="check-file-name" class="file-name">${escapeHtml(this.fileName() ?? t('noFile'))}</span>
+          </div>
+        </div>
         <p class="hint">${t('uploadHint')}</p>
         <p id="upload-error" class="error" role="alert" hidden></p>
         <div class="draw-buttons">
-          <span>${t('draw')}：</span>
+          <span>${t('draw')}${colon()}</span>
           <button type="button" data-draw="Polygon">${t('drawPolygon')}</button>
           <button type="button" data-draw="LineString">${t('drawLine')}</button>
           <button type="button" data-draw="Point">${t('drawPoint')}</button>
@@ -67,6 +71,15 @@ export class CheckPanel {
     this.lastResult?.();
   }
 
+  /** The uploaded file's name, shown instead of the browser's own (English) file-input text. */
+  private fileName(): string | null { return this.footprint?.kind === 'file' ? this.footprint.file.name : null; }
+
+  private showFileName(): void {
+    this.$('check-file-name').textContent = this.fileName() ?? t('noFile');
+    // A drawn or sample footprint replaces the file: let the same file be chosen again later.
+    if (!this.fileName()) this.$<HTMLInputElement>('check-file').value = '';
+  }
+
   private $<T extends HTMLElement>(id: string): T { return this.root.querySelector<T>(`#${id}`)!; }
 
   private wire(): void {
@@ -74,10 +87,13 @@ export class CheckPanel {
       const file = (e.target as HTMLInputElement).files?.[0];
       if (!file) return;
       this.footprint = { kind: 'file', file };
+      this.showFileName();
       this.layers.clear();
       this.showUploadError(null);
       void this.run();
     });
+    const button = this.root.querySelector<HTMLLabelElement>('label.file-button')!;
+    button.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.$('check-file').click(); } });
     this.$<HTMLSelectElement>('check-sample').addEventListener('change', (e) => void this.pickSample(Number((e.target as HTMLSelectElement).value)));
     this.root.querySelectorAll<HTMLButtonElement>('[data-draw]').forEach((b) =>
       b.addEventListener('click', () => this.startDraw(b.dataset.draw as 'Polygon' | 'LineString' | 'Point')));
@@ -107,6 +123,7 @@ export class CheckPanel {
     if (!sample) return;
     const text = await (await fetch(sample.url)).text();
     this.footprint = { kind: 'geojson', text };
+    this.showFileName();
     this.$<HTMLSelectElement>('check-type').value = sample.type;
     this.$<HTMLInputElement>('check-major').checked = sample.nationalMajor;
     this.$<HTMLInputElement>('check-width').value = sample.width ? String(sample.width) : '';
@@ -125,12 +142,22 @@ export class CheckPanel {
       this.stopDraw();
       const feature = e.feature as Feature<Geometry>;
       this.footprint = { kind: 'geojson', text: format.writeFeatures([feature]) };
+      this.showFileName();
       if (type === 'LineString' && !this.options().width) this.$<HTMLInputElement>('check-width').value = '30';
       if (type === 'Point' && !this.options().radius) this.$<HTMLInputElement>('check-radius').value = '200';
       if (type !== 'Polygon') this.$<HTMLSelectElement>('check-type').value = type === 'LineString' ? 'linear' : this.options().type;
       this.$<HTMLSelectElement>('check-crs').value = '';
     });
     this.planMap.map.addInteraction(this.draw);
+  }
+
+  /** Forgets the footprint and the result (the 清除 button, and the tests between cases). */
+  reset(): void {
+    this.stopDraw();
+    this.footprint = null;
+    this.lastResult = null;
+    this.layers.clear();
+    this.render();
   }
 
   stopDraw(): void {
@@ -156,11 +183,16 @@ export class CheckPanel {
       this.layers.showFootprint(report.footprint.geometry, fit);
       const footprint = this.footprint;
       const options = this.options();
-      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, () => downloadReportPdf(footprint, options));
+      const body = footprint.kind === 'file' ? footprint.file : footprint.text;
+      const server = {
+        csv: () => this.serverDownload(() => reportCsv(body, options), 'site-check.csv'),
+        pdf: () => this.serverDownload(() => reportPdf(body, options), 'site-check-report.pdf'),
+      };
+      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, server, this.planMap.catalog);
       this.lastResult();
       this.root.dispatchEvent(new CustomEvent('checkdone', { bubbles: true, detail: report }));
     } catch (e) {
-      const message = e instanceof ApiError ? e.message : `${t('loadError')}：${String(e)}`;
+      const message = e instanceof ApiError ? e.message : `${t('loadError')}${colon()}${String(e)}`;
       this.$('check-result').replaceChildren();
       this.lastResult = null;
       if (this.footprint.kind === 'file') this.showUploadError(message);
@@ -171,21 +203,22 @@ export class CheckPanel {
     }
   }
 
+  /** Fetches a server-made file of the current check and saves it; a failure shows under the run button. */
+  private async serverDownload(fetchFile: () => Promise<Blob>, name: string): Promise<void> {
+    try {
+      download(name, await fetchFile());
+    } catch (e) {
+      const status = this.$('check-status');
+      status.textContent = e instanceof ApiError ? e.message : `${t('loadError')}${colon()}${String(e)}`;
+      status.hidden = false;
+    }
+  }
+
   private showUploadError(message: string | null): void {
     const error = this.$('upload-error');
     error.textContent = message ?? '';
     error.hidden = !message;
   }
-}
-
-async function downloadReportPdf(footprint: Footprint, options: CheckOptions): Promise<void> {
-  const blob = await reportPdf(footprint.kind === 'file' ? footprint.file : footprint.text, options);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'site-check-report.pdf';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function escapeHtml(text: string): string {

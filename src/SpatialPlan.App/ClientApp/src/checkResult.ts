@@ -1,6 +1,6 @@
 // The result of a site check: verdict banner, a table per zone, downloads, and the overlaps on the map.
-import type { CheckReport } from './api';
-import { t, lang, type Key } from './i18n';
+import type { Catalog, CheckReport } from './api';
+import { t, lang, pick, colon, paren, listSep, type Key } from './i18n';
 import type { CheckLayers } from './checkLayers';
 
 const nf = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -15,7 +15,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 const verdictText = (v: string) => t(`verdict.${v}` as Key) || v;
 const relationText = (r: string) => t(`relation.${r}` as Key) || r;
 
-export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, onPdf: () => Promise<void>): void {
+/** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
+export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void> }
+
+export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, server: ReportDownloads, catalog: Catalog): void {
+  // The report carries Chinese titles only; the catalog has both.
+  const zoneTitle = (id: string, title: string) => { const info = catalog.layers.find((l) => l.id === id); return info ? pick(info.titleZh, info.titleEn) : title; };
   container.replaceChildren();
   const banner = el('div', `verdict-banner verdict-${report.verdict}`);
   banner.dataset.verdict = report.verdict;
@@ -24,20 +29,20 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
 
   const fp = report.footprint;
   const summary = el('p', 'footprint-summary',
-    `${t('footprintArea')}：${nf(0).format(fp.areaM2)} ${t('m2')} · ${nf(2).format(fp.areaMu)} ${t('mu')} · ${nf(4).format(fp.areaHa)} ${t('ha')}` +
+    `${t('footprintArea')}${colon()}${nf(0).format(fp.areaM2)} ${t('m2')} · ${nf(2).format(fp.areaMu)} ${t('mu')} · ${nf(4).format(fp.areaHa)} ${t('ha')}` +
     `  ·  ${t('sourceCrs')} ${fp.sourceCrs}`);
   container.append(summary);
   if (fp.axesSwapped) container.append(el('p', 'note', t('axesSwapped')));
   if (fp.repairs.length) {
     const repairs = el('ul', 'repairs');
     repairs.append(el('li', 'repairs-title', t('repairs')));
-    fp.repairs.forEach((r) => repairs.append(el('li', undefined, `#${r.featureIndex + 1}：${r.problem} → ${r.action}`)));
+    fp.repairs.forEach((r) => repairs.append(el('li', undefined, `#${r.featureIndex + 1}${colon()}${r.problem} → ${r.action}`)));
     container.append(repairs);
   }
 
   const table = el('table', 'zones');
   const head = el('tr');
-  for (const h of ['zone', 'relation', 'm2', 'mu', 'ha', 'pct', 'verdict'] as const) head.append(el('th', undefined, t(h)));
+  for (const h of ['zone', 'relation', 'overlapArea', 'pct', 'verdict'] as const) head.append(el('th', undefined, t(h)));
   table.append(el('thead'));
   table.tHead!.append(head);
   const body = el('tbody');
@@ -46,29 +51,27 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
     const row = el('tr', `zone-row verdict-${zone.verdict}${zone.overlapGeometry ? ' clickable' : ''}`);
     row.dataset.layer = zone.layerId;
     row.append(
-      el('td', undefined, zone.layerTitle),
+      el('td', undefined, zoneTitle(zone.layerId, zone.layerTitle)),
       el('td', undefined, relationText(zone.relation) + (zone.distanceM && zone.distanceM > 0 ? ` ${nf(0).format(zone.distanceM)} m` : '')),
-      el('td', 'num', nf(0).format(zone.overlapAreaM2)),
-      el('td', 'num', nf(2).format(zone.overlapAreaMu)),
-      el('td', 'num', nf(4).format(zone.overlapAreaHa)),
+      areaCell(zone.overlapAreaM2, zone.overlapAreaMu, zone.overlapAreaHa),
       el('td', 'num', `${nf(1).format(zone.overlapPercent)}%`),
       el('td', 'verdict-cell', verdictText(zone.verdict)));
     if (zone.overlapGeometry) row.addEventListener('click', () => layers.zoomToZone(index));
     body.append(row);
-    const names = [...zone.features.map((f) => `${f.name}（${nf(2).format(f.overlapAreaMu)} ${t('mu')}）`),
-      ...(zone.nearbyFeatures ?? []).map((f) => `${f.name}（${t('nearby')} ${nf(0).format(f.distanceM)} m）`)];
+    const names = [...zone.features.map((f) => `${f.name}${paren(`${nf(2).format(f.overlapAreaMu)} ${t('mu')}`)}`),
+      ...(zone.nearbyFeatures ?? []).map((f) => `${f.name}${paren(`${t('nearby')} ${nf(0).format(f.distanceM)} m`)}`)];
     const detail = el('tr', 'zone-detail');
     const cell = el('td');
-    cell.colSpan = 7;
-    if (names.length) cell.append(el('div', 'features', `${t('features')}：${names.join('；')}`));
+    cell.colSpan = 5;
+    if (names.length) cell.append(el('div', 'features', `${t('features')}${colon()}${names.join(listSep())}`));
     const rule = lang() === 'zh' ? zone.rule : zone.ruleEn || zone.rule;
     const basis = lang() === 'zh' ? zone.basis : zone.basisEn || zone.basis;
     if (rule || basis) {
       // The legal text is long: one click away, so the table stays readable on a projector.
       const more = el('details', 'rule-basis');
       more.append(el('summary', undefined, `${t('rule')} · ${t('basis')}`));
-      if (rule) more.append(el('div', 'rule', `${t('rule')}：${rule}`));
-      if (basis) more.append(el('div', 'basis', `${t('basis')}：${basis}`));
+      if (rule) more.append(el('div', 'rule', `${t('rule')}${colon()}${rule}`));
+      if (basis) more.append(el('div', 'basis', `${t('basis')}${colon()}${basis}`));
       cell.append(more);
     }
     detail.append(cell);
@@ -76,33 +79,30 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   });
   table.append(body);
   container.append(table);
-  if (report.schematicData) container.append(el('p', 'data-note', report.dataNoteZh));
+  if (report.schematicData) container.append(el('p', 'data-note', pick(report.dataNoteZh, catalog.dataNoteEn)));
 
   const downloads = el('div', 'downloads');
   const json = el('button', 'secondary', t('downloadJson'));
   json.addEventListener('click', () => download('site-check.json', rawJson, 'application/json'));
   const csv = el('button', 'secondary', t('downloadCsv'));
-  csv.addEventListener('click', () => download('site-check.csv', toCsv(report), 'text/csv'));
+  csv.addEventListener('click', () => { csv.disabled = true; server.csv().finally(() => { csv.disabled = false; }); });
   const pdf = el('button', 'secondary', t('downloadPdf'));
-  pdf.addEventListener('click', () => { pdf.disabled = true; onPdf().finally(() => { pdf.disabled = false; }); });
+  pdf.addEventListener('click', () => { pdf.disabled = true; server.pdf().finally(() => { pdf.disabled = false; }); });
   downloads.append(json, csv, pdf);
   container.append(downloads);
 }
 
-/** One row per zone, with the same numbers as the JSON; UTF-8 with BOM so Excel shows Chinese. */
-export function toCsv(report: CheckReport): string {
-  const quote = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
-  const rows = [['layerId', 'zone', 'relation', 'overlapAreaM2', 'overlapAreaMu', 'overlapAreaHa', 'overlapPercent', 'distanceM', 'verdict', 'features', 'basis']];
-  for (const z of report.zones) {
-    rows.push([z.layerId, z.layerTitle, z.relation, String(z.overlapAreaM2), String(z.overlapAreaMu), String(z.overlapAreaHa),
-      String(z.overlapPercent), String(z.distanceM ?? ''), z.verdict, z.features.map((f) => f.name).join('; '), z.basis]);
-  }
-  rows.push(['footprint', '', '', String(report.footprint.areaM2), String(report.footprint.areaMu), String(report.footprint.areaHa), '100', '', report.verdict, '', '']);
-  return '\ufeff' + rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+/** m², 亩 and 公顷 stacked in one cell, so the table fits the side panel in either language. */
+function areaCell(m2: number, mu: number, ha: number): HTMLTableCellElement {
+  const cell = el('td', 'num area');
+  if (m2 === 0) { cell.textContent = '0'; return cell; }
+  cell.append(el('div', undefined, `${nf(0).format(m2)} ${t('m2')}`), el('div', undefined, `${nf(2).format(mu)} ${t('mu')}`),
+    el('div', undefined, `${nf(4).format(ha)} ${t('ha')}`));
+  return cell;
 }
 
-function download(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export function download(name: string, content: Blob | string, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

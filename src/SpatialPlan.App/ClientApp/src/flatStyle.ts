@@ -5,6 +5,14 @@ import type { FeatureLike } from 'ol/Feature';
 import type { StyleFunction } from 'ol/style/Style';
 import type { FlatStyle, PointSymbol, StyleFilter } from './api';
 import { labelFont } from './fonts';
+import { hatchPattern } from './hatch';
+import { lang } from './i18n';
+
+/** CSS px per metre at 96 dpi: the map scale is 1 : resolution (m/px) × this. */
+export const PX_PER_M = 96 / 0.0254;
+
+/** The map scale denominator N (1:N) at a view resolution in metres per CSS px (EPSG:4545 units are metres). */
+export const scaleDenominator = (resolution: number) => resolution * PX_PER_M;
 
 export interface StyleContext { labelScale: number; labelField?: string | null }
 
@@ -40,11 +48,14 @@ export function pointImage(p: PointSymbol, scale = 1) {
   }
 }
 
-function labelText(s: FlatStyle, feature: FeatureLike, ctx: StyleContext): Text | undefined {
+function labelText(s: FlatStyle, feature: FeatureLike, ctx: StyleContext, resolution: number): Text | undefined {
   const label = s.label;
   const field = label?.field ?? ctx.labelField;
   if (!label || !field) return undefined;
-  const text = asText(feature.get(field));
+  // Hidden when zoomed out beyond the style's limit (Core's LabelStyle.ShowsAt).
+  if (label.minZoomScale && scaleDenominator(resolution) > label.minZoomScale) return undefined;
+  // In English, a feature's `<field>En` (e.g. nameEn) when the data has one; codes and names without it stay.
+  const text = (lang() === 'en' ? asText(feature.get(`${field}En`)) : null) || asText(feature.get(field));
   if (!text) return undefined;
   const isPoint = feature.getGeometry()?.getType().includes('Point');
   return new Text({
@@ -58,29 +69,37 @@ function labelText(s: FlatStyle, feature: FeatureLike, ctx: StyleContext): Text 
   });
 }
 
-/** An OpenLayers style function for one catalog layer. Styles are cached per resolved rule. */
+/**
+ * An OpenLayers style function for one catalog layer. Styles are cached per resolved rule. A hatched style
+ * draws in two passes at the same zIndex: the plain fill, then the hatch pattern with the outline and label
+ * on top of it.
+ */
 export function styleFunction(style: FlatStyle, ctx: StyleContext): StyleFunction {
-  const cache = new Map<FlatStyle, Style>();
-  const base = (s: FlatStyle): Style => {
+  const cache = new Map<FlatStyle, Style[]>();
+  const styles = (s: FlatStyle): Style[] => {
     let cached = cache.get(s);
     if (!cached) {
-      cached = new Style({
-        fill: s.fill ? new Fill({ color: s.fill }) : undefined,
-        stroke: s.stroke ? new Stroke({ color: s.stroke, width: s.strokeWidth ?? 1, lineDash: s.strokeDash ?? undefined }) : undefined,
-        image: s.point ? pointImage(s.point, ctx.labelScale > 1 ? 1.3 : 1) : undefined,
-        zIndex: s.zIndex ?? undefined,
-      });
+      const zIndex = s.zIndex ?? undefined;
+      const fill = s.fill ? new Fill({ color: s.fill }) : undefined;
+      const stroke = s.stroke ? new Stroke({ color: s.stroke, width: s.strokeWidth ?? 1, lineDash: s.strokeDash ?? undefined }) : undefined;
+      const image = s.point ? pointImage(s.point, ctx.labelScale > 1 ? 1.3 : 1) : undefined;
+      const pattern = s.hatch ? hatchPattern(s.hatch, window.devicePixelRatio || 1) : null;
+      cached = pattern
+        ? [new Style({ fill, zIndex }), new Style({ fill: new Fill({ color: pattern }), stroke, image, zIndex })]
+        : [new Style({ fill, stroke, image, zIndex })];
       cache.set(s, cached);
     }
     return cached;
   };
-  return (feature) => {
+  return (feature, resolution) => {
     const s = style.rules ? resolveCached(style, feature) : style;
-    const text = labelText(s, feature, ctx);
-    if (!text) return base(s);
-    const styled = base(s).clone();
-    styled.setText(text);
-    return styled;
+    const text = labelText(s, feature, ctx, resolution);
+    const list = styles(s);
+    if (!text) return list.length === 1 ? list[0] : list;
+    // The label goes on the top pass; clone so the cached style stays label-free.
+    const top = list[list.length - 1].clone();
+    top.setText(text);
+    return [...list.slice(0, -1), top];
   };
 }
 

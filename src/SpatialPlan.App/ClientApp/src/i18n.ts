@@ -26,6 +26,8 @@ const strings = {
   siteCheck: ['项目选址检查', 'Site check'],
   footprint: ['项目用地范围', 'Project footprint'],
   upload: ['上传文件', 'Upload'],
+  chooseFile: ['选择文件…', 'Choose file…'],
+  noFile: ['未选择文件', 'No file chosen'],
   draw: ['绘制', 'Draw'],
   sample: ['示例项目', 'Sample'],
   uploadHint: ['GeoJSON、压缩的 Shapefile (.zip) 或界址点 .txt/.csv', 'GeoJSON, zipped Shapefile (.zip) or boundary-point list .txt/.csv'],
@@ -48,6 +50,7 @@ const strings = {
   m2: ['平方米', 'm²'],
   mu: ['亩', 'mu'],
   ha: ['公顷', 'ha'],
+  overlapArea: ['占用面积', 'Overlap area'],
   pct: ['占比', '%'],
   features: ['涉及要素', 'Features'],
   rule: ['规定', 'Rule'],
@@ -93,6 +96,11 @@ export const lang = (): Lang => current;
 export function t(key: Key): string {
   return strings[key][current === 'zh' ? 0 : 1];
 }
+
+/** Punctuation that differs between the languages: full-width in Chinese, Latin with a space in English. */
+export const colon = (): string => (current === 'zh' ? '：' : ': ');
+export const paren = (text: string): string => (current === 'zh' ? `（${text}）` : ` (${text})`);
+export const listSep = (): string => (current === 'zh' ? '；' : '; ');
 
 /** Chinese or English member of a titleZh/titleEn pair, falling back to the other. */
 export function pick(zh: string | null | undefined, en: string | null | undefined): string {

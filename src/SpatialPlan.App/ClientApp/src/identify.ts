@@ -3,7 +3,7 @@ import type { MapBrowserEvent } from 'ol';
 import type { FeatureLike } from 'ol/Feature';
 import type { PlanMap } from './planMap';
 import type { LayerInfo } from './api';
-import { pick, t } from './i18n';
+import { colon, paren, pick, t } from './i18n';
 
 export class IdentifyTool {
   active = true;
@@ -55,7 +55,7 @@ export class IdentifyTool {
     name.textContent = String(feature.get('name') ?? feature.get('id') ?? '');
     const layer = document.createElement('p');
     layer.className = 'muted';
-    layer.textContent = `${t('layer')}：${pick(info.titleZh, info.titleEn)}`;
+    layer.textContent = `${t('layer')}${colon()}${pick(info.titleZh, info.titleEn)}`;
     const schematic = feature.get('schematic') ?? info.schematic;
     const badge = document.createElement('p');
     badge.className = schematic ? 'flag schematic' : 'flag real';
@@ -75,7 +75,7 @@ export class IdentifyTool {
     }
     const provenance = document.createElement('p');
     provenance.className = 'provenance';
-    provenance.textContent = `${t('provenance')}：${pick(info.provenanceZh, info.provenanceEn)}${info.source ? `（${info.source}）` : ''}`;
+    provenance.textContent = `${t('provenance')}${colon()}${pick(info.provenanceZh, info.provenanceEn)}${info.source ? paren(info.source) : ''}`;
     card.append(name, layer, badge, table, provenance);
     return card;
   }

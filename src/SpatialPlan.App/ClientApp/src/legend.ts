@@ -1,5 +1,6 @@
 // Legend swatches drawn on a small canvas from the same flat style the map uses.
 import type { FlatStyle } from './api';
+import { hatchPattern } from './hatch';
 
 const SIZE = 22;
 
@@ -51,6 +52,15 @@ export function swatch(style: FlatStyle, geometryHint: 'point' | 'line' | 'polyg
   ctx.rect(3, 4, SIZE - 6, SIZE - 8);
   ctx.fillStyle = style.fill;
   ctx.fill();
+  const hatch = style.hatch ? hatchPattern(style.hatch, ratio) : null;
+  if (hatch) {
+    // The pattern is in device pixels; draw it unscaled so its spacing matches the map's.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = hatch;
+    ctx.fillRect(3 * ratio, 4 * ratio, (SIZE - 6) * ratio, (SIZE - 8) * ratio);
+    ctx.restore();
+  }
   if (style.stroke) ctx.stroke();
   return canvas;
 }

@@ -5,7 +5,7 @@ import './crs';
 import { getCatalog, getConfig } from './api';
 import { PlanMap } from './planMap';
 import { renderLayerPanel } from './layerPanel';
-import { applyStatic, lang, onLangChange, pick, setLang, t } from './i18n';
+import { applyStatic, colon, lang, onLangChange, pick, setLang, t } from './i18n';
 import { attachReadout } from './readout';
 import { IdentifyTool } from './identify';
 import { MeasureTool, areaM2, lengthM } from './measure';
@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     badge.title = pick(catalog.dataNoteZh, catalog.dataNoteEn) || t('schematicNote');
     document.getElementById('lang-switch')!.textContent = lang() === 'zh' ? 'EN' : '中文';
     renderLayerPanel(document.getElementById('layer-panel')!, planMap);
+    planMap.refreshLabels();
     check.render();
   };
   document.getElementById('lang-switch')!.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
@@ -79,12 +80,26 @@ async function start(): Promise<void> {
     planMap, map: planMap.map, check, presentation, measure: { areaM2, lengthM },
     pixelOfFeature: (layerId: string) => pixelOfFeature(planMap, layerId),
     measureLonLat,
+    // Back to the opening state without reloading the page (the browser tests share one page per class).
+    reset: () => {
+      presentation.stop();
+      measure.clear();
+      identifyPanel.hidden = true;
+      identify.active = true;
+      setTool(toolButtons[0]);
+      planMap.layers.forEach(({ info, layer }) => { layer.setVisible(info.visible && !planMap.failed.has(info.id)); layer.setOpacity(1); });
+      updateBadge();
+      if (lang() !== 'zh') setLang('zh'); else renderTexts();
+      check.reset();
+      document.querySelectorAll<HTMLElement>('.panel').forEach((p) => { p.scrollTop = 0; });
+      planMap.fitAll();
+    },
   };
 }
 
 start().catch((e) => {
   const box = document.createElement('div');
   box.className = 'fatal';
-  box.textContent = `${t('loadError')}：${e instanceof Error ? e.message : String(e)}`;
+  box.textContent = `${t('loadError')}${colon()}${e instanceof Error ? e.message : String(e)}`;
   document.body.append(box);
 });

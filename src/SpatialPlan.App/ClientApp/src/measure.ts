@@ -9,7 +9,7 @@ import { LineString, Polygon } from 'ol/geom';
 import { getCenter } from 'ol/extent';
 import type OlMap from 'ol/Map';
 import { scaleFactor } from './crs';
-import { t } from './i18n';
+import { colon, t } from './i18n';
 
 /** True length in metres of a line drawn in EPSG:4545. */
 export function lengthM(line: LineString): number {
@@ -72,7 +72,7 @@ export class MeasureTool {
 
   private show(geometry: LineString | Polygon): void {
     this.output.textContent = geometry instanceof Polygon
-      ? `${t('area')}：${formatArea(areaM2(geometry))}`
-      : `${t('distance')}：${formatLength(lengthM(geometry))}`;
+      ? `${t('area')}${colon()}${formatArea(areaM2(geometry))}`
+      : `${t('distance')}${colon()}${formatLength(lengthM(geometry))}`;
   }
 }

@@ -64,7 +64,7 @@ export class PlanMap {
       const features = format.readFeatures(collection);
       layer.getSource()!.addFeatures(features);
       const field = this.catalog.styles[info.style]?.label?.field ?? info.labelField;
-      if (field) features.forEach((f) => texts.push(String(f.get(field) ?? '')));
+      if (field) features.forEach((f) => texts.push(String(f.get(field) ?? ''), String(f.get(`${field}En`) ?? '')));
     }));
     this.fitAll();
     // Canvas text does not make the browser fetch font slices: ask for them, then redraw the labels.

@@ -4,7 +4,7 @@ import { transformExtent } from 'ol/proj';
 import type { PlanMap } from './planMap';
 import type { CheckPanel } from './checkPanel';
 import { DATA_CRS, VIEW_CRS } from './crs';
-import { pick, t } from './i18n';
+import { paren, pick, t } from './i18n';
 import { swatch } from './legend';
 
 export interface PresentationView {
@@ -96,7 +96,7 @@ export class Presentation {
       const style = this.planMap.catalog.styles[info.style] ?? {};
       const row = document.createElement('div');
       const name = document.createElement('span');
-      name.textContent = pick(info.titleZh, info.titleEn) + (info.schematic ? `（${t('schematic')}）` : '');
+      name.textContent = pick(info.titleZh, info.titleEn) + (info.schematic ? paren(t('schematic')) : '');
       row.append(swatch(style, style.point ? 'point' : style.fill ? 'polygon' : 'line'), name);
       legend.append(row);
     }
