@@ -34,10 +34,11 @@ internal static class CheckCommand
         var format = new Option<string?>("--format") { Description = "输出格式 table | json | csv（默认 table）。Output format." };
         var data = CommonOptions.Data();
         var buffer = new Option<double?>("--buffer") { Description = "覆盖各管控区的缓冲距离（米）。Overrides every zone's buffer (m)." };
+        var pdf = new Option<string?>("--pdf") { Description = "另外写出冲突核查报告 PDF 到此文件。Also write the conflict report PDF to this file." };
 
         var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等的冲突。Check a footprint against the protected zones.")
         {
-            file, type, nationalMajor, width, radius, crs, format, data, buffer,
+            file, type, nationalMajor, width, radius, crs, format, data, buffer, pdf,
         };
         command.SetAction(parsed =>
         {
@@ -50,8 +51,21 @@ internal static class CheckCommand
             }
 
             var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
+            var pdfPath = parsed.GetValue(pdf);
+            if (pdfPath is not null)
+            {
+                ReportPdf.CheckPath(pdfPath);
+            }
+
             var report = Run(parsed.GetValue(file)!, options, parsed.GetValue(data));
-            Write(report, output, parsed.InvocationConfiguration.Output, parsed.GetValue(file)!);
+            var config = parsed.InvocationConfiguration;
+            Write(report, output, config.Output, parsed.GetValue(file)!);
+            if (pdfPath is not null)
+            {
+                // json/csv keep stdout machine-readable: the note goes to stderr there.
+                var note = output == "table" ? config.Output : config.Error;
+                ReportPdf.Write(report, parsed.GetValue(file)!, Load(parsed.GetValue(data)).Store, pdfPath, note);
+            }
             return ExitCodeOf(report.Verdict);
         });
         return command;
