@@ -15,6 +15,7 @@ internal static class CliApp
             var root = new RootCommand("SpatialPlan 杭锦后旗国土空间规划要素与项目选址冲突检查 — site-conflict checker for Hangjin Rear Banner")
             {
                 CheckCommand.Create(),
+                RenderCommand.Create(),
                 LayersCommand.Create(),
                 ValidateCommand.Create(),
             };

@@ -36,6 +36,44 @@ public class SampleProjectExitCodeTests
         Assert.Equal(expected, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("verdict").GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void SampleCheckedWithNoOptionsGivesItsExpectedVerdictFromTheFilesOwnProjectProperties(string file)
+    {
+        var sample = Index().Single(s => s.GetProperty("file").GetString() == file);
+        var run = CliRun.Of("check", Path.Combine(SampleDir, file), "--data", DataDir, "--format", "json");
+
+        Assert.True(string.IsNullOrEmpty(run.Stderr), run.Stderr);
+        var project = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("project");
+        Assert.Equal(sample.GetProperty("expectedVerdict").GetString(), JsonDocument.Parse(run.Stdout).RootElement.GetProperty("verdict").GetString());
+        Assert.Equal(sample.GetProperty("type").GetString(), project.GetProperty("type").GetString());
+        Assert.Equal(sample.GetProperty("nationalMajor").GetBoolean(), project.GetProperty("nationalMajor").GetBoolean());
+        // A 界址点 list has no properties: its type is the default; every GeoJSON sample says its own.
+        Assert.Equal(file.EndsWith(".txt", StringComparison.Ordinal) ? "default" : "file", project.GetProperty("from").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void AnExplicitOptionOverridesTheFilesProjectType()
+    {
+        var run = CliRun.Of("check", Path.Combine(SampleDir, "dairy-park.geojson"), "--type", "urban", "--data", DataDir, "--format", "json");
+
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.Equal("urban", root.GetProperty("project").GetProperty("type").GetString());
+        Assert.Equal("option", root.GetProperty("project").GetProperty("from").GetProperty("type").GetString());
+        Assert.Equal("file", root.GetProperty("project").GetProperty("from").GetProperty("nationalMajor").GetString());
+    }
+
+    [Fact]
+    public void NationalMajorFalseOnTheCommandLineOverridesTheFile()
+    {
+        var run = CliRun.Of("check", Path.Combine(SampleDir, "baoyin-hsr.geojson"), "--national-major", "false", "--data", DataDir, "--format", "json");
+
+        var project = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("project");
+        Assert.False(project.GetProperty("nationalMajor").GetBoolean());
+        Assert.Equal("option", project.GetProperty("from").GetProperty("nationalMajor").GetString());
+        Assert.Equal(20, run.ExitCode); // a linear project on farmland that is not national major is prohibited
+    }
+
     [Fact]
     public void TableOutputOfASampleIsReadableChineseWithTotals()
     {

@@ -55,9 +55,24 @@ public static class SampleWriter
         Console.WriteLine($"samples: {index.Count} projects");
     }
 
-    private static Props Props(SampleSpec s) =>
-        new Props().Add("name", s.NameZh).Add("nameEn", s.NameEn).Add("type", s.Type).Add("nationalMajor", s.NationalMajor)
-            .Add("schematic", true).Add("basis", s.Basis).Add("source", Sources.Schematic);
+    // The project's own settings travel with the footprint (docs/architecture.md, "Project settings"), so that
+    // `spatialplan check <sample>` needs no options.
+    private static Props Props(SampleSpec s)
+    {
+        var props = new Props().Add("name", s.NameZh).Add("nameEn", s.NameEn)
+            .Add("projectName", s.NameZh).Add("projectType", s.Type).Add("nationalMajor", s.NationalMajor);
+        if (s.Width is { } width)
+        {
+            props.Add("widthM", width);
+        }
+
+        if (s.Radius is { } radius)
+        {
+            props.Add("radiusM", radius);
+        }
+
+        return props.Add("schematic", true).Add("basis", s.Basis).Add("source", Sources.Schematic);
+    }
 
     /// <summary>EPSG:4490 polygon to EPSG:4545 (x = easting, y = northing, as GeoJSON expects).</summary>
     private static Geometry ToGk(Geometry deg)

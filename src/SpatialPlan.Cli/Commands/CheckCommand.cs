@@ -25,43 +25,59 @@ internal static class CheckCommand
         };
         var type = new Option<string?>("--type")
         {
-            Description = $"项目类型（默认 urban）：{string.Join(" | ", Names.ProjectTypeNames)}。Project type.",
+            Description = $"项目类型（不给则用文件的 projectType 属性，再默认 urban）：{string.Join(" | ", Names.ProjectTypeNames)}。Project type.",
         };
-        var nationalMajor = new Option<bool>("--national-major") { Description = "国家重大项目。A national major project." };
+        var nationalMajor = new Option<bool?>("--national-major") { Description = "国家重大项目（可写 --national-major false 覆盖文件属性）。A national major project." };
         var width = new Option<double?>("--width") { Description = "线状项目的宽度（米）。Full width in metres for a line footprint." };
         var radius = new Option<double?>("--radius") { Description = "点状项目的半径（米）。Radius in metres for a point footprint." };
         var crs = CommonOptions.Crs();
         var format = new Option<string?>("--format") { Description = "输出格式 table | json | csv（默认 table）。Output format." };
         var data = CommonOptions.Data();
         var buffer = new Option<double?>("--buffer") { Description = "覆盖各管控区的缓冲距离（米）。Overrides every zone's buffer (m)." };
+        var pdf = new Option<string?>("--pdf") { Description = "另外写出冲突核查报告 PDF 到此文件。Also write the conflict report PDF to this file." };
 
         var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等的冲突。Check a footprint against the protected zones.")
         {
-            file, type, nationalMajor, width, radius, crs, format, data, buffer,
+            file, type, nationalMajor, width, radius, crs, format, data, buffer, pdf,
         };
         command.SetAction(parsed =>
         {
-            var options = new CheckOptions(
-                ParseType(parsed.GetValue(type)), parsed.GetValue(nationalMajor), parsed.GetValue(width), parsed.GetValue(radius),
-                CommonOptions.ParseEpsg(parsed.GetValue(crs)), parsed.GetValue(buffer));
-            if (options.BufferOverrideM is < 0 or > 50_000)
+            var given = new ProjectSettings(ParseType(parsed.GetValue(type)), parsed.GetValue(nationalMajor), parsed.GetValue(width), parsed.GetValue(radius));
+            var epsg = CommonOptions.ParseEpsg(parsed.GetValue(crs));
+            var bufferM = parsed.GetValue(buffer);
+            if (bufferM is < 0 or > 50_000)
             {
-                throw new InputException($"--buffer {options.BufferOverrideM} 米不合理。", "给出 0 到 50000 米之间的缓冲距离。");
+                throw new InputException($"--buffer {bufferM} 米不合理。", "给出 0 到 50000 米之间的缓冲距离。");
             }
 
             var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
-            var report = Run(parsed.GetValue(file)!, options, parsed.GetValue(data));
-            Write(report, output, parsed.InvocationConfiguration.Output, parsed.GetValue(file)!);
+            var pdfPath = parsed.GetValue(pdf);
+            if (pdfPath is not null)
+            {
+                ReportPdf.CheckPath(pdfPath);
+            }
+
+            var report = Run(parsed.GetValue(file)!, given, epsg, bufferM, parsed.GetValue(data));
+            var config = parsed.InvocationConfiguration;
+            Write(report, output, config.Output, parsed.GetValue(file)!);
+            if (pdfPath is not null)
+            {
+                // json/csv keep stdout machine-readable: the note goes to stderr there.
+                var note = output == "table" ? config.Output : config.Error;
+                ReportPdf.Write(report, parsed.GetValue(file)!, Load(parsed.GetValue(data)).Store, pdfPath, note);
+            }
             return ExitCodeOf(report.Verdict);
         });
         return command;
     }
 
-    /// <summary>Loads the footprint and the data directory and runs the check.</summary>
-    public static CheckReport Run(string path, CheckOptions options, string? dataDir)
+    /// <summary>Loads the footprint and the data directory and runs the check; the file's project properties fill what <paramref name="given"/> leaves null.</summary>
+    public static CheckReport Run(string path, ProjectSettings given, int? declaredEpsg, double? bufferOverrideM, string? dataDir)
     {
-        var load = FeatureFileReader.Read(path, new ReadOptions(options.DeclaredEpsg));
-        var footprint = Footprint.From(load, options, Path.GetFileName(path));
+        var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg));
+        var fileName = Path.GetFileName(path);
+        var options = ProjectSettings.Resolve(given, ProjectSettings.FromFile(load, fileName), declaredEpsg, bufferOverrideM);
+        var footprint = Footprint.From(load, options, fileName);
         return Load(dataDir).Check.Run(footprint, options);
     }
 
@@ -101,8 +117,8 @@ internal static class CheckCommand
         }
     }
 
-    private static ProjectType ParseType(string? text) =>
-        text is null ? ProjectType.Urban
+    private static ProjectType? ParseType(string? text) =>
+        text is null ? null
         : Names.ParseProjectType(text) ?? throw new InputException($"--type “{text}” 不是已知的项目类型（unknown project type）。",
             $"可用：{string.Join("、", Names.ProjectTypeNames)}（城镇、线性、农业、生态、旅游、其他）。");
 }

@@ -29,12 +29,20 @@ internal static class CheckReportTable
         }
     }
 
+    private static string From(CheckReport report, string key) => report.Options.Origins?.GetValueOrDefault(key) switch
+    {
+        CheckOptions.FromFile => "［取自文件属性 from file］",
+        CheckOptions.FromDefault => "［默认 default］",
+        _ => string.Empty,
+    };
+
     private static void WriteHeader(CheckReport report, string fileName, TextWriter o)
     {
         var fp = report.Footprint;
         o.WriteLine("杭锦后旗 项目选址冲突检查（SpatialPlan site check）");
         o.WriteLine($"项目：{fp.Name ?? fileName}（{fileName}）");
-        o.WriteLine($"类型：{Names.Zh(report.Options.Type)}（{Names.Of(report.Options.Type)}）  国家重大项目：{(report.Options.NationalMajor ? "是" : "否")}");
+        o.WriteLine($"类型：{Names.Zh(report.Options.Type)}（{Names.Of(report.Options.Type)}）{From(report, "type")}  " +
+            $"国家重大项目：{(report.Options.NationalMajor ? "是" : "否")}{From(report, "nationalMajor")}");
         o.WriteLine($"占地面积：{Area(fp.AreaM2)}{Shape(fp)}");
         o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {Epsg.Name(Epsg.GaussKruger108)}");
         foreach (var r in fp.Repairs)

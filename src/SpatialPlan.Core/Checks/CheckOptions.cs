@@ -1,6 +1,9 @@
 namespace SpatialPlan.Core.Checks;
 
-/// <summary>What the planner tells the check about the project.</summary>
+/// <summary>
+/// The project settings a check runs with, resolved: build them with <see cref="ProjectSettings.Resolve"/> so that
+/// a footprint file's own project properties apply where the planner gave no option (the CLI and the web API do).
+/// </summary>
 /// <param name="Type">Project type; decides which rule of each zone applies.</param>
 /// <param name="NationalMajor">A national major (国家重大) project: applies <c>insideNationalMajor</c> where the policy has it.</param>
 /// <param name="WidthM">Full width in metres for a line footprint (buffered by half on each side, flat caps).</param>
@@ -13,4 +16,20 @@ public sealed record CheckOptions(
     double? WidthM = null,
     double? RadiusM = null,
     int? DeclaredEpsg = null,
-    double? BufferOverrideM = null);
+    double? BufferOverrideM = null)
+{
+    /// <summary>Origin of a value given as an option (CLI, API query).</summary>
+    public const string FromOption = "option";
+
+    /// <summary>Origin of a value read from the footprint file's properties.</summary>
+    public const string FromFile = "file";
+
+    /// <summary>Origin of a value nobody gave (urban, not national major, no width/radius).</summary>
+    public const string FromDefault = "default";
+
+    /// <summary>
+    /// Where <c>type</c>, <c>nationalMajor</c>, <c>width</c> and <c>radius</c> came from (<see cref="FromOption"/>,
+    /// <see cref="FromFile"/>, <see cref="FromDefault"/>); null when the options were built directly.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Origins { get; init; }
+}

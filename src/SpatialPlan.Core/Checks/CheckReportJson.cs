@@ -34,6 +34,17 @@ public static class CheckReportJson
         w.WriteString("type", Names.Of(report.Options.Type));
         w.WriteBoolean("nationalMajor", report.Options.NationalMajor);
         WriteNullable(w, "name", report.Footprint.Name);
+        if (report.Options.Origins is { } origins)
+        {
+            w.WriteStartObject("from");
+            foreach (var (key, origin) in origins)
+            {
+                w.WriteString(key, origin);
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
         w.WriteString("verdict", Names.Of(report.Verdict));
         w.WriteString("verdictZh", Names.Zh(report.Verdict));

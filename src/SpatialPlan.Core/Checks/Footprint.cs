@@ -57,7 +57,7 @@ public sealed class Footprint
     /// <summary>Repairs made while reading; never silent.</summary>
     public IReadOnlyList<Repair> Repairs { get; private init; } = [];
 
-    /// <summary>The project's name from the first feature's <c>name</c> property, if any.</summary>
+    /// <summary>The project's name: the first <c>projectName</c> property, else the first <c>name</c>, if any.</summary>
     public string? Name { get; private init; }
 
     /// <summary>Builds a footprint from what a reader loaded (features in EPSG:4490).</summary>
@@ -71,7 +71,7 @@ public sealed class Footprint
         }
 
         var gk = geographic.Select(g => CrsTransformer.Transform(g, Epsg.Cgcs2000, Epsg.GaussKruger108)).ToList();
-        var name = load.Features.Select(f => f.Attributes is { } a && a.Exists("name") ? a["name"]?.ToString() : null).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+        var name = Property(load, "projectName") ?? Property(load, "name");
         var fp = FromGk(gk, options, fileName);
         return new Footprint(fp.Gk, fp.Geographic, fp.Kind)
         {
@@ -113,6 +113,9 @@ public sealed class Footprint
         };
     }
 
+    private static string? Property(FeatureLoadResult load, string key) =>
+        load.Features.Select(f => f.Attributes is { } a && a.Exists(key) ? a[key]?.ToString() : null).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+
     private static FootprintKind KindOf(Geometry g) => g switch
     {
         IPolygonal => FootprintKind.Polygon,
@@ -128,7 +131,8 @@ public sealed class Footprint
         if (value is null)
         {
             throw new InputException($"占地范围是{what}，但没有给出{quantity}（a {(what == "线" ? "line" : "point")} footprint needs {option}）。",
-                $"用 {option} 米数给出{quantity}，例如 {option} 30。Give {option} in metres, e.g. {option} 30.", fileName);
+                $"用 {option} 米数给出{quantity}，例如 {option} 30，或在文件第一个要素的属性中写 \"{option[2..]}M\": 30。" +
+                $"Give {option} in metres, e.g. {option} 30, or a \"{option[2..]}M\" property on the file's first feature.", fileName);
         }
 
         if (double.IsNaN(value.Value) || value <= 0 || value > max)

@@ -8,7 +8,11 @@ public static class MapScale
 
     private static readonly double[] s_steps = [1, 2, 2.5, 5];
 
-    /// <summary>The smallest round scale denominator (1, 2, 2.5, 5 × 10ⁿ) at which an extent of
+    // 1:750 000 is added to the overview range because a whole-banner A4 sheet needs about 1:515 000: the next
+    // 1/2/2.5/5 step, 1:1 000 000, left the banner filling half the frame. Below 1:500 000 the series stays the usual one.
+    private static readonly double[] s_overviewSteps = [1, 2, 2.5, 5, 7.5];
+
+    /// <summary>The smallest round scale denominator (1, 2, 2.5, 5 × 10ⁿ; 7.5 × 10ⁿ from 1:500 000 up) at which an extent of
     /// <paramref name="widthM"/> × <paramref name="heightM"/> ground metres fits a frame of the given size in points.</summary>
     public static double FitDenominator(double widthM, double heightM, double frameWidthPt, double frameHeightPt)
     {
@@ -16,11 +20,11 @@ public static class MapScale
         return RoundUp(Math.Max(needed, 1));
     }
 
-    /// <summary>The smallest 1/2/2.5/5 × 10ⁿ value not below <paramref name="value"/>.</summary>
+    /// <summary>The smallest 1/2/2.5/5 × 10ⁿ value not below <paramref name="value"/>, with 7.5 × 10ⁿ too from 1:500 000 up (1:750 000).</summary>
     public static double RoundUp(double value)
     {
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in s_steps.Append(10))
+        foreach (var step in (magnitude >= 100_000 ? s_overviewSteps : s_steps).Append(10))
         {
             if (step * magnitude >= value * (1 - 1e-12))
             {

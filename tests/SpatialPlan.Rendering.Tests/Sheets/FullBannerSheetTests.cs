@@ -40,8 +40,8 @@ public class FullBannerSheetTests(ITestOutputHelper output)
         var result = renderer.Render(new MapSheetRequest { LayerIds = ids, Paper = Paper.A4, Format = SheetFormat.Png, Dpi = 40, Date = FixtureSheet.Date }, png);
         Assert.Equal(ids, result.LayerIds);
         Assert.True(result.FeatureCount > 2000, $"{result.FeatureCount} features");
-        // The banner spans 40.46–41.22 N ≈ 84 km; × 1.04 / 17.05 cm (A4 frame height) ≈ 1:515 000 → 1:1 000 000.
-        Assert.Equal(1_000_000, result.ScaleDenominator);
+        // The banner spans 40.46–41.22 N ≈ 84 km; × 1.04 / 17.05 cm (A4 frame height) ≈ 1:515 000 → 1:750 000.
+        Assert.Equal(750_000, result.ScaleDenominator);
     }
 
     [Fact]

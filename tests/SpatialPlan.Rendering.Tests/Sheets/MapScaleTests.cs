@@ -13,8 +13,11 @@ public class MapScaleTests
     [InlineData(188_976, 200_000)]
     [InlineData(200_001, 250_000)]
     [InlineData(254_000, 500_000)]
-    [InlineData(600_000, 1_000_000)]
-    public void ScalesRoundUpToOneTwoTwoAndAHalfOrFive(double value, double expected) =>
+    [InlineData(515_000, 750_000)]
+    [InlineData(750_001, 1_000_000)]
+    [InlineData(6, 10)]
+    [InlineData(60_000, 100_000)]
+    public void ScalesRoundUpToOneTwoTwoAndAHalfOrFiveAndSevenAndAHalfOnlyForOverviews(double value, double expected) =>
         Assert.Equal(expected, MapScale.RoundUp(value), 6);
 
     [Fact]

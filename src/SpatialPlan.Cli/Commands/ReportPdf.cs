@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using SpatialPlan.Core.Checks;
+using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Sources;
+using SpatialPlan.Core.Styles;
+using SpatialPlan.Rendering.Reports;
+
+namespace SpatialPlan.Cli.Commands;
+
+/// <summary><c>check --pdf FILE</c>: the conflict report PDF from the same loaded layers the check used.</summary>
+internal static class ReportPdf
+{
+    /// <summary>Fails before the check when the PDF cannot be written there.</summary>
+    public static void CheckPath(string path)
+    {
+        if (!string.Equals(Path.GetExtension(path), ".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException($"--pdf “{path}” 不是 .pdf 文件名（the report is a PDF）。", "用 .pdf 结尾，例如 --pdf report.pdf。End the file name in .pdf.");
+        }
+
+        RenderCommand.CheckFolder(path);
+    }
+
+    /// <summary>Renders and writes the report, then says what was written on <paramref name="note"/>.</summary>
+    public static void Write(CheckReport report, string footprintPath, LayerStore store, string pdfPath, TextWriter note)
+    {
+        var name = report.Footprint.Name ?? Path.GetFileNameWithoutExtension(footprintPath);
+        var renderer = new CheckReportRenderer(store, StyleBook.Load(store.Catalog.DataDirectory));
+        var clock = Stopwatch.StartNew();
+        using var buffer = new MemoryStream();
+        var pages = renderer.Render(report, name, buffer);
+        clock.Stop();
+        RenderCommand.WriteFile(pdfPath, buffer);
+        note.WriteLine($"已写出核查报告 {Path.GetFullPath(pdfPath)}（PDF，{pages} 页，{RenderCommand.Kb(buffer.Length)}，用时 {clock.ElapsedMilliseconds} ms）。" +
+            $"Report written: {pages} pages.");
+    }
+}

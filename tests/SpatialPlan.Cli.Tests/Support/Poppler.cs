@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpatialPlan.Cli.Tests.Support;
+
+/// <summary>Runs poppler-utils (pdftotext, pdfinfo) — an independent reader (same as Rendering.Tests/Support/Poppler.cs) of the PDFs we write.</summary>
+internal static partial class Poppler
+{
+    public static string Text(string pdfPath) => Run("pdftotext", $"-layout \"{pdfPath}\" -");
+
+    public static int PageCount(string pdfPath) =>
+        int.Parse(PagesLine().Match(Run("pdfinfo", $"\"{pdfPath}\"")).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>Page size in points of the given page (1-based).</summary>
+    public static (double Width, double Height) PageSize(string pdfPath, int page = 1)
+    {
+        var info = Run("pdfinfo", $"-f {page} -l {page} \"{pdfPath}\"");
+        var m = PageSizeLine().Match(info);
+        Assert.True(m.Success, info);
+        return (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The fonts listing (pdffonts), to see that fonts are embedded.</summary>
+    public static string Fonts(string pdfPath) => Run("pdffonts", $"\"{pdfPath}\"");
+
+    private static string Run(string tool, string arguments)
+    {
+        var start = new ProcessStartInfo(tool, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (apt-get install poppler-utils).");
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} {arguments} failed: {stderr}");
+        return stdout;
+    }
+
+    [GeneratedRegex(@"Pages:\s+(\d+)")]
+    private static partial Regex PagesLine();
+
+    [GeneratedRegex(@"Page\s+\d*\s*size:\s+([\d.]+) x ([\d.]+) pts")]
+    private static partial Regex PageSizeLine();
+}
