@@ -16,11 +16,10 @@ public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory
 
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static string CoreJson(CheckOptions options)
+    private static string CoreJson(ProjectSettings given, int? declaredEpsg = null)
     {
-        var load = FeatureFileReader.Read(SamplePath, new ReadOptions(options.DeclaredEpsg));
-        var footprint = Footprint.From(load, options, Path.GetFileName(SamplePath));
-        return CheckReportJson.Serialize(SiteCheck.Load(AppFactory.FixtureData).Run(footprint, options));
+        var load = FeatureFileReader.Read(SamplePath, new ReadOptions(declaredEpsg));
+        return CheckReportJson.Serialize(SiteCheck.Load(AppFactory.FixtureData).Run(load, given, declaredEpsg));
     }
 
     [Fact]
@@ -32,7 +31,7 @@ public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory
 
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadAsStringAsync();
-        Assert.Equal(CoreJson(new CheckOptions(ProjectType.Urban)), json);
+        Assert.Equal(CoreJson(new ProjectSettings(ProjectType.Urban, NationalMajor: false)), json);
         Assert.Equal("prohibited", JsonDocument.Parse(json).RootElement.GetProperty("verdict").GetString());
     }
 
@@ -50,7 +49,7 @@ public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory
         var response = await _client.PostAsync("/api/checks", form);
 
         response.EnsureSuccessStatusCode();
-        Assert.Equal(CoreJson(new CheckOptions(ProjectType.Ecological, NationalMajor: true, DeclaredEpsg: 4490)), await response.Content.ReadAsStringAsync());
+        Assert.Equal(CoreJson(new ProjectSettings(ProjectType.Ecological, NationalMajor: true), 4490), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -126,5 +125,24 @@ public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory
         var code = (int)app.GetMethod("Run")!.Invoke(null, [args, stdout, stderr])!;
         Assert.True(code is 0 or 10 or 20, $"CLI exit {code}: {stderr}");
         return stdout.ToString();
+    }
+
+    [Fact]
+    public async Task AFootprintFilesOwnProjectSettingsApplyWhenTheRequestGivesNone()
+    {
+        // The real sample carries projectType=linear, widthM=40 in its properties: without them it would be refused (no width).
+        var sample = Path.Combine(SpatialPlan.Core.Layers.DataDirectory.Resolve(), "samples", "projects", "shanlin-expressway.geojson");
+        var body = new StringContent(await File.ReadAllTextAsync(sample), Encoding.UTF8, "application/geo+json");
+
+        var fromFile = await _client.PostAsync("/api/checks", body);
+        var overridden = await _client.PostAsync("/api/checks?type=agriculture",
+            new StringContent(await File.ReadAllTextAsync(sample), Encoding.UTF8, "application/geo+json"));
+
+        fromFile.EnsureSuccessStatusCode();
+        overridden.EnsureSuccessStatusCode();
+        var project = JsonDocument.Parse(await fromFile.Content.ReadAsStringAsync()).RootElement.GetProperty("project");
+        Assert.Equal("linear", project.GetProperty("type").GetString());
+        var overriddenProject = JsonDocument.Parse(await overridden.Content.ReadAsStringAsync()).RootElement.GetProperty("project");
+        Assert.Equal("agriculture", overriddenProject.GetProperty("type").GetString());
     }
 }

@@ -4,23 +4,27 @@ using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.App.Checks;
 
-/// <summary>Reads Core's <see cref="CheckOptions"/> from query or form values, with a planner-readable error for each bad value.</summary>
+/// <summary>
+/// Reads the request's project settings and CRS from query or form values, with a planner-readable error for each
+/// bad value. A value the request omits stays null, so the footprint file's own project properties can apply.
+/// </summary>
 public static class CheckParameterReader
 {
     private static readonly string TypeNames = string.Join("、", Enum.GetNames<ProjectType>().Select(n => n.ToLowerInvariant()));
 
-    public static CheckOptions Read(Func<string, string?> value) => new(
-        ReadType(value("type")),
-        ReadBool(value("nationalMajor")),
-        ReadMetres(value("width"), "width", "线状项目的宽度 width"),
-        ReadMetres(value("radius"), "radius", "点状项目的半径 radius"),
+    public static (ProjectSettings Given, int? DeclaredEpsg) Read(Func<string, string?> value) => (
+        new ProjectSettings(
+            ReadType(value("type")),
+            ReadBool(value("nationalMajor")),
+            ReadMetres(value("width"), "width", "线状项目的宽度 width"),
+            ReadMetres(value("radius"), "radius", "点状项目的半径 radius")),
         ReadCrs(value("crs")));
 
-    private static ProjectType ReadType(string? text)
+    private static ProjectType? ReadType(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
         {
-            return ProjectType.Urban;
+            return null;
         }
 
         return Enum.TryParse<ProjectType>(text.Trim(), ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(text, out _)
@@ -28,9 +32,10 @@ public static class CheckParameterReader
             : throw new InputException($"项目类型“{text}”无法识别（unknown project type）。", $"type 请填写 {TypeNames} 之一。 Use one of {TypeNames}.");
     }
 
-    private static bool ReadBool(string? text) => text?.Trim().ToLowerInvariant() switch
+    private static bool? ReadBool(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        null or "" or "false" or "0" or "off" or "no" => false,
+        null or "" => null,
+        "false" or "0" or "off" or "no" => false,
         "true" or "1" or "on" or "yes" => true,
         _ => throw new InputException($"nationalMajor 的值“{text}”无法识别（not a yes/no value）。", "请填写 true 或 false。 Use true or false."),
     };

@@ -46,7 +46,7 @@ public static class CheckRequestReader
         var options = CheckParameterReader.Read(name => form.TryGetValue(name, out var v) ? v.ToString() : request.Query[name].FirstOrDefault());
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        return new CheckUpload(buffer.ToArray(), Path.GetFileName(file.FileName), options);
+        return new CheckUpload(buffer.ToArray(), Path.GetFileName(file.FileName), options.Given, options.DeclaredEpsg);
     }
 
     private static async Task<CheckUpload?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
@@ -82,6 +82,6 @@ public static class CheckRequestReader
             throw new InputException("请求中没有用地范围数据（the request body is empty）。", "请在请求正文中发送项目用地范围的 GeoJSON。 Send the footprint's GeoJSON as the body.");
         }
 
-        return new CheckUpload(buffer.ToArray(), fileName, options);
+        return new CheckUpload(buffer.ToArray(), fileName, options.Given, options.DeclaredEpsg);
     }
 }

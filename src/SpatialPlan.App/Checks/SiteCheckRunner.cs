@@ -5,8 +5,8 @@ using SpatialPlan.Core.Sources;
 namespace SpatialPlan.App.Checks;
 
 /// <summary>
-/// Hands an upload to Core, exactly as the CLI's <c>check</c> does: FeatureFileReader → Footprint.From →
-/// SiteCheck.Run → CheckReportJson. The zone layers and their indexes are loaded once and shared.
+/// Hands an upload to Core, exactly as the CLI's <c>check</c> does: FeatureFileReader → SiteCheck.Run (settings: the
+/// request's, else the file's, else the defaults) → CheckReportJson. The zone layers and their indexes are loaded once and shared.
 /// </summary>
 public sealed class SiteCheckRunner(GisDataFolder folder)
 {
@@ -21,8 +21,7 @@ public sealed class SiteCheckRunner(GisDataFolder folder)
     public CheckReport Check(CheckUpload upload)
     {
         using var stream = new MemoryStream(upload.Content, writable: false);
-        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.Options.DeclaredEpsg));
-        var footprint = Footprint.From(load, upload.Options, upload.FileName);
-        return _check.Value.Run(footprint, upload.Options);
+        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.DeclaredEpsg));
+        return _check.Value.Run(load, upload.Given, upload.DeclaredEpsg);
     }
 }

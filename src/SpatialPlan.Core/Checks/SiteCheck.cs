@@ -60,4 +60,20 @@ public sealed class SiteCheck
         var verdict = zones.Count == 0 ? Verdict.Clear : zones.Max(z => z.Verdict);
         return new CheckReport(footprint, options, verdict, zones, _policy.SliverM2);
     }
+
+    /// <summary>
+    /// Checks a read footprint file the way every front end does: the planner's settings (<paramref name="given"/>)
+    /// win over the file's own project properties, then the defaults apply; then the footprint is built and checked.
+    /// </summary>
+    /// <param name="load">The footprint file as <see cref="FeatureFileReader"/> read it.</param>
+    /// <param name="given">What the planner gave (CLI options, API query); null values mean "not given".</param>
+    /// <param name="declaredEpsg">The CRS the planner declared for the file, if any (reported, already applied by the reader).</param>
+    /// <param name="bufferOverrideM">Replaces every zone's buffer (metres) when set.</param>
+    /// <exception cref="InputException">The file's project properties or geometry cannot make a footprint.</exception>
+    public CheckReport Run(FeatureLoadResult load, ProjectSettings given, int? declaredEpsg = null, double? bufferOverrideM = null)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var options = ProjectSettings.Resolve(given, ProjectSettings.FromFile(load, load.FileName), declaredEpsg, bufferOverrideM);
+        return Run(Footprint.From(load, options, load.FileName), options);
+    }
 }

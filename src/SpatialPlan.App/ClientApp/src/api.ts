@@ -61,10 +61,13 @@ export const getLayer = (id: string) => fetch(`/api/layers/${encodeURIComponent(
 export const getConfig = () => fetch('/api/config').then((r) => json<ClientConfig>(r));
 export const getSamples = () => fetch('/api/samples').then((r) => json<SampleProject[]>(r));
 
+/** Check options; an empty type and an unticked national-major are not sent, so the file's own project properties apply. */
 export interface CheckOptions { type: string; nationalMajor: boolean; width?: number | null; radius?: number | null; crs?: string | null }
 
 function optionEntries(o: CheckOptions): Array<[string, string]> {
-  const entries: Array<[string, string]> = [['type', o.type], ['nationalMajor', String(o.nationalMajor)]];
+  const entries: Array<[string, string]> = [];
+  if (o.type) entries.push(['type', o.type]);
+  if (o.nationalMajor) entries.push(['nationalMajor', 'true']);
   if (o.width) entries.push(['width', String(o.width)]);
   if (o.radius) entries.push(['radius', String(o.radius)]);
   if (o.crs) entries.push(['crs', o.crs]);

@@ -53,7 +53,7 @@ export class CheckPanel {
       </fieldset>
       <fieldset class="options">
         <label class="field">${t('projectType')}
-          <select id="check-type">${TYPES.map((v) => `<option value="${v}">${t(`type.${v}` as Key)}</option>`).join('')}</select>
+          <select id="check-type"><option value="">${t('type.auto')}</option>${TYPES.map((v) => `<option value="${v}">${t(`type.${v}` as Key)}</option>`).join('')}</select>
         </label>
         <label class="check"><input type="checkbox" id="check-major"> ${t('nationalMajor')}</label>
         <div class="row">

@@ -77,6 +77,7 @@ const strings = {
   'relation.nearby': ['邻近', 'nearby'],
   'relation.none': ['无', 'none'],
   'relation.outside': ['超出', 'outside'],
+  'type.auto': ['按文件（默认城镇建设）', 'From the file (default urban)'],
   'type.urban': ['城镇建设/工业', 'Urban / industrial'],
   'type.linear': ['线性基础设施', 'Linear infrastructure'],
   'type.agriculture': ['农业', 'Agriculture'],
