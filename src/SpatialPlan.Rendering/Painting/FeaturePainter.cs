@@ -53,6 +53,11 @@ internal static class FeaturePainter
             canvas.DrawPath(path, paint);
         }
 
+        if (style.Hatch is { } hatch && geometry is IPolygonal)
+        {
+            HatchPainter.Paint(canvas, path, hatch);
+        }
+
         if (style.Stroke is { } stroke && (style.StrokeWidth ?? 1) > 0)
         {
             using var paint = StrokePaint(stroke, style.StrokeWidth ?? 1, style.StrokeDash);

@@ -82,6 +82,13 @@ internal static class LegendPainter
                     canvas.DrawRect(r, paint);
                 }
 
+                if (style.Hatch is { } hatch)
+                {
+                    using var swatch = new SKPath();
+                    swatch.AddRect(r);
+                    HatchPainter.Paint(canvas, swatch, hatch);
+                }
+
                 if (style.Stroke is { } outline)
                 {
                     using var paint = FeaturePainter.StrokePaint(outline, Math.Min(style.StrokeWidth ?? 1, 3), style.StrokeDash);
