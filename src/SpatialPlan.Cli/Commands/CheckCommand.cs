@@ -75,10 +75,7 @@ internal static class CheckCommand
     public static CheckReport Run(string path, ProjectSettings given, int? declaredEpsg, double? bufferOverrideM, string? dataDir)
     {
         var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg));
-        var fileName = Path.GetFileName(path);
-        var options = ProjectSettings.Resolve(given, ProjectSettings.FromFile(load, fileName), declaredEpsg, bufferOverrideM);
-        var footprint = Footprint.From(load, options, fileName);
-        return Load(dataDir).Check.Run(footprint, options);
+        return Load(dataDir).Check.Run(load, given, declaredEpsg, bufferOverrideM);
     }
 
     /// <summary>The loaded layers and the check of a data directory (resolved as for <c>--data</c>), once per process.</summary>
