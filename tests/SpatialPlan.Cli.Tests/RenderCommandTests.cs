@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
-using SpatialPlan.Cli.Tests.Support;
+using SpatialPlan.Rendering.Tests.Support;
 
 namespace SpatialPlan.Cli.Tests;
 
