@@ -116,7 +116,10 @@ public sealed class CheckApiTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Contains("csv", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the real CLI in-process (its entry point is internal, so through reflection) and returns its stdout.</summary>
+    /// <summary>
+    /// Runs the real CLI in-process and returns its stdout. Through reflection on purpose: InternalsVisibleTo would also
+    /// expose the CLI's top-level <c>Program</c>, which clashes with the app's <c>Program</c> that WebApplicationFactory needs.
+    /// </summary>
     private static string CliStdout(params string[] args)
     {
         var app = System.Reflection.Assembly.Load(CliAssembly).GetType("SpatialPlan.Cli.CliApp", throwOnError: true)!;
