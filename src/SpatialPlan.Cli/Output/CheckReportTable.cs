@@ -60,7 +60,7 @@ internal static class CheckReportTable
             [false, false, true, true, true, true, false]);
         foreach (var z in report.Zones)
         {
-            table.Add(z.LayerTitleZh, z.Mode == ZoneMode.Contain && z.Relation == ZoneRelation.Inside ? "边界内" : Names.Zh(z.Relation), TextTable.Num(AreaUnits.ToMu(z.OverlapAreaM2), 2),
+            table.Add(z.LayerTitleZh, Names.RelationZh(z), TextTable.Num(AreaUnits.ToMu(z.OverlapAreaM2), 2),
                 TextTable.Num(AreaUnits.ToHectares(z.OverlapAreaM2), 4), TextTable.Num(z.OverlapPercent, 2),
                 z.DistanceM is { } d ? TextTable.Num(d, 1) : "—", Names.Zh(z.Verdict));
         }

@@ -33,6 +33,16 @@ public static class Names
     public static string Of(ZoneRelation relation) => relation.ToString().ToLowerInvariant();
 
     /// <summary>Chinese label of a relation.</summary>
+    /// <summary>
+    /// The Chinese relation word for a zone result as a planner reads it: a footprint inside an urban development
+    /// boundary (a contain zone) is 边界内, not 占用 (occupying), which is the word for avoid zones.
+    /// </summary>
+    public static string RelationZh(ZoneResult zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return zone.Mode == ZoneMode.Contain && zone.Relation == ZoneRelation.Inside ? "边界内" : Zh(zone.Relation);
+    }
+
     public static string Zh(ZoneRelation relation) => relation switch
     {
         ZoneRelation.Inside => "占用",

@@ -31,7 +31,7 @@ internal static class CheckReportMapping
             AreaM2 = fp.AreaM2,
             Footprint4545 = fp.Gk,
             CrsNoteZh = crs,
-            Zones = [.. report.Zones.Select(Zone)],
+            Zones = [.. report.Zones.Select(z => Zone(z, fp.AreaM2))],
             Repairs = [.. fp.Repairs.Select(r => new ReportRepair(r.FeatureIndex, r.Problem, r.Action, r.AreaChangeM2))],
             Schematic = report.SchematicData,
             DataNoteZh = report.DataNoteZh,
@@ -39,16 +39,17 @@ internal static class CheckReportMapping
         };
     }
 
-    private static ReportZone Zone(ZoneResult z) => new()
+    // For a contain zone (城镇开发边界) the conflict is the part OUTSIDE the zone, so its row shows that part.
+    private static ReportZone Zone(ZoneResult z, double footprintAreaM2) => new()
     {
         LayerId = z.LayerId,
         LayerTitleZh = z.LayerTitleZh,
-        RelationZh = Names.Zh(z.Relation),
+        RelationZh = Names.RelationZh(z),
         Verdict = Names.Of(z.Verdict),
         VerdictZh = Names.Zh(z.Verdict),
         OverlapAreaM2 = z.Mode == ZoneMode.Contain ? z.OutsideAreaM2 ?? 0 : z.OverlapAreaM2,
-        OverlapPercent = z.Mode == ZoneMode.Contain && z.OutsideAreaM2 is { } outside && z.OverlapPercent < 100
-            ? 100 - z.OverlapPercent
+        OverlapPercent = z.Mode == ZoneMode.Contain
+            ? (footprintAreaM2 > 0 ? 100 * (z.OutsideAreaM2 ?? 0) / footprintAreaM2 : 0)
             : z.OverlapPercent,
         FeaturesZh = FeatureNames(z),
         DistanceM = z.DistanceM,
@@ -60,7 +61,8 @@ internal static class CheckReportMapping
 
     private static string FeatureNames(ZoneResult z)
     {
-        var prefix = z.Mode == ZoneMode.Contain ? "（超出边界部分）" : string.Empty;
+        // A contain zone's features are the boundaries the footprint lies in (their area is the part inside).
+        var prefix = z.Mode == ZoneMode.Contain && z.Features.Count > 0 ? "位于：" : string.Empty;
         var names = z.Features.Count > 0
             ? z.Features.Select(f => $"{f.Name}（{AreaUnits.ToMu(f.OverlapAreaM2):#,0.00} 亩）").ToList()
             : z.NearbyFeatures.Select(f => $"附近：{f.Name}（{f.DistanceM:#,0} m）").ToList();

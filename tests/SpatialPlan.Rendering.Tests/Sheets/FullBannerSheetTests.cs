@@ -94,6 +94,29 @@ public class FullBannerSheetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AFootprintInsideTheUrbanBoundaryReadsBoundaryInsideWithNothingOutsideInTheReport()
+    {
+        var data = DataDirectory.Resolve();
+        var store = new LayerStore(LayerCatalog.Load(data));
+        // 第五中学整体搬迁 lies wholly inside 陕坝镇's urban development boundary.
+        var load = FeatureFileReader.Read(Path.Combine(data, "samples", "projects", "school-no5-gk.geojson"), new ReadOptions());
+        var report = SiteCheck.From(store).Run(load, ProjectSettings.None);
+        Assert.Equal(Verdict.Clear, report.Verdict);
+
+        var path = TestOutput.PathOf("school-report.pdf");
+        using (var file = File.Create(path))
+        {
+            new CheckReportRenderer(store, StyleBook.Load(data)).Render(report, "第五中学整体搬迁", file, FixtureSheet.Date);
+        }
+
+        var row = Poppler.Text(path).Split('\n').First(l => l.Contains("城镇开发边界", StringComparison.Ordinal) && l.Contains("无冲突", StringComparison.Ordinal));
+        Assert.Contains("边界内", row, StringComparison.Ordinal);
+        Assert.Contains("0.0%", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("100.0%", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("超出边界部分", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheFullBannerA3SheetIsUnderThreeMegabytesWithTitleAndSchematicMarkAsText()
     {
         var (data, catalog, features) = Load();
