@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SpatialPlan.Cli.Commands;
 using SpatialPlan.Core.Sources;
+using SpatialPlan.Rendering.Text;
 
 namespace SpatialPlan.Cli;
 
@@ -35,6 +36,12 @@ internal static class CliApp
         }
         catch (InputException e)
         {
+            stderr.WriteLine($"输入有误（bad input）：{e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (MissingGlyphException e)
+        {
+            // A --title or project name with characters the PDF font lacks: the planner can change the text.
             stderr.WriteLine($"输入有误（bad input）：{e.Message}");
             return ExitCodes.BadInput;
         }

@@ -77,6 +77,16 @@ public sealed class ApiTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ACommaListOfProjectTypesIsRefusedNotCombined()
+    {
+        // Enum.TryParse would OR "linear,agriculture" into ecological and run the wrong rules.
+        var response = await _client.PostAsync("/api/checks?type=linear,agriculture", new StringContent("{}", Encoding.UTF8, "application/geo+json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("linear,agriculture", (await ProblemOf(response)).GetProperty("detail").GetString()!);
+    }
+
+    [Fact]
     public async Task OversizedUploadIsA413ThatStatesTheLimit()
     {
         var big = new byte[(AppFactory.UploadLimitMegabytes * 1024 * 1024) + 10];

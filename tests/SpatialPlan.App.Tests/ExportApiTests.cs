@@ -29,6 +29,16 @@ public sealed class ExportApiTests(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task ASheetTitleTheFontCannotDrawIsA400SayingWhichCharacter()
+    {
+        var title = Uri.EscapeDataString("ᠬᠠᠩᠭᠢᠨ 杭锦后旗");
+        var response = await _client.GetAsync($"/api/sheets?format=png&dpi=36&paper=A4&layers=boundary&extent=380000,4480000,480000,4570000&title={title}");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("字体缺少字符", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckReportDownloadsAsAPdf()
     {
         using var form = new MultipartFormDataContent();

@@ -59,6 +59,7 @@ public sealed class RenderCommandTests : IDisposable
     [InlineData("--dpi", "10", "36", "sheet.png")]
     [InlineData("--title", "图", ".svg", "sheet.svg")]
     [InlineData("--title", "图", "不存在", "missing/sheet.pdf")]
+    [InlineData("--title", "ᠬᠠᠩᠭᠢᠨ 杭锦后旗", "字体缺少字符", "sheet.pdf")]
     public void BadRenderOptionsExitTwoWithAReadableMessage(string option, string value, string expected, string outName)
     {
         var output = Path.Combine(_dir, outName);

@@ -10,7 +10,7 @@ namespace SpatialPlan.App.Checks;
 /// </summary>
 public static class CheckParameterReader
 {
-    private static readonly string TypeNames = string.Join("、", Enum.GetNames<ProjectType>().Select(n => n.ToLowerInvariant()));
+    private static readonly string TypeNames = string.Join("、", Names.ProjectTypeNames);
 
     public static (ProjectSettings Given, int? DeclaredEpsg) Read(Func<string, string?> value) => (
         new ProjectSettings(
@@ -27,9 +27,9 @@ public static class CheckParameterReader
             return null;
         }
 
-        return Enum.TryParse<ProjectType>(text.Trim(), ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(text, out _)
-            ? type
-            : throw new InputException($"项目类型“{text}”无法识别（unknown project type）。", $"type 请填写 {TypeNames} 之一。 Use one of {TypeNames}.");
+        // Core's parser, as the CLI and footprint files use: Enum.TryParse would OR a comma list ("linear,agriculture").
+        return Names.ParseProjectType(text.Trim())
+            ?? throw new InputException($"项目类型“{text}”无法识别（unknown project type）。", $"type 请填写 {TypeNames} 之一。 Use one of {TypeNames}.");
     }
 
     private static bool? ReadBool(string? text) => text?.Trim().ToLowerInvariant() switch

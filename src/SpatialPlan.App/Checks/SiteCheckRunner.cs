@@ -1,4 +1,3 @@
-using SpatialPlan.App.Hosting;
 using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Sources;
 
@@ -8,9 +7,10 @@ namespace SpatialPlan.App.Checks;
 /// Hands an upload to Core, exactly as the CLI's <c>check</c> does: FeatureFileReader → SiteCheck.Run (settings: the
 /// request's, else the file's, else the defaults) → CheckReportJson. The zone layers and their indexes are loaded once and shared.
 /// </summary>
-public sealed class SiteCheckRunner(GisDataFolder folder)
+public sealed class SiteCheckRunner(Layers.LayerData data)
 {
-    private readonly Lazy<SiteCheck> _check = new(() => SiteCheck.Load(folder.Path));
+    // The same LayerStore the sheet and report renderers draw from: each layer is read and indexed once.
+    private readonly Lazy<SiteCheck> _check = new(() => SiteCheck.From(data.Store));
 
     /// <summary>The report JSON of docs/architecture.md, byte for byte what <c>spatialplan check --format json</c> prints.</summary>
     /// <exception cref="InputException">The file cannot be used; the message says why and how to fix it.</exception>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using SpatialPlan.Core.Sources;
+using SpatialPlan.Rendering.Text;
 
 namespace SpatialPlan.App.Hosting;
 
@@ -15,6 +16,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var (status, title, detail) = exception switch
         {
             InputException input => (StatusCodes.Status400BadRequest, "输入数据有误 / Invalid input", input.Message),
+            // A title or project name with characters the PDF font lacks (e.g. traditional Mongolian script).
+            MissingGlyphException glyph => (StatusCodes.Status400BadRequest, "输入数据有误 / Invalid input", glyph.Message),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (bad.StatusCode, "文件过大 / Upload too large", UploadLimits.TooLargeMessage(httpContext)),
             BadHttpRequestException bad => (bad.StatusCode, "请求无效 / Bad request", "请求格式不正确，请重新上传。The request could not be read; please upload again."),
