@@ -52,7 +52,7 @@ public static class FeatureFileReader
         {
             ".geojson" or ".json" => GeoJsonFeatureReader.Read(InputBytes.RequireText(bytes, file), file),
             ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.DecodeText(bytes, file), file),
-            ".zip" => ShapefileZipReader.Read(bytes, file),
+            ".zip" => ShapefileZipReader.Read(bytes, file, options.MaxBytes),
             var ext => throw new InputException(
                 $"不支持的文件类型“{(ext.Length == 0 ? "(无扩展名)" : ext)}”（unsupported file type）。",
                 "请提供 .geojson/.json（GeoJSON）、.txt/.csv（界址点坐标表）或 .zip（压缩的 Shapefile，含 .shp/.shx/.dbf/.prj）。", file),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using NetTopologySuite.Features;
@@ -13,7 +14,7 @@ namespace SpatialPlan.Core.Sources;
 /// </summary>
 internal static class ShapefileZipReader
 {
-    public static RawFeatures Read(byte[] bytes, string file)
+    public static RawFeatures Read(byte[] bytes, string file, long maxEntryBytes = ReadOptions.DefaultMaxBytes)
     {
         using var zip = Open(bytes, file);
         var shps = zip.Entries.Where(e => Ext(e) == ".shp").ToList();
@@ -37,7 +38,7 @@ internal static class ShapefileZipReader
         var prj = Sibling(zip, stem, ".prj");
         var cpg = Sibling(zip, stem, ".cpg");
 
-        var features = ReadFeatures(shp, dbf, cpg, file);
+        var features = ReadFeatures(shp, dbf, cpg, file, maxEntryBytes);
         if (prj is null)
         {
             return new RawFeatures(features, Notes: "ZIP 中没有 .prj 坐标系文件，按坐标范围推断坐标系（no .prj: CRS guessed）。");
@@ -59,7 +60,7 @@ internal static class ShapefileZipReader
         }
     }
 
-    private static List<IFeature> ReadFeatures(ZipArchiveEntry shp, ZipArchiveEntry dbf, ZipArchiveEntry? cpg, string file)
+    private static List<IFeature> ReadFeatures(ZipArchiveEntry shp, ZipArchiveEntry dbf, ZipArchiveEntry? cpg, string file, long maxEntryBytes)
     {
         var options = new ShapefileReaderOptions
         {
@@ -69,8 +70,8 @@ internal static class ShapefileZipReader
         };
         try
         {
-            using var shpStream = Copy(shp);
-            using var dbfStream = Copy(dbf);
+            using var shpStream = Copy(shp, maxEntryBytes, file);
+            using var dbfStream = Copy(dbf, maxEntryBytes, file);
             var features = Shapefile.ReadAllFeatures(shpStream, dbfStream, options).Cast<IFeature>().ToList();
             if (features.Count == 0)
             {
@@ -102,12 +103,13 @@ internal static class ShapefileZipReader
                 "" => null,
                 "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
                 "GBK" or "936" or "CP936" or "GB18030" => InputBytes.Gb18030,
-                var other when int.TryParse(other, out var cp) => Encoding.GetEncoding(cp),
+                var other when int.TryParse(other, NumberStyles.None, CultureInfo.InvariantCulture, out var cp) => Encoding.GetEncoding(cp),
                 var other => Encoding.GetEncoding(other),
             };
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // An unknown code page in the .cpg: read the attributes with the reader's default instead of failing.
             return null;
         }
     }
@@ -117,12 +119,28 @@ internal static class ShapefileZipReader
 
     private static string Ext(ZipArchiveEntry e) => Path.GetExtension(e.FullName).ToLowerInvariant();
 
-    private static MemoryStream Copy(ZipArchiveEntry entry)
+    /// <summary>
+    /// Expands one entry into memory, refusing more than <paramref name="maxBytes"/>: the upload limit counts the
+    /// compressed bytes, and a crafted zip could otherwise expand without bound.
+    /// </summary>
+    private static MemoryStream Copy(ZipArchiveEntry entry, long maxBytes, string file)
     {
         var ms = new MemoryStream();
         using (var s = entry.Open())
         {
-            s.CopyTo(ms);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (ms.Length + read > maxBytes)
+                {
+                    throw new InputException(
+                        $"ZIP 中的 {entry.FullName} 解压后超过 {maxBytes / (1024 * 1024)} MB（uncompressed entry too large）。",
+                        "项目用地范围通常很小：请只导出项目本身的要素，或拆分后再上传。", file);
+                }
+
+                ms.Write(buffer, 0, read);
+            }
         }
 
         ms.Position = 0;

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using NetTopologySuite.Geometries;
 using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Measurement;
@@ -45,6 +46,58 @@ public class ShapefileZipTests
         Assert.Equal(Epsg.Cgcs2000, result.SourceEpsg);
         Assert.Contains("没有 .prj", result.CrsReasonZh);
         Assert.Equal(RectangleM2, AreaM2(result.Features[0].Geometry), RectangleM2 * 1e-5);
+    }
+
+    [Fact]
+    public void AZipThatExpandsBeyondTheLimitIsRefusedBeforeItFillsMemory()
+    {
+        // 1 MB of zeros compresses to about 1 KB: the upload limit alone (compressed bytes) would let it through.
+        var zip = Zip(("bomb.shp", new byte[1024 * 1024]), ("bomb.dbf", new byte[64]));
+        using var stream = new MemoryStream(zip);
+
+        var ex = Assert.Throws<InputException>(() =>
+            FeatureFileReader.Read(stream, "bomb.zip", ReadOptions.Default with { MaxBytes = 100 * 1024 }));
+
+        Assert.Contains("解压后超过", ex.Message, StringComparison.Ordinal);
+        Assert.True(zip.Length < 100 * 1024);
+    }
+
+    [Fact]
+    public void AnUnknownCodePageInTheCpgStillReadsTheShapefile()
+    {
+        using var source = ZipFile.OpenRead(TestFiles.Path("site-4545.zip"));
+        var entries = source.Entries.Select(e => (e.FullName, Bytes(e))).ToList();
+        var stem = entries.First(e => e.FullName.EndsWith(".shp", StringComparison.OrdinalIgnoreCase)).FullName[..^4];
+        entries.RemoveAll(e => e.FullName.EndsWith(".cpg", StringComparison.OrdinalIgnoreCase));
+        entries.Add((stem + ".cpg", System.Text.Encoding.ASCII.GetBytes("12345")));
+        using var stream = new MemoryStream(Zip([.. entries]));
+
+        var result = FeatureFileReader.Read(stream, "odd-cpg.zip", ReadOptions.Default);
+
+        Assert.Equal(2, result.Features.Count);
+    }
+
+    private static byte[] Bytes(ZipArchiveEntry entry)
+    {
+        using var s = entry.Open();
+        using var ms = new MemoryStream();
+        s.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var s = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                s.Write(content);
+            }
+        }
+
+        return ms.ToArray();
     }
 
     [Theory]
