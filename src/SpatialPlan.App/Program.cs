@@ -1,8 +1,12 @@
+using System.Globalization;
 using SpatialPlan.App.Checks;
 using SpatialPlan.App.Exports;
 using SpatialPlan.App.Hosting;
 using SpatialPlan.App.Layers;
 using SpatialPlan.App.Samples;
+
+// Numbers in reports, repairs and messages are written one way (1,234.5) whatever the machine's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpatialPlanHost();          // options, gis-data folder, problem+json, upload limit

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SpatialPlan.Cli.Commands;
 using SpatialPlan.Core.Sources;
 using SpatialPlan.Rendering.Text;
@@ -11,6 +12,8 @@ internal static class CliApp
     /// <summary>Runs the CLI with the given arguments, writing to the given writers. Never throws.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Numbers in tables, reports and messages are written one way (1,234.5) whatever the machine's locale.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
             var root = new RootCommand("SpatialPlan 杭锦后旗国土空间规划要素与项目选址冲突检查 — site-conflict checker for Hangjin Rear Banner")

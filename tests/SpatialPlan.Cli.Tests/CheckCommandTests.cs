@@ -26,6 +26,28 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     }
 
     [Fact]
+    public void NumbersAreWrittenTheSameWayOnAGermanLocaleMachine()
+    {
+        // de-DE would write 10.000,00 for 10 000 m²; a report must read the same on every planner's PC.
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var footprint = _data.Footprint("clear-de", Box(435500, 4527500, 435600, 4527600));
+            var check = Check(footprint);
+            var validate = CliRun.Of("validate", footprint);
+
+            Assert.Equal(0, check.ExitCode);
+            Assert.Matches(@"^占地面积：15\.00 亩 = 0\.9999 公顷 = 9,999\.0 平方米", check.Stdout.Split('\n').First(l => l.StartsWith("占地面积", StringComparison.Ordinal)));
+            Assert.Matches(@"^面积：15\.00 亩 = 0\.9999 公顷 = 9,999\.0 平方米", validate.Stdout.Split('\n').First(l => l.StartsWith("面积", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
     public void AdvisoryVerdictAlsoExitsZero()
     {
         // Ecological project 300 m east of the red line: nearby → advisory.
