@@ -13,7 +13,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 }
 
 const verdictText = (v: string) => t(`verdict.${v}` as Key) || v;
-const relationText = (r: string) => t(`relation.${r}` as Key) || r;
+// As Core's Names.RelationZh: a footprint inside an urban boundary (a contain zone) is 边界内, not 占用.
+const relationText = (r: string, mode?: string) =>
+  mode === 'contain' && r === 'inside' ? t('relation.withinBoundary') : t(`relation.${r}` as Key) || r;
 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
 export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void> }
@@ -52,7 +54,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
     row.dataset.layer = zone.layerId;
     row.append(
       el('td', undefined, zoneTitle(zone.layerId, zone.layerTitle)),
-      el('td', undefined, relationText(zone.relation) + (zone.distanceM && zone.distanceM > 0 ? ` ${nf(0).format(zone.distanceM)} m` : '')),
+      el('td', undefined, relationText(zone.relation, zone.mode) + (zone.distanceM && zone.distanceM > 0 ? ` ${nf(0).format(zone.distanceM)} m` : '')),
       areaCell(zone.overlapAreaM2, zone.overlapAreaMu, zone.overlapAreaHa),
       el('td', 'num', `${nf(1).format(zone.overlapPercent)}%`),
       el('td', 'verdict-cell', verdictText(zone.verdict)));
