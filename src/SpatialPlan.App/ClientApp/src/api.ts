@@ -2,7 +2,7 @@
 import type { FeatureCollection } from './geojson';
 
 export interface LabelStyle { field: string; size: number; color: string; halo?: string | null; minZoomScale?: number | null }
-export interface PointSymbol { shape: 'circle' | 'square' | 'star' | 'triangle'; radius: number; fill?: string | null; stroke?: string | null }
+export interface PointSymbol { shape: 'circle' | 'square' | 'star' | 'triangle'; radius: number; fill?: string | null; stroke?: string | null; strokeWidth?: number | null }
 export interface HatchStyle { angle: number; spacing: number; color: string; width: number }
 export interface StyleFilter { property: string; equals: unknown }
 export interface FlatStyle {

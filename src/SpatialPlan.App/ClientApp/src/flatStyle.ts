@@ -36,14 +36,15 @@ export function resolve(style: FlatStyle, get: (name: string) => unknown): FlatS
   return merged;
 }
 
+/** The same geometry as the PDF's PointSymbolPainter: radius r, star inner radius 0.45 r, the style's stroke width. */
 export function pointImage(p: PointSymbol, scale = 1) {
   const fill = p.fill ? new Fill({ color: p.fill }) : undefined;
-  const stroke = p.stroke ? new Stroke({ color: p.stroke, width: 1.5 * scale }) : undefined;
+  const stroke = p.stroke ? new Stroke({ color: p.stroke, width: (p.strokeWidth ?? 1) * scale }) : undefined;
   const radius = p.radius * scale;
   switch (p.shape) {
     case 'square': return new RegularShape({ points: 4, radius: radius * Math.SQRT2, angle: Math.PI / 4, fill, stroke });
-    case 'triangle': return new RegularShape({ points: 3, radius: radius * 1.3, fill, stroke });
-    case 'star': return new RegularShape({ points: 5, radius: radius * 1.3, radius2: radius * 0.55, fill, stroke });
+    case 'triangle': return new RegularShape({ points: 3, radius, fill, stroke });
+    case 'star': return new RegularShape({ points: 5, radius, radius2: radius * 0.45, fill, stroke });
     default: return new Circle({ radius, fill, stroke });
   }
 }
