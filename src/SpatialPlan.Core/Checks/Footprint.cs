@@ -154,10 +154,8 @@ public sealed class Footprint
 
     private static Geometry BufferPoint(Geometry points, double radiusM)
     {
-        // k from a short probe segment at the points' centre: the same scale correction PlanarMeasure applies.
-        var c = points.Centroid.Coordinate;
-        var probe = points.Factory.CreateLineString([c, new Coordinate(c.X + 1000, c.Y)]);
-        var k = probe.Length / PlanarMeasure.LengthM(probe);
+        // A true radius is radius × k on the GK grid, k at the points' centre (PlanarMeasure's scale factor).
+        var k = PlanarMeasure.ScaleFactorAt(points.Centroid.Coordinate);
         return points.Buffer(radiusM * k, new BufferParameters { QuadrantSegments = 32 });
     }
 }

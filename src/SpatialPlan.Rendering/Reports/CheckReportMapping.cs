@@ -64,8 +64,8 @@ internal static class CheckReportMapping
         // A contain zone's features are the boundaries the footprint lies in (their area is the part inside).
         var prefix = z.Mode == ZoneMode.Contain && z.Features.Count > 0 ? "位于：" : string.Empty;
         var names = z.Features.Count > 0
-            ? z.Features.Select(f => $"{f.Name}（{AreaUnits.ToMu(f.OverlapAreaM2):#,0.00} 亩）").ToList()
-            : z.NearbyFeatures.Select(f => $"附近：{f.Name}（{f.DistanceM:#,0} m）").ToList();
+            ? z.Features.Select(f => $"{f.Name}（{ReportFormat.Mu(f.OverlapAreaM2)} 亩）").ToList()
+            : z.NearbyFeatures.Select(f => $"附近：{f.Name}（{ReportFormat.Metres(f.DistanceM)}）").ToList();
         var shown = string.Join("、", names.Take(MaxNames));
         return names.Count > MaxNames ? $"{prefix}{shown} 等 {names.Count} 处" : prefix + shown;
     }

@@ -1,17 +1,16 @@
 using System.Globalization;
+using SpatialPlan.Core.Measurement;
 
 namespace SpatialPlan.Rendering.Reports;
 
 /// <summary>How the report prints numbers: m² with grouping, 亩 (1 亩 = 10 000/15 m²) and 公顷 (10 000 m²).</summary>
 internal static class ReportFormat
 {
-    private const double SquareMetresPerMu = 10000.0 / 15.0;
-
     public static string M2(double m2) => m2.ToString("#,0.0", CultureInfo.InvariantCulture);
 
-    public static string Mu(double m2) => (m2 / SquareMetresPerMu).ToString("#,0.00", CultureInfo.InvariantCulture);
+    public static string Mu(double m2) => AreaUnits.ToMu(m2).ToString("#,0.00", CultureInfo.InvariantCulture);
 
-    public static string Ha(double m2) => (m2 / 10000).ToString("#,0.0000", CultureInfo.InvariantCulture);
+    public static string Ha(double m2) => AreaUnits.ToHectares(m2).ToString("#,0.0000", CultureInfo.InvariantCulture);
 
     public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
