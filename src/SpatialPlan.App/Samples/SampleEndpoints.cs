@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpatialPlan.App.Hosting;
+using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.App.Samples;
 
@@ -39,9 +41,18 @@ public static class SampleEndpoints
             : TypedResults.PhysicalFile(path, "application/geo+json");
     }
 
+    // Read per request on purpose: a planner who edits index.json sees the change without a restart.
     private static JsonArray ReadIndex(GisDataFolder folder)
     {
         var index = folder.File(Folder + "index.json");
-        return index is null ? [] : JsonNode.Parse(File.ReadAllText(index)) as JsonArray ?? [];
+        try
+        {
+            return index is null ? [] : JsonNode.Parse(File.ReadAllText(index)) as JsonArray ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException($"示例项目索引不是有效的 JSON（第 {ex.LineNumber + 1} 行附近）。",
+                "检查 samples/projects/index.json 的括号和逗号。Fix the JSON of samples/projects/index.json.", "index.json", inner: ex);
+        }
     }
 }
