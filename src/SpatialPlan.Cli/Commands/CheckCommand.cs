@@ -15,7 +15,8 @@ internal static class CheckCommand
     // One store + check per data directory and process: a single CLI run loads the layers once anyway, and
     // in-process callers (tests, a future batch command) must not re-read 100 000 parcels per check. The store is
     // kept so that a `--pdf FILE` option can hand the same loaded layers to Rendering's CheckReportRenderer.
-    private static readonly ConcurrentDictionary<string, Lazy<(LayerStore Store, SiteCheck Check)>> Loaded = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<LayerStore>> Stores = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<SiteCheck>> Checks = new(StringComparer.Ordinal);
 
     public static Command Create()
     {
@@ -78,15 +79,19 @@ internal static class CheckCommand
         return Load(dataDir).Check.Run(load, given, declaredEpsg, bufferOverrideM);
     }
 
-    /// <summary>The loaded layers and the check of a data directory (resolved as for <c>--data</c>), once per process.</summary>
+    /// <summary>The layers of a data directory (resolved as for <c>--data</c>), loaded once per process; layers load on first use.</summary>
+    public static LayerStore Store(string? dataDir)
+    {
+        var dir = DataDirectory.Resolve(dataDir);
+        return Stores.GetOrAdd(dir, d => new Lazy<LayerStore>(() => new LayerStore(LayerCatalog.Load(d)))).Value;
+    }
+
+    /// <summary>The store and the site check over it (zone layers and policy.json loaded), once per process.</summary>
     public static (LayerStore Store, SiteCheck Check) Load(string? dataDir)
     {
         var dir = DataDirectory.Resolve(dataDir);
-        return Loaded.GetOrAdd(dir, d => new Lazy<(LayerStore, SiteCheck)>(() =>
-        {
-            var store = new LayerStore(LayerCatalog.Load(d));
-            return (store, SiteCheck.From(store));
-        })).Value;
+        var store = Store(dir);
+        return (store, Checks.GetOrAdd(dir, _ => new Lazy<SiteCheck>(() => SiteCheck.From(store))).Value);
     }
 
     public static int ExitCodeOf(Verdict verdict) => verdict switch

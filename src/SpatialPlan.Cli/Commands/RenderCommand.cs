@@ -51,7 +51,8 @@ internal static class RenderCommand
     private static void Render(string path, MapSheetRequest request, string? dataDir, TextWriter stdout)
     {
         CheckFolder(path);
-        var store = CheckCommand.Load(dataDir).Store;
+        // Only the layers the sheet shows are loaded; a map sheet needs no policy.json.
+        var store = CheckCommand.Store(dataDir);
         foreach (var id in request.LayerIds ?? [])
         {
             _ = store.Catalog.Find(id) ?? throw new InputException($"--layers 中的图层“{id}”不存在（unknown layer id）。",
