@@ -23,10 +23,6 @@ public sealed class ZoneLayer
         Schematic = schematic;
         Features = features;
         _query = query;
-        foreach (var f in features)
-        {
-            Extent.ExpandToInclude(f.Geometry.EnvelopeInternal);
-        }
     }
 
     /// <summary>Catalog id, e.g. <c>eco-redline</c>.</summary>
@@ -49,9 +45,6 @@ public sealed class ZoneLayer
 
     /// <summary>The features, geometry in EPSG:4545.</summary>
     public IReadOnlyList<ZoneFeature> Features { get; }
-
-    /// <summary>Extent of all features in EPSG:4545 metres.</summary>
-    public Envelope Extent { get; } = new();
 
     /// <summary>Number of features.</summary>
     public int Count => Features.Count;

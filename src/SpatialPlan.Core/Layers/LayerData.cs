@@ -21,8 +21,6 @@ public sealed class LayerData
         Projected = projected;
         Repairs = repairs;
         SourceEpsg = sourceEpsg;
-        Extent4490 = Envelope(features.Select(f => f.Geometry));
-        Extent4545 = Envelope(projected);
         _index = new STRtree<int>();
         for (var i = 0; i < projected.Count; i++)
         {
@@ -46,25 +44,8 @@ public sealed class LayerData
     /// <summary>The CRS the layer file was in before it was normalised to EPSG:4490.</summary>
     public int SourceEpsg { get; }
 
-    /// <summary>Extent in EPSG:4490 degrees.</summary>
-    public Envelope Extent4490 { get; }
-
-    /// <summary>Extent in EPSG:4545 metres.</summary>
-    public Envelope Extent4545 { get; }
-
     public int Count => Features.Count;
 
     /// <summary>Indices of features whose EPSG:4545 envelope intersects <paramref name="envelope4545"/>.</summary>
     public IList<int> Query(Envelope envelope4545) => _index.Query(envelope4545);
-
-    private static Envelope Envelope(IEnumerable<Geometry> geometries)
-    {
-        var env = new Envelope();
-        foreach (var g in geometries)
-        {
-            env.ExpandToInclude(g.EnvelopeInternal);
-        }
-
-        return env;
-    }
 }

@@ -110,11 +110,11 @@ public sealed class MapSheetRenderer
         // Context layers (category "base": neighbouring counties, the Yellow River, Wuliangsuhai) would zoom
         // the sheet out to the whole city: the plan's own layers set the extent, widened by a context layer
         // only when that adds little (the banner boundary), not by far-away or much larger ones.
-        var plan = Union(layers.Where(l => l.Definition.Category != "base"));
+        var plan = Union(layers.Where(l => l.Definition.Category != LayerCategories.Base));
         var envelope = plan.IsNull ? Union(layers) : plan;
         if (!plan.IsNull)
         {
-            foreach (var context in layers.Where(l => l.Definition.Category == "base").Select(l => Union([l])))
+            foreach (var context in layers.Where(l => l.Definition.Category == LayerCategories.Base).Select(l => Union([l])))
             {
                 var grown = envelope.Copy();
                 grown.ExpandToInclude(context);
