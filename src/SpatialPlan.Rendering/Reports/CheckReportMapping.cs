@@ -26,8 +26,7 @@ internal static class CheckReportMapping
             ProjectName = projectName,
             ProjectTypeZh = type,
             NationalMajor = report.Options.NationalMajor,
-            Verdict = Names.Of(report.Verdict),
-            VerdictZh = Names.Zh(report.Verdict),
+            Verdict = report.Verdict,
             AreaM2 = fp.AreaM2,
             Footprint4545 = fp.Gk,
             CrsNoteZh = crs,
@@ -45,8 +44,7 @@ internal static class CheckReportMapping
         LayerId = z.LayerId,
         LayerTitleZh = z.LayerTitleZh,
         RelationZh = Names.RelationZh(z),
-        Verdict = Names.Of(z.Verdict),
-        VerdictZh = Names.Zh(z.Verdict),
+        Verdict = z.Verdict,
         OverlapAreaM2 = z.Mode == ZoneMode.Contain ? z.OutsideAreaM2 ?? 0 : z.OverlapAreaM2,
         OverlapPercent = z.Mode == ZoneMode.Contain
             ? (footprintAreaM2 > 0 ? 100 * (z.OutsideAreaM2 ?? 0) / footprintAreaM2 : 0)

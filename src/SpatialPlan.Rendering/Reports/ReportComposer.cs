@@ -1,3 +1,4 @@
+using SpatialPlan.Core.Checks;
 using SpatialPlan.Rendering.Output;
 using SpatialPlan.Rendering.Painting;
 using SpatialPlan.Rendering.Text;
@@ -52,7 +53,7 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         canvas.DrawRect(box, fill);
         var white = new TextStyle(16, SkiaSharp.SKColors.White, Bold: true);
         text.Draw(canvas, $"总体结论：{model.VerdictZh}", x + 12, y + 32, white);
-        var conflicts = model.Zones.Where(z => z.Verdict is "prohibited" or "approval-required").Select(z => z.LayerTitleZh).ToList();
+        var conflicts = model.Zones.Where(z => z.Verdict >= Verdict.ApprovalRequired).Select(z => z.LayerTitleZh).ToList();
         var note = conflicts.Count > 0 ? $"涉及：{string.Join("、", conflicts)}" : "未占用禁止或需审批的管控要素";
         text.Draw(canvas, note, x + w - 12, y + 31, new TextStyle(9.5f, SkiaSharp.SKColors.White), SkiaSharp.SKTextAlign.Right);
     });

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
+using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Painting;
 using SpatialPlan.Rendering.Sheets;
@@ -60,7 +61,7 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
         // where they stack, then the footprint's outline on top so its edge is never hidden.
         // Only conflicts are red; an advisory overlap (e.g. a showcase belt) is context, not a conflict.
         var overlaps = model.Zones
-            .Where(z => z.Verdict is "prohibited" or "approval-required")
+            .Where(z => z.Verdict >= Verdict.ApprovalRequired)
             .Select(z => z.Highlight4545).OfType<Geometry>().Where(g => !g.IsEmpty).ToList();
         if (overlaps.Count > 0)
         {

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.Rendering.Reports;
 
@@ -11,10 +12,10 @@ internal sealed record ReportModel
 
     public bool NationalMajor { get; init; }
 
-    /// <summary>clear | advisory | approval-required | prohibited.</summary>
-    public required string Verdict { get; init; }
+    public required Verdict Verdict { get; init; }
 
-    public required string VerdictZh { get; init; }
+    /// <summary>The verdict in Core's Chinese words (无冲突/提示/需审批/禁止).</summary>
+    public string VerdictZh => Names.Zh(Verdict);
 
     public required double AreaM2 { get; init; }
 

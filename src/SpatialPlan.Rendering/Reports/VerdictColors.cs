@@ -1,16 +1,17 @@
 using SkiaSharp;
+using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.Rendering.Reports;
 
 /// <summary>The colour of each verdict: green, amber, orange, red (as traffic lights, for a reader who skims).</summary>
 internal static class VerdictColors
 {
-    public static SKColor Of(string verdict) => verdict switch
+    public static SKColor Of(Verdict verdict) => verdict switch
     {
-        "clear" => new SKColor(0x2e, 0x7d, 0x32),
-        "advisory" => new SKColor(0xb2, 0x8a, 0x00),
-        "approval-required" => new SKColor(0xe0, 0x6c, 0x00),
-        "prohibited" => new SKColor(0xc6, 0x28, 0x28),
+        Verdict.Clear => new SKColor(0x2e, 0x7d, 0x32),
+        Verdict.Advisory => new SKColor(0xb2, 0x8a, 0x00),
+        Verdict.ApprovalRequired => new SKColor(0xe0, 0x6c, 0x00),
+        Verdict.Prohibited => new SKColor(0xc6, 0x28, 0x28),
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "未知结论 / unknown verdict"),
     };
 }

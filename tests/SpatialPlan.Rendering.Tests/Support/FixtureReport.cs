@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
+using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Reports;
@@ -28,8 +29,7 @@ internal static class FixtureReport
         {
             ProjectName = "乌兰布和沙漠综合治理“生光互补”项目（测试）",
             ProjectTypeZh = "城镇建设",
-            Verdict = "prohibited",
-            VerdictZh = "禁止",
+            Verdict = Verdict.Prohibited,
             AreaM2 = Footprint.Area,
             Footprint4545 = Footprint,
             CrsNoteZh = "EPSG:4545（由坐标范围判定）",
@@ -41,14 +41,14 @@ internal static class FixtureReport
             [
                 new ReportZone
                 {
-                    LayerId = "eco-redline", LayerTitleZh = "生态保护红线", RelationZh = "占用", Verdict = "prohibited", VerdictZh = "禁止",
+                    LayerId = "eco-redline", LayerTitleZh = "生态保护红线", RelationZh = "占用", Verdict = Verdict.Prohibited,
                     OverlapAreaM2 = overlap.Area, OverlapPercent = 100 * overlap.Area / Footprint.Area, FeaturesZh = "乌兰布和沙区",
                     DistanceM = 0, Highlight4545 = overlap, Schematic = true,
                     RuleZh = "生态保护红线内禁止开发性、生产性建设活动。", BasisZh = "《关于加强生态保护红线管理的通知（试行）》（自然资发〔2022〕142号）",
                 },
                 new ReportZone
                 {
-                    LayerId = "wetlands", LayerTitleZh = "湿地", RelationZh = "无关", Verdict = "clear", VerdictZh = "无冲突",
+                    LayerId = "wetlands", LayerTitleZh = "湿地", RelationZh = "无关", Verdict = Verdict.Clear,
                     OverlapAreaM2 = 0, OverlapPercent = 0, FeaturesZh = string.Empty, DistanceM = 9123, Schematic = true,
                     RuleZh = "未占用湿地。", BasisZh = "《中华人民共和国湿地保护法》第十九条",
                 },
