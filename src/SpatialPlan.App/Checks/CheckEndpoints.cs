@@ -56,7 +56,7 @@ public static class CheckEndpoints
     }
 
     /// <summary>The same check as a signable PDF report (SpatialPlan.Rendering, the CLI's <c>check --pdf</c>).</summary>
-    private static async Task<IResult> RunReport(HttpRequest request, IOptions<SpatialPlanOptions> options, SiteCheckRunner runner, Layers.LayerData data, CancellationToken ct)
+    private static async Task<IResult> RunReport(HttpRequest request, IOptions<SpatialPlanOptions> options, SiteCheckRunner runner, Layers.PlanData data, CancellationToken ct)
     {
         var upload = await CheckRequestReader.ReadAsync(request, options.Value.MaxUploadBytes, ct);
         if (upload is null)

@@ -7,7 +7,7 @@ namespace SpatialPlan.App.Checks;
 /// Hands an upload to Core, exactly as the CLI's <c>check</c> does: FeatureFileReader → SiteCheck.Run (settings: the
 /// request's, else the file's, else the defaults) → CheckReportJson. The zone layers and their indexes are loaded once and shared.
 /// </summary>
-public sealed class SiteCheckRunner(Layers.LayerData data)
+public sealed class SiteCheckRunner(Layers.PlanData data)
 {
     // The same LayerStore the sheet and report renderers draw from: each layer is read and indexed once.
     private readonly Lazy<SiteCheck> _check = new(() => SiteCheck.From(data.Store));

@@ -21,7 +21,7 @@ public static class SheetEndpoints
     /// <param name="format">pdf (default) or png.</param>
     /// <param name="layers">Comma-separated catalog ids of the visible layers.</param>
     /// <param name="extent">minX,minY,maxX,maxY of the view in EPSG:4545 metres.</param>
-    private static IResult RenderSheet(LayerData data, string? format, string? layers, string? extent, string? paper,
+    private static IResult RenderSheet(PlanData data, string? format, string? layers, string? extent, string? paper,
         string? orientation, string? title, int? dpi)
     {
         var request = new MapSheetRequest

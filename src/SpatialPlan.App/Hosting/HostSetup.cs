@@ -13,7 +13,7 @@ public static class HostSetup
         builder.Services.Configure<SpatialPlanOptions>(builder.Configuration.GetSection(SpatialPlanOptions.Section));
         builder.Services.Configure<BasemapOptions>(builder.Configuration.GetSection(BasemapOptions.Section));
         builder.Services.AddSingleton<GisDataFolder>();
-        builder.Services.AddSingleton<LayerData>();
+        builder.Services.AddSingleton<PlanData>();
         builder.Services.AddSingleton<SiteCheckRunner>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -31,7 +31,7 @@ public static class StartupBanner
         try
         {
             _ = app.Services.GetRequiredService<GisDataFolder>().Path;
-            _ = app.Services.GetRequiredService<Layers.LayerData>().Response;
+            _ = app.Services.GetRequiredService<Layers.PlanData>().Response;
         }
         catch (InputException e) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupBanner).Assembly)
         {

@@ -8,13 +8,13 @@ public static class LayerEndpoints
     public static IEndpointRouteBuilder MapLayers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/layers");
-        group.MapGet("/", (LayerData data) => TypedResults.Json(data.Response, LayerData.Json));
+        group.MapGet("/", (PlanData data) => TypedResults.Json(data.Response, PlanData.Json));
         group.MapGet("/{id}", GetLayer);
         return app;
     }
 
     /// <summary>The layer as a GeoJSON FeatureCollection in EPSG:4490 (lon/lat).</summary>
-    private static Results<PhysicalFileHttpResult, ProblemHttpResult> GetLayer(string id, LayerData data)
+    private static Results<PhysicalFileHttpResult, ProblemHttpResult> GetLayer(string id, PlanData data)
     {
         var file = data.LayerFile(id);
         return file is null

@@ -11,7 +11,7 @@ namespace SpatialPlan.App.Layers;
 /// The catalog and styles as Core loads and validates them (<see cref="LayerCatalog"/>, <see cref="StyleBook"/>),
 /// read once. Layer files are served as stored (EPSG:4490 GeoJSON); the app computes nothing from them.
 /// </summary>
-public sealed class LayerData
+public sealed class PlanData
 {
     /// <summary>camelCase, nulls left out, Chinese not escaped: the shape docs/architecture.md gives.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -25,7 +25,7 @@ public sealed class LayerData
     private readonly Lazy<StyleBook> _styles;
     private readonly Lazy<LayerStore> _store;
 
-    public LayerData(Hosting.GisDataFolder folder)
+    public PlanData(Hosting.GisDataFolder folder)
     {
         _catalog = new Lazy<LayerCatalog>(() => LayerCatalog.Load(folder.Path));
         _styles = new Lazy<StyleBook>(() => StyleBook.Load(folder.Path));
