@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
@@ -12,13 +11,6 @@ public sealed class LayerCatalog
 {
     /// <summary>The catalog file name inside a data directory.</summary>
     public const string FileName = "catalog.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     private readonly Dictionary<string, LayerDefinition> _byId;
 
@@ -63,29 +55,9 @@ public sealed class LayerCatalog
     public static LayerCatalog Load(string dataDirectory)
     {
         var dir = Path.GetFullPath(dataDirectory);
-        var path = Path.Combine(dir, FileName);
-        if (!System.IO.File.Exists(path))
-        {
-            throw new InputException(
-                $"数据目录 {dir} 中没有 {FileName}（图层目录）。",
-                "用 --data 指向含 catalog.json 的数据文件夹，例如仓库里的 gis-data。",
-                FileName);
-        }
-
-        CatalogFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize<CatalogFile>(System.IO.File.ReadAllText(path), JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new InputException(
-                $"图层目录不是有效的 JSON（第 {ex.LineNumber + 1} 行附近）。",
-                "用 JSON 校验工具检查 catalog.json 的括号和逗号。",
-                FileName,
-                inner: ex);
-        }
-
+        var file = DataFileJson.Read<CatalogFile>(dir, FileName, "图层目录",
+            "用 --data 指向含 catalog.json 的数据文件夹，例如仓库里的 gis-data。",
+            "用 JSON 校验工具检查 catalog.json 的括号和逗号。");
         var catalog = new LayerCatalog(dir, file ?? new CatalogFile());
         CatalogValidator.Validate(catalog);
         return catalog;

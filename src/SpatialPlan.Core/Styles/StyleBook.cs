@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Styles;
@@ -8,13 +8,6 @@ public sealed class StyleBook
 {
     /// <summary>The styles file name inside a data directory.</summary>
     public const string FileName = "styles.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     private readonly IReadOnlyDictionary<string, LayerStyle> _styles;
 
@@ -27,22 +20,8 @@ public sealed class StyleBook
     /// <exception cref="InputException">Missing or malformed file, or a point shape no renderer can draw.</exception>
     public static StyleBook Load(string dataDirectory)
     {
-        var path = Path.Combine(dataDirectory, FileName);
-        if (!File.Exists(path))
-        {
-            throw new InputException($"数据目录中没有 {FileName}（图层样式）。", "把 styles.json 放进数据目录，格式见 docs/architecture.md。", FileName);
-        }
-
-        Dictionary<string, LayerStyle>? styles;
-        try
-        {
-            styles = JsonSerializer.Deserialize<Dictionary<string, LayerStyle>>(File.ReadAllText(path), JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new InputException($"样式文件不是有效的 JSON（第 {ex.LineNumber + 1} 行附近）。", "检查 styles.json 的括号、逗号和取值类型。", FileName, inner: ex);
-        }
-
+        var styles = DataFileJson.Read<Dictionary<string, LayerStyle>>(dataDirectory, FileName, "图层样式",
+            "把 styles.json 放进数据目录，格式见 docs/architecture.md。", "检查 styles.json 的括号、逗号和取值类型。");
         var book = new StyleBook(styles ?? []);
         book.ValidateShapes();
         return book;
