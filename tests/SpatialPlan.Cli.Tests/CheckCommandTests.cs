@@ -211,6 +211,8 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
         }
 
         Assert.Contains("国务院：", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("· 旗界：2024｜2024-06-30｜—", run.Stdout, StringComparison.Ordinal); // the catalog's provenance fields
+        Assert.Contains("· 生态保护红线（示意）：—｜—｜—", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("林地", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("重大项目类别：永久基本农田重大建设项目：", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("缓冲", run.Stdout, StringComparison.Ordinal);

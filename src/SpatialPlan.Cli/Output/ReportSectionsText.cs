@@ -68,5 +68,12 @@ internal static class ReportSectionsText
         o.WriteLine($"  邻近提示距离（系统设置，非法定）：{string.Join("、", proximity)}");
         o.WriteLine($"  输入文件：{s.InputFile ?? "—"}（SHA-256 {s.InputSha256 ?? "—"}）");
         o.WriteLine($"  核查时间：{s.CheckedAtText}；规则版本：{s.PolicyVersion}；数据版本：{s.DataVersion ?? "—"}");
+        o.WriteLine("  数据来源（版本｜日期｜批复文号；示意图层均为空）：");
+        foreach (var l in report.Layers)
+        {
+            o.WriteLine($"    · {l.TitleZh}{(l.Schematic ? "（示意）" : string.Empty)}：{Or(l.Version)}｜{Or(l.Date)}｜{Or(l.ApprovalNumber)}");
+        }
     }
+
+    private static string Or(string value) => value.Length > 0 ? value : "—";
 }

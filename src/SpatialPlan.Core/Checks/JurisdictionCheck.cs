@@ -15,7 +15,6 @@ public sealed class JurisdictionCheck
     private readonly ZoneLayer _area;
     private readonly ZoneLayer? _neighbours;
     private readonly Geometry _areaGk;
-    private readonly IPreparedGeometry _prepared;
 
     /// <param name="area">The area layer (its features together are the data's area).</param>
     /// <param name="neighbours">The neighbouring counties (name per feature), or null.</param>
@@ -25,7 +24,6 @@ public sealed class JurisdictionCheck
         _neighbours = neighbours?.As("neighbours");
         var parts = area.Features.Select(f => f.Geometry).Where(g => g is IPolygonal).ToList();
         _areaGk = parts.Count == 1 ? parts[0] : OverlayNGRobust.Union(parts.Count == 0 ? Geometry.DefaultFactory.CreatePolygon() : parts[0].Factory.BuildGeometry(parts));
-        _prepared = PreparedGeometryFactory.Prepare(_areaGk);
         AreaName = string.Join("、", area.Features.Select(f => f.Name).Where(n => n.Length > 0).Distinct());
         if (AreaName.Length == 0)
         {
@@ -43,7 +41,8 @@ public sealed class JurisdictionCheck
     public JurisdictionResult Evaluate(Footprint footprint, double sliverM2, CancellationToken cancellation = default)
     {
         var fp = footprint.Gk;
-        var whollyInside = _prepared.Covers(fp);
+        // Prepared per call: a prepared geometry builds its indexes lazily, and checks run concurrently in the app.
+        var whollyInside = PreparedGeometryFactory.Prepare(_areaGk).Covers(fp);
         var outsideGk = whollyInside ? null : OverlayNGRobust.Overlay(fp, _areaGk, SpatialFunction.Difference);
         var outside = outsideGk is null || outsideGk.IsEmpty ? 0 : PlanarMeasure.AreaM2(outsideGk);
         var inside = Math.Max(0, footprint.AreaM2 - outside);
