@@ -29,7 +29,7 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         yield return _b.KeyValue("重大项目类别", model.MajorsZh.Length > 0 ? model.MajorsZh : "无");
         if (model.IdentityZh.Length > 0)
         {
-            yield return _b.KeyValue("建设单位", model.IdentityZh);
+            yield return _b.KeyValue("项目身份", model.IdentityZh);
         }
 
         yield return _b.KeyValue("占地面积", ReportFormat.Area(model.AreaM2));
