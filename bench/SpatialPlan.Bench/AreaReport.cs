@@ -33,7 +33,7 @@ public static class AreaReport
                 footprintAreaTrueM2 = footprint.AreaM2,
                 checkTrueM2 = zone.OverlapAreaM2,
                 checkParcels = zone.Features.Count,
-                checkRelation = zone.Relation.ToString(),
+                checkRelation = zone.Situation.ToString(),
                 checkVerdict = zone.Verdict.ToString(),
                 checkNearby = zone.NearbyFeatures.Count,
                 overlayGridM2 = gridArea,

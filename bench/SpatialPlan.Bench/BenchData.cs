@@ -26,7 +26,7 @@ public static class BenchData
     /// <summary>Reads footprints/NAME.geojson the way the CLI does (FeatureFileReader, then Footprint).</summary>
     public static (Footprint Footprint, CheckOptions Options) Footprint(string name)
     {
-        var options = new CheckOptions(name == "road" ? ProjectType.Linear : ProjectType.Urban);
+        var options = new CheckOptions(name == "road" ? "linear-infrastructure" : "urban-construction");
         var path = Path.Combine(Directory, "footprints", name + ".geojson");
         var load = FeatureFileReader.Read(path, new ReadOptions());
         return (Core.Checks.Footprint.From(load, options, Path.GetFileName(path)), options);

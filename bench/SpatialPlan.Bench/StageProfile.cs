@@ -24,7 +24,7 @@ public static class StageProfile
     {
         var check = BenchData.Check;
         var layer = check.Layers.Single();
-        var bufferM = check.Policy.Zones[layer.PolicyKey].BufferM;
+        var bufferM = check.Policy.Zones[layer.PolicyKey].ProximityM;
         foreach (var name in BenchData.FootprintNames)
         {
             var (footprint, options) = BenchData.Footprint(name);

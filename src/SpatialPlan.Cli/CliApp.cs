@@ -22,6 +22,8 @@ internal static class CliApp
                 RenderCommand.Create(),
                 LayersCommand.Create(),
                 ValidateCommand.Create(),
+                KindsCommand.Create(),
+                RulesCommand.Create(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

@@ -29,6 +29,11 @@ public sealed class BadInputTests : IClassFixture<TestDataDirectory>
         { "no-command", "命令行参数有误" },
         { "width-not-a-number", "命令行参数有误" },
         { "negative-buffer", "--buffer" },
+        { "no-kind", "项目类型必填" },
+        { "ambiguous-kind", "cropping" },
+        { "national-major", "--major" },
+        { "unknown-major", "farmland-transport" },
+        { "kinds-bad-format", "--format" },
     };
 
     [Theory]
@@ -55,6 +60,11 @@ public sealed class BadInputTests : IClassFixture<TestDataDirectory>
         "no-command" => [],
         "width-not-a-number" => ["check", Square, "--width", "wide"],
         "negative-buffer" => ["check", Square, "--buffer", "-5", "--data", _data.Root],
+        "no-kind" => ["check", Square, "--data", _data.Root],
+        "ambiguous-kind" => ["check", Square, "--type", "agriculture", "--data", _data.Root],
+        "national-major" => ["check", Square, "--type", "linear", "--national-major", "--data", _data.Root],
+        "unknown-major" => ["check", Square, "--type", "linear", "--major", "expressway", "--data", _data.Root],
+        "kinds-bad-format" => ["kinds", "--format", "xml", "--data", _data.Root],
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

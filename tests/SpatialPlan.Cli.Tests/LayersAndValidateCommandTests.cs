@@ -15,7 +15,7 @@ public sealed class LayersAndValidateCommandTests : IClassFixture<TestDataDirect
         var run = CliRun.Of("layers", "--format", "json", "--data", _data.Root);
         Assert.Equal(0, run.ExitCode);
         var layers = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("layers").EnumerateArray().ToList();
-        Assert.Equal(["eco", "farm", "urban"], layers.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(["eco", "farm", "urban", "banner", "linhe"], layers.Select(l => l.GetProperty("id").GetString()));
         Assert.Equal("layers/eco.geojson", layers[0].GetProperty("path").GetString());
         Assert.Equal(1, layers[0].GetProperty("featureCount").GetInt32());
         Assert.Equal("EPSG:4490", layers[0].GetProperty("crs").GetString());

@@ -43,13 +43,21 @@ public class SampleProjectExitCodeTests
         var sample = Index().Single(s => s.GetProperty("file").GetString() == file);
         var run = CliRun.Of("check", Path.Combine(SampleDir, file), "--data", DataDir, "--format", "json");
 
+        if (file.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            // A 界址点 list has no properties, and no kind is assumed.
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("项目类型必填", run.Stderr, StringComparison.Ordinal);
+            return;
+        }
+
         Assert.True(string.IsNullOrEmpty(run.Stderr), run.Stderr);
-        var project = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("project");
-        Assert.Equal(sample.GetProperty("expectedVerdict").GetString(), JsonDocument.Parse(run.Stdout).RootElement.GetProperty("verdict").GetString());
-        Assert.Equal(sample.GetProperty("type").GetString(), project.GetProperty("type").GetString());
-        Assert.Equal(sample.GetProperty("nationalMajor").GetBoolean(), project.GetProperty("nationalMajor").GetBoolean());
-        // A 界址点 list has no properties: its type is the default; every GeoJSON sample says its own.
-        Assert.Equal(file.EndsWith(".txt", StringComparison.Ordinal) ? "default" : "file", project.GetProperty("from").GetProperty("type").GetString());
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        var project = root.GetProperty("project");
+        Assert.Equal(sample.GetProperty("expectedVerdict").GetString(), root.GetProperty("verdict").GetString());
+        Assert.Equal(sample.GetProperty("type").GetString(), project.GetProperty("kind").GetString());
+        Assert.Equal(Majors(sample), project.GetProperty("majors").EnumerateArray().Select(m => m.GetProperty("id").GetString()!));
+        Assert.Equal("file", project.GetProperty("from").GetProperty("kind").GetString());
     }
 
     [Fact]
@@ -57,21 +65,21 @@ public class SampleProjectExitCodeTests
     {
         var run = CliRun.Of("check", Path.Combine(SampleDir, "dairy-park.geojson"), "--type", "urban", "--data", DataDir, "--format", "json");
 
-        var root = JsonDocument.Parse(run.Stdout).RootElement;
-        Assert.Equal("urban", root.GetProperty("project").GetProperty("type").GetString());
-        Assert.Equal("option", root.GetProperty("project").GetProperty("from").GetProperty("type").GetString());
-        Assert.Equal("file", root.GetProperty("project").GetProperty("from").GetProperty("nationalMajor").GetString());
+        var project = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("project");
+        Assert.Equal("urban-construction", project.GetProperty("kind").GetString());
+        Assert.Equal("urban", project.GetProperty("kindAlias").GetString());
+        Assert.Equal("option", project.GetProperty("from").GetProperty("kind").GetString());
+        Assert.Equal("default", project.GetProperty("from").GetProperty("majors").GetString());
     }
 
     [Fact]
-    public void NationalMajorFalseOnTheCommandLineOverridesTheFile()
+    public void MajorsGivenOnTheCommandLineReplaceTheFilesMajors()
     {
-        var run = CliRun.Of("check", Path.Combine(SampleDir, "baoyin-hsr.geojson"), "--national-major", "false", "--data", DataDir, "--format", "json");
+        var run = CliRun.Of("check", Path.Combine(SampleDir, "baoyin-hsr.geojson"), "--major", "farmland-transport", "--data", DataDir, "--format", "json");
 
         var project = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("project");
-        Assert.False(project.GetProperty("nationalMajor").GetBoolean());
-        Assert.Equal("option", project.GetProperty("from").GetProperty("nationalMajor").GetString());
-        Assert.Equal(20, run.ExitCode); // a linear project on farmland that is not national major is prohibited
+        Assert.Equal(["farmland-transport"], project.GetProperty("majors").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal("option", project.GetProperty("from").GetProperty("majors").GetString());
     }
 
     [Fact]
@@ -80,9 +88,9 @@ public class SampleProjectExitCodeTests
         var sample = Index().First(s => s.GetProperty("expectedVerdict").GetString() == "prohibited");
         var run = CliRun.Of(Args(sample));
         Assert.Equal(20, run.ExitCode);
-        Assert.Contains("合计", run.Stdout);
-        Assert.Contains("总体结论：禁止（prohibited）", run.Stdout);
-        Assert.Contains("示意数据", run.Stdout);
+        Assert.Contains("合计", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("禁止（prohibited）", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("示意数据", run.Stdout, StringComparison.Ordinal);
     }
 
     private static string[] Args(JsonElement sample)
@@ -92,9 +100,9 @@ public class SampleProjectExitCodeTests
             "check", Path.Combine(SampleDir, sample.GetProperty("file").GetString()!),
             "--type", sample.GetProperty("type").GetString()!, "--data", DataDir,
         };
-        if (sample.GetProperty("nationalMajor").GetBoolean())
+        foreach (var major in Majors(sample))
         {
-            args.Add("--national-major");
+            args.AddRange(["--major", major]);
         }
 
         foreach (var (key, option) in new[] { ("width", "--width"), ("radius", "--radius") })
@@ -112,6 +120,9 @@ public class SampleProjectExitCodeTests
 
         return [.. args];
     }
+
+    private static IEnumerable<string> Majors(JsonElement sample) =>
+        sample.TryGetProperty("majors", out var m) ? m.EnumerateArray().Select(x => x.GetString()!) : [];
 
     private static IEnumerable<JsonElement> Index() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleDir, "index.json"))).RootElement.EnumerateArray();

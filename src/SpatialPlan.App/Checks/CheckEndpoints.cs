@@ -4,13 +4,18 @@ using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.App.Checks;
 
-/// <summary>The site check: a footprint in, the report JSON of docs/architecture.md out (the CLI's <c>check --format json</c>).</summary>
+/// <summary>The site check: a footprint in, the report JSON of docs/rules-model.md §6 out (the CLI's <c>check --format json</c>); the kinds and rules.</summary>
 public static class CheckEndpoints
 {
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/checks", RunCheck).DisableAntiforgery();
         app.MapPost("/api/checks/report", RunReport).DisableAntiforgery();
+
+        // The policy's kinds and major categories (the check panel's choices) and the expanded rules table, as the CLI's
+        // `spatialplan kinds --format json` and `spatialplan rules --format json` print them.
+        app.MapGet("/api/kinds", (SiteCheckRunner runner) => TypedResults.Text(PolicyJson.Kinds(runner.Check().Policy), "application/json; charset=utf-8"));
+        app.MapGet("/api/rules", (SiteCheckRunner runner) => TypedResults.Text(PolicyJson.Rules(runner.Check().Policy), "application/json; charset=utf-8"));
         return app;
     }
 
@@ -30,11 +35,11 @@ public static class CheckEndpoints
         {
             // Core's CheckReportCsv, UTF-8 with BOM: the same bytes as `spatialplan check --format csv > file.csv`.
             var csv = new MemoryStream();
-            CheckReportCsv.Write(runner.Check(upload), csv);
+            CheckReportCsv.Write(runner.Check(upload, ct), csv);
             return TypedResults.File(csv.ToArray(), "text/csv; charset=utf-8", "site-check.csv");
         }
 
-        return TypedResults.Text(runner.Run(upload), "application/json; charset=utf-8");
+        return TypedResults.Text(runner.Run(upload, ct), "application/json; charset=utf-8");
     }
 
     /// <summary><c>?format=csv</c> (<c>json</c> is the default; anything else is a 400), or an Accept header that names text/csv (and not JSON first).</summary>
@@ -65,8 +70,8 @@ public static class CheckEndpoints
                 detail: UploadLimits.TooLargeMessage(options.Value.MaxUploadMegabytes));
         }
 
-        var report = runner.Check(upload);
-        var name = report.Footprint.Name ?? Path.GetFileNameWithoutExtension(upload.FileName);
+        var report = runner.Check(upload, ct);
+        var name = report.Project.Name ?? Path.GetFileNameWithoutExtension(upload.FileName);
         var pdf = new MemoryStream();
         new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf);
         return TypedResults.File(pdf.ToArray(), "application/pdf", "site-check-report.pdf");

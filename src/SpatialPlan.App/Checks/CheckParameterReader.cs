@@ -7,38 +7,43 @@ namespace SpatialPlan.App.Checks;
 /// <summary>
 /// Reads the request's project settings and CRS from query or form values, with a planner-readable error for each
 /// bad value. A value the request omits stays null, so the footprint file's own project properties can apply.
+/// Fields: <c>type</c> (kind id or old alias), <c>major</c> (repeated, or a comma list), <c>projectName</c>,
+/// <c>builder</c>, <c>projectCode</c>, <c>width</c>, <c>radius</c>, <c>crs</c>; <c>nationalMajor</c> is refused by Core.
+/// Repeated fields reach <paramref name="value"/>'s answer joined by commas (StringValues.ToString).
 /// </summary>
 public static class CheckParameterReader
 {
-    private static readonly string TypeNames = string.Join("、", Names.ProjectTypeNames);
-
     public static (ProjectSettings Given, int? DeclaredEpsg) Read(Func<string, string?> value) => (
         new ProjectSettings(
-            ReadType(value("type")),
-            ReadBool(value("nationalMajor")),
+            ReadKind(value("type")),
+            ReadMajors(value("major")),
+            ReadRetiredFlag(value("nationalMajor")),
             ReadMetres(value("width"), "width", "线状项目的宽度 width"),
-            ReadMetres(value("radius"), "radius", "点状项目的半径 radius")),
+            ReadMetres(value("radius"), "radius", "点状项目的半径 radius"),
+            ReadText(value("projectName")),
+            ReadText(value("builder")),
+            ReadText(value("projectCode"))),
         ReadCrs(value("crs")));
 
-    private static ProjectType? ReadType(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+    // Core resolves the kind against the policy (ids, aliases, ambiguous names) with the same messages as the CLI.
+    private static string? ReadKind(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : text.Trim();
 
-        // Core's parser, as the CLI and footprint files use: Enum.TryParse would OR a comma list ("linear,agriculture").
-        return Names.ParseProjectType(text.Trim())
-            ?? throw new InputException($"项目类型“{text}”无法识别（unknown project type）。", $"type 请填写 {TypeNames} 之一。 Use one of {TypeNames}.");
+    private static List<string>? ReadMajors(string? text)
+    {
+        var ids = text?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        return ids is { Count: > 0 } ? ids : null;
     }
 
-    private static bool? ReadBool(string? text) => text?.Trim().ToLowerInvariant() switch
+    // Any value, even false, is passed on so that Core refuses it with the message that points to `major`.
+    private static bool? ReadRetiredFlag(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "" => null,
         "false" or "0" or "off" or "no" => false,
-        "true" or "1" or "on" or "yes" => true,
-        _ => throw new InputException($"nationalMajor 的值“{text}”无法识别（not a yes/no value）。", "请填写 true 或 false。 Use true or false."),
+        _ => true,
     };
+
+    private static string? ReadText(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static double? ReadMetres(string? text, string name, string what)
     {

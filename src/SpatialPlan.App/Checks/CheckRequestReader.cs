@@ -43,7 +43,7 @@ public static class CheckRequestReader
             return null;
         }
 
-        var options = CheckParameterReader.Read(name => form.TryGetValue(name, out var v) ? v.ToString() : request.Query[name].FirstOrDefault());
+        var options = CheckParameterReader.Read(name => form.TryGetValue(name, out var v) ? v.ToString() : (request.Query[name] is { Count: > 0 } q ? q.ToString() : null));
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         return new CheckUpload(buffer.ToArray(), Path.GetFileName(file.FileName), options.Given, options.DeclaredEpsg);
@@ -62,7 +62,7 @@ public static class CheckRequestReader
                 $"无法识别的请求类型“{request.ContentType}”（unsupported content type）。",
                 "请以 application/geo+json 或 application/json 发送 GeoJSON，或用 multipart/form-data 上传文件。 Send GeoJSON as application/geo+json or a file as multipart/form-data."),
         };
-        var options = CheckParameterReader.Read(name => request.Query[name].FirstOrDefault());
+        var options = CheckParameterReader.Read(name => request.Query[name] is { Count: > 0 } q ? q.ToString() : null);
 
         // The body may come without a Content-Length (chunked), so count while reading.
         using var buffer = new MemoryStream();

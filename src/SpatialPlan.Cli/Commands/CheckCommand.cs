@@ -26,29 +26,45 @@ internal static class CheckCommand
         };
         var type = new Option<string?>("--type")
         {
-            Description = $"项目类型（不给则用文件的 projectType 属性，再默认 urban）：{string.Join(" | ", Names.ProjectTypeNames)}。Project type.",
+            Description = "项目类型（必填；不给则用文件的 projectType 属性），见 spatialplan kinds，例如 linear-infrastructure。Project kind (required).",
         };
-        var nationalMajor = new Option<bool?>("--national-major") { Description = "国家重大项目（可写 --national-major false 覆盖文件属性）。A national major project." };
+        var major = new Option<string[]>("--major")
+        {
+            Description = "重大项目类别（可重复，每个只解除其所属清单的管控区），见 spatialplan kinds，例如 --major farmland-transport。Major-project category (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var nationalMajor = new Option<bool?>("--national-major")
+        {
+            Description = "已停用：法律有三份不同的重大项目清单，请改用 --major。Retired: use --major.",
+        };
+        var name = new Option<string?>("--name") { Description = "项目名称（不给则用文件的 projectName 属性）。Project name." };
+        var builder = new Option<string?>("--builder") { Description = "建设单位。The developer." };
+        var code = new Option<string?>("--project-code") { Description = "项目代码（投资项目在线审批监管平台）。Project code." };
         var width = new Option<double?>("--width") { Description = "线状项目的宽度（米）。Full width in metres for a line footprint." };
         var radius = new Option<double?>("--radius") { Description = "点状项目的半径（米）。Radius in metres for a point footprint." };
         var crs = CommonOptions.Crs();
         var format = new Option<string?>("--format") { Description = "输出格式 table | json | csv（默认 table）。Output format." };
         var data = CommonOptions.Data();
-        var buffer = new Option<double?>("--buffer") { Description = "覆盖各管控区的缓冲距离（米）。Overrides every zone's buffer (m)." };
-        var pdf = new Option<string?>("--pdf") { Description = "另外写出冲突核查报告 PDF 到此文件。Also write the conflict report PDF to this file." };
-
-        var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等的冲突。Check a footprint against the protected zones.")
+        var proximity = new Option<double?>("--proximity", "--buffer")
         {
-            file, type, nationalMajor, width, radius, crs, format, data, buffer, pdf,
+            Description = "覆盖各管控区的邻近提示距离（米，系统设置，非法定）。Overrides every zone's proximity distance (m, a setting, not law).",
+        };
+        var pdf = new Option<string?>("--pdf") { Description = "另外写出核查报告 PDF 到此文件。Also write the report PDF to this file." };
+
+        var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等管控要素的关系。Check a footprint against the protected zones.")
+        {
+            file, type, major, nationalMajor, name, builder, code, width, radius, crs, format, data, proximity, pdf,
         };
         command.SetAction(parsed =>
         {
-            var given = new ProjectSettings(ParseType(parsed.GetValue(type)), parsed.GetValue(nationalMajor), parsed.GetValue(width), parsed.GetValue(radius));
+            var majors = parsed.GetValue(major) is { Length: > 0 } m ? m.SelectMany(x => x.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList() : null;
+            var given = new ProjectSettings(parsed.GetValue(type), majors, parsed.GetValue(nationalMajor), parsed.GetValue(width), parsed.GetValue(radius),
+                parsed.GetValue(name), parsed.GetValue(builder), parsed.GetValue(code));
             var epsg = CommonOptions.ParseEpsg(parsed.GetValue(crs));
-            var bufferM = parsed.GetValue(buffer);
-            if (bufferM is < 0 or > 50_000)
+            var proximityM = parsed.GetValue(proximity);
+            if (proximityM is { } p && (!double.IsFinite(p) || p < 0 || p > 50_000))
             {
-                throw new InputException($"--buffer {bufferM} 米不合理。", "给出 0 到 50000 米之间的缓冲距离。");
+                throw new InputException($"--proximity（--buffer）{proximityM} 米不合理。", "给出 0 到 50000 米之间的邻近提示距离。Give 0 to 50 000 m.");
             }
 
             var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
@@ -58,25 +74,29 @@ internal static class CheckCommand
                 ReportPdf.CheckPath(pdfPath);
             }
 
-            var report = Run(parsed.GetValue(file)!, given, epsg, bufferM, parsed.GetValue(data));
+            var path = parsed.GetValue(file)!;
+            var report = Run(path, given, epsg, proximityM, parsed.GetValue(data));
             var config = parsed.InvocationConfiguration;
-            Write(report, output, config.Output, parsed.GetValue(file)!);
+            Write(report, output, config.Output, path);
             if (pdfPath is not null)
             {
                 // json/csv keep stdout machine-readable: the note goes to stderr there.
                 var note = output == "table" ? config.Output : config.Error;
-                ReportPdf.Write(report, parsed.GetValue(file)!, Load(parsed.GetValue(data)).Store, pdfPath, note);
+                ReportPdf.Write(report, path, Load(parsed.GetValue(data)).Store, pdfPath, note);
             }
+
             return ExitCodeOf(report.Verdict);
         });
         return command;
     }
 
     /// <summary>Loads the footprint and the data directory and runs the check; the file's project properties fill what <paramref name="given"/> leaves null.</summary>
-    public static CheckReport Run(string path, ProjectSettings given, int? declaredEpsg, double? bufferOverrideM, string? dataDir)
+    public static CheckReport Run(string path, ProjectSettings given, int? declaredEpsg, double? proximityOverrideM, string? dataDir)
     {
+        var check = Load(dataDir).Check;
+        check.CheckGiven(given);
         var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg));
-        return Load(dataDir).Check.Run(load, given, declaredEpsg, bufferOverrideM);
+        return check.Run(load, given, CheckInput.OfFile(path), declaredEpsg, proximityOverrideM);
     }
 
     /// <summary>The layers of a data directory (resolved as for <c>--data</c>), loaded once per process; layers load on first use.</summary>
@@ -118,9 +138,4 @@ internal static class CheckCommand
                 break;
         }
     }
-
-    private static ProjectType? ParseType(string? text) =>
-        text is null ? null
-        : Names.ParseProjectType(text) ?? throw new InputException($"--type “{text}” 不是已知的项目类型（unknown project type）。",
-            $"可用：{string.Join("、", Names.ProjectTypeNames)}（城镇、线性、农业、生态、旅游、其他）。");
 }

@@ -24,7 +24,7 @@ internal static class ReportPdf
     /// <summary>Renders and writes the report, then says what was written on <paramref name="note"/>.</summary>
     public static void Write(CheckReport report, string footprintPath, LayerStore store, string pdfPath, TextWriter note)
     {
-        var name = report.Footprint.Name ?? Path.GetFileNameWithoutExtension(footprintPath);
+        var name = report.Project.Name ?? Path.GetFileNameWithoutExtension(footprintPath);
         var renderer = new CheckReportRenderer(store, StyleBook.Load(store.Catalog.DataDirectory));
         var clock = Stopwatch.StartNew();
         using var buffer = new MemoryStream();

@@ -4,7 +4,11 @@ using SpatialPlan.Core.Measurement;
 
 namespace SpatialPlan.Cli.Output;
 
-/// <summary>The check report as readable Chinese text: the footprint, one aligned row per zone, details, totals and the verdict.</summary>
+/// <summary>
+/// The check report as readable Chinese text, from Core's report model: the project, one row per zone with its
+/// figures, the details, then the sections every output has — jurisdiction, plan guidance, the approvals owed, what
+/// was not checked and the check settings — and the overall verdict.
+/// </summary>
 internal static class CheckReportTable
 {
     private const int MaxListed = 8;
@@ -13,15 +17,14 @@ internal static class CheckReportTable
     {
         WriteHeader(report, fileName, o);
         WriteZoneTable(report, o);
-
-        // Details only where there is something to read: a verdict, an overlap or a neighbour.
         foreach (var z in report.Zones.Where(z => z.Verdict != Verdict.Clear || z.Features.Count > 0 || z.NearbyFeatures.Count > 0))
         {
             WriteDetails(z, o);
         }
 
+        ReportSectionsText.Write(report, o);
         o.WriteLine();
-        o.WriteLine($"总体结论：{Names.Zh(report.Verdict)}（{Names.Of(report.Verdict)}）");
+        o.WriteLine($"总体结论：{report.VerdictZh}（{Names.Of(report.Verdict)}）");
         if (report.DataNoteZh is { } note)
         {
             o.WriteLine();
@@ -29,20 +32,24 @@ internal static class CheckReportTable
         }
     }
 
-    private static string From(CheckReport report, string key) => report.Options.Origins?.GetValueOrDefault(key) switch
+    private static string From(CheckReport report, string key) => report.Project.Origins?.GetValueOrDefault(key) switch
     {
         CheckOptions.FromFile => "［取自文件属性 from file］",
-        CheckOptions.FromDefault => "［默认 default］",
         _ => string.Empty,
     };
 
     private static void WriteHeader(CheckReport report, string fileName, TextWriter o)
     {
         var fp = report.Footprint;
+        var p = report.Project;
         o.WriteLine("杭锦后旗 项目选址冲突检查（SpatialPlan site check）");
-        o.WriteLine($"项目：{fp.Name ?? fileName}（{fileName}）");
-        o.WriteLine($"类型：{Names.Zh(report.Options.Type)}（{Names.Of(report.Options.Type)}）{From(report, "type")}  " +
-            $"国家重大项目：{(report.Options.NationalMajor ? "是" : "否")}{From(report, "nationalMajor")}");
+        o.WriteLine($"项目：{p.Name ?? fileName}（{fileName}）");
+        o.WriteLine($"建设单位：{p.Builder ?? "（未填）"}  项目代码：{p.ProjectCode ?? "（未填）"}");
+        var alias = p.KindAlias is { } a ? $"［按旧类型名 {a} 理解］" : string.Empty;
+        o.WriteLine($"项目类型：{p.Kind.NameZh}（{p.Kind.Id}）{alias}{From(report, "kind")}");
+        var majors = p.Majors.Count == 0 ? "无"
+            : string.Join("；", p.Majors.Select(m => $"{MajorCategory.ListNamesZh.GetValueOrDefault(m.List, m.List)}：{m.NameZh}（{m.Id}{(m.Basis is { } b ? "，" + b.TextZh : string.Empty)}）"));
+        o.WriteLine($"重大项目类别：{majors}{From(report, "majors")}");
         o.WriteLine($"占地面积：{Area(fp.AreaM2)}{Shape(fp)}");
         o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {Epsg.Name(Epsg.GaussKruger108)}");
         foreach (var r in fp.Repairs)
@@ -55,22 +62,18 @@ internal static class CheckReportTable
     {
         var fp = report.Footprint;
         o.WriteLine();
-        var table = new TextTable(
-            ["管控图层", "关系", "占用(亩)", "占用(公顷)", "占项目%", "距离(米)", "结论"],
-            [false, false, true, true, true, true, false]);
+        o.WriteLine("一、管控要素");
+        var table = new TextTable(["管控图层", "关系", "面积与距离", "结论"], [false, false, false, false]);
         foreach (var z in report.Zones)
         {
-            table.Add(z.LayerTitleZh, Names.RelationZh(z), TextTable.Num(AreaUnits.ToMu(z.OverlapAreaM2), 2),
-                TextTable.Num(AreaUnits.ToHectares(z.OverlapAreaM2), 4), TextTable.Num(z.OverlapPercent, 2),
-                z.DistanceM is { } d ? TextTable.Num(d, 1) : "—", Names.Zh(z.Verdict));
+            table.Add(z.LayerTitleZh, z.RelationZh, z.FiguresZh, z.VerdictZh);
         }
 
-        var conflicts = report.Zones.Where(z => z.Mode == ZoneMode.Avoid && z.Relation == ZoneRelation.Inside).ToList();
-        var total = conflicts.Sum(z => z.OverlapAreaM2);
-        table.Add("合计（占用管控区）", string.Empty, TextTable.Num(AreaUnits.ToMu(total), 2), TextTable.Num(AreaUnits.ToHectares(total), 4),
-            TextTable.Num(fp.AreaM2 > 0 ? 100 * total / fp.AreaM2 : 0, 2), string.Empty, Names.Zh(report.Verdict));
+        var occupied = report.Zones.Where(z => z.Mode == ZoneMode.Avoid && z.Situation is Situation.Inside or Situation.InsideMajor).ToList();
+        var total = occupied.Sum(z => z.OverlapAreaM2);
+        table.Add("合计（占用避让类管控区）", string.Empty, $"占用 {Figures.Mu(total)} 亩（{Figures.Percent(Figures.PercentOf(total, fp.AreaM2))}）", string.Empty);
         table.WriteTo(o);
-        if (conflicts.Count > 1)
+        if (occupied.Count > 1)
         {
             o.WriteLine("  （合计为各图层占用面积之和；不同管控区可能相互重叠。）");
         }
@@ -79,28 +82,39 @@ internal static class CheckReportTable
     private static void WriteDetails(ZoneResult z, TextWriter o)
     {
         o.WriteLine();
-        var extra = z.OutsideAreaM2 is { } outside ? $"，超出边界 {Area(outside)}" : string.Empty;
-        o.WriteLine($"■ {z.LayerTitleZh}：{Names.Zh(z.Verdict)}（{Names.Of(z.Relation)}{extra}，缓冲区 {z.BufferM:0.#} 米）");
-        o.WriteLine($"  规则：{z.RuleZh}");
-        if (z.Verdict != Verdict.Clear)
+        var proximity = z.Mode == ZoneMode.Avoid ? $"；邻近提示距离 {Figures.Metres(z.ProximityM)}（系统设置，非法定）" : string.Empty;
+        o.WriteLine($"■ {z.LayerTitleZh}：{z.VerdictZh}（{Names.Of(z.Situation)}）{proximity}");
+        o.WriteLine($"  {z.FiguresZh}");
+        foreach (var l in z.Levels.Where(l => l.Situation != Situation.None))
         {
-            o.WriteLine($"  依据：{z.BasisZh}");
+            o.WriteLine($"  · {l.LevelZh}：{Names.Zh(l.Situation)}{(l.AreaM2 > 0 ? $" {Figures.Mu(l.AreaM2)} 亩" : string.Empty)} → {Names.Zh(l.Verdict, l.InPrinciple)}");
+        }
+
+        o.WriteLine($"  规则：{z.RuleZh}");
+        foreach (var c in z.Conditions)
+        {
+            o.WriteLine($"  条件：{c.Authority.NameZh}——{c.RequirementZh}");
+        }
+
+        if (z.Verdict != Verdict.Clear && z.BasisText.Length > 0)
+        {
+            o.WriteLine($"  依据：{z.BasisText}");
         }
 
         var verb = z.Mode == ZoneMode.Contain ? "位于" : "占用";
         foreach (var f in z.Features.Take(MaxListed))
         {
-            o.WriteLine($"  · {verb} {Label(f.Id, f.Name)}：{Area(f.OverlapAreaM2)}{(f.Important ? "（重要湿地）" : string.Empty)}");
+            o.WriteLine($"  · {verb} {Label(f.Id, f.Name)}：{Area(f.OverlapAreaM2)}{(f.LandClass.Length > 0 ? $"（{f.LandClass}）" : string.Empty)}");
         }
 
         if (z.Features.Count > MaxListed)
         {
-            o.WriteLine($"  · ……另有 {z.Features.Count - MaxListed} 个要素（完整清单见 --format csv）");
+            o.WriteLine($"  · ……另有 {z.Features.Count - MaxListed} 个图斑（完整清单见 --format csv 或 json）");
         }
 
         foreach (var n in z.NearbyFeatures.Take(MaxListed))
         {
-            o.WriteLine($"  · 邻近 {Label(n.Id, n.Name)}：距离 {n.DistanceM:0.0} 米");
+            o.WriteLine($"  · 邻近 {Label(n.Id, n.Name)}：距离 {Figures.Metres(n.DistanceM)}");
         }
 
         if (z.NearbyFeatures.Count > MaxListed)
@@ -111,7 +125,7 @@ internal static class CheckReportTable
 
     private static string Label(string id, string name) => string.IsNullOrEmpty(name) ? id : $"{name}（{id}）";
 
-    private static string Area(double m2) =>
+    internal static string Area(double m2) =>
         $"{TextTable.Num(AreaUnits.ToMu(m2), 2)} 亩 = {TextTable.Num(AreaUnits.ToHectares(m2), 4)} 公顷 = {TextTable.Num(m2, 1)} 平方米";
 
     private static string Shape(Footprint fp) => fp.Kind switch

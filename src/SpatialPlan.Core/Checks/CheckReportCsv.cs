@@ -5,32 +5,60 @@ using SpatialPlan.Core.Measurement;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// Writes a <see cref="CheckReport"/> as CSV: one row per zone × overlapped or nearby feature (one row for a zone
-/// with neither). UTF-8 with BOM so that Excel opens the Chinese correctly. Areas in m², 亩, 公顷; distances in m.
+/// Writes a <see cref="CheckReport"/> as CSV, one table with a section column: per zone a summary row and one row per
+/// overlapped or nearby feature; then the plan guidance, the jurisdiction (and each neighbouring county), the approvals
+/// owed and what was not checked. UTF-8 with BOM so that Excel opens the Chinese correctly. Areas in m², 亩, 公顷;
+/// distances in m; the words and figures are the report model's.
 /// </summary>
 public static class CheckReportCsv
 {
     private static readonly string[] Header =
     [
-        "图层ID layerId", "图层 layer", "类别 category", "关系 relation", "要素ID featureId", "要素名称 featureName",
-        "占用面积(平方米) overlapAreaM2", "占用面积(亩) overlapAreaMu", "占用面积(公顷) overlapAreaHa", "距离(米) distanceM",
-        "图层结论 zoneVerdict", "规则 rule", "依据 basis",
+        "部分 section", "图层ID layerId", "图层 layer", "类别 category", "级别 level", "情形 situation", "关系 relation",
+        "要素ID featureId", "要素名称 featureName", "地类 landClass", "面积(平方米) areaM2", "面积(亩) areaMu", "面积(公顷) areaHa",
+        "占项目% percent", "距离(米) distanceM", "结论 verdict", "结论 verdictZh", "数字 figures", "规则或说明 rule",
+        "条件 conditions", "依据 basis",
     ];
 
     /// <summary>The CSV text (without BOM; <see cref="Write"/> adds it).</summary>
     public static string ToCsv(CheckReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
-        sb.Append(string.Join(',', Header)).Append("\r\n");
+        Line(sb, Header);
         foreach (var z in report.Zones)
         {
-            var rows = z.Features.Select(f => (f.Id, f.Name, (double?)f.OverlapAreaM2, (double?)0))
-                .Concat(z.NearbyFeatures.Select(n => (n.Id, n.Name, (double?)null, (double?)n.DistanceM)))
-                .DefaultIfEmpty((string.Empty, string.Empty, (double?)null, z.DistanceM));
-            foreach (var (id, name, area, distance) in rows)
+            ZoneRows(sb, z);
+        }
+
+        foreach (var g in report.Guidance)
+        {
+            Line(sb, Row("规划衔接 guidance", layerId: g.LayerId, layer: g.LayerTitleZh, category: g.Category, featureId: g.FeatureId,
+                featureName: g.FeatureName, area: g.OverlapAreaM2, distance: g.DistanceM, rule: g.NoteZh));
+        }
+
+        if (report.Jurisdiction is { } j)
+        {
+            Line(sb, Row("数据范围 jurisdiction", layerId: j.AreaLayerId, layer: j.AreaName, area: j.OutsideAreaM2,
+                percent: 100 * (1 - j.InsideShare), verdict: Names.Of(j.Verdict), verdictZh: Names.Zh(j.Verdict), figures: j.FiguresZh, rule: j.NoteZh ?? string.Empty));
+            foreach (var n in j.Neighbours)
             {
-                Row(sb, z, id, name, area, distance);
+                Line(sb, Row("数据范围 jurisdiction", layerId: j.AreaLayerId, layer: j.AreaName, featureId: n.Id, featureName: n.Name, area: n.AreaM2));
             }
+        }
+
+        foreach (var a in report.Approvals)
+        {
+            foreach (var i in a.Items)
+            {
+                Line(sb, Row("审批与意见 approval", layerId: i.LayerId, layer: i.LayerTitleZh, category: a.Authority.Id,
+                    featureName: a.Authority.NameZh, rule: i.RequirementZh, basis: i.Basis?.TextZh ?? string.Empty));
+            }
+        }
+
+        foreach (var n in report.NotChecked)
+        {
+            Line(sb, Row("未核查 notChecked", layer: n.NameZh, category: n.Category, rule: n.Reason));
         }
 
         return sb.ToString();
@@ -39,21 +67,47 @@ public static class CheckReportCsv
     /// <summary>Writes the CSV as UTF-8 with a byte-order mark.</summary>
     public static void Write(CheckReport report, Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
         stream.Write(bytes.GetPreamble());
         stream.Write(bytes.GetBytes(ToCsv(report)));
     }
 
-    private static void Row(StringBuilder sb, ZoneResult z, string id, string name, double? area, double? distance)
+    private static void ZoneRows(StringBuilder sb, ZoneResult z)
     {
-        string[] cells =
-        [
-            z.LayerId, z.LayerTitleZh, z.Category, Names.Of(z.Relation), id, name,
-            Num(area, 2), Num(area is { } a ? AreaUnits.ToMu(a) : null, 4), Num(area is { } h ? AreaUnits.ToHectares(h) : null, 5),
-            Num(distance, 2), Names.Of(z.Verdict), z.RuleZh, z.BasisZh,
-        ];
-        sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+        const string Section = "管控要素 zone";
+        var situation = Names.Of(z.Situation);
+        Line(sb, Row(Section, z.LayerId, z.LayerTitleZh, z.Category, string.Empty, situation, z.RelationZh, area: z.OverlapAreaM2,
+            percent: z.OverlapPercent, distance: z.DistanceM, verdict: Names.Of(z.Verdict), verdictZh: z.VerdictZh, figures: z.FiguresZh,
+            rule: z.RuleZh, conditions: string.Join("；", z.Conditions.Select(c => $"{c.Authority.NameZh}：{c.RequirementZh}")), basis: z.BasisText));
+        foreach (var l in z.Levels.Where(l => l.Situation != Situation.None))
+        {
+            Line(sb, Row(Section, z.LayerId, z.LayerTitleZh, z.Category, l.Level, Names.Of(l.Situation), l.LevelZh, area: l.AreaM2,
+                verdict: Names.Of(l.Verdict), verdictZh: Names.Zh(l.Verdict, l.InPrinciple)));
+        }
+
+        foreach (var f in z.Features)
+        {
+            Line(sb, Row(Section, z.LayerId, z.LayerTitleZh, z.Category, f.Level, situation, z.RelationZh, f.Id, f.Name, f.LandClass, f.OverlapAreaM2));
+        }
+
+        foreach (var n in z.NearbyFeatures)
+        {
+            Line(sb, Row(Section, z.LayerId, z.LayerTitleZh, z.Category, n.Level, situation, z.RelationZh, n.Id, n.Name, distance: n.DistanceM));
+        }
     }
+
+    private static string[] Row(string section, string layerId = "", string layer = "", string category = "", string level = "",
+        string situation = "", string relation = "", string featureId = "", string featureName = "", string landClass = "",
+        double? area = null, double? percent = null, double? distance = null, string verdict = "", string verdictZh = "",
+        string figures = "", string rule = "", string conditions = "", string basis = "") =>
+    [
+        section, layerId, layer, category, level, situation, relation, featureId, featureName, landClass,
+        Num(area, 2), Num(area is { } a ? AreaUnits.ToMu(a) : null, 4), Num(area is { } h ? AreaUnits.ToHectares(h) : null, 5),
+        Num(percent, 2), Num(distance, 2), verdict, verdictZh, figures, rule, conditions, basis,
+    ];
+
+    private static void Line(StringBuilder sb, IEnumerable<string> cells) => sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
 
     private static string Num(double? value, int digits) =>
         value is { } v ? Math.Round(v, digits).ToString(CultureInfo.InvariantCulture) : string.Empty;

@@ -9,12 +9,15 @@ using SpatialPlan.Core.Measurement;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// Writes a <see cref="CheckReport"/> as the contract JSON of docs/architecture.md (field names exact, Chinese
-/// not \u-escaped). Areas: m² plus 亩 and 公顷; distances: metres; geometries: GeoJSON in EPSG:4490.
+/// Writes a <see cref="CheckReport"/> as the contract JSON of docs/rules-model.md §6 (field names exact, Chinese not
+/// \u-escaped). Areas: m² plus 亩 and 公顷; distances: metres; geometries: GeoJSON in EPSG:4490.
 /// </summary>
 public static class CheckReportJson
 {
     private static readonly JsonSerializerOptions GeoOptions = CreateGeoOptions();
+
+    /// <summary>The encoder every writer uses (Chinese left as is).</summary>
+    internal static JavaScriptEncoder Encoder => GeoOptions.Encoder!;
 
     /// <summary>The report as one JSON object.</summary>
     public static string Serialize(CheckReport report, bool indented = true)
@@ -27,35 +30,23 @@ public static class CheckReportJson
     /// <summary>Writes the report as one JSON object (UTF-8) to a stream.</summary>
     public static void Write(CheckReport report, Stream stream, bool indented = true)
     {
+        ArgumentNullException.ThrowIfNull(report);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = GeoOptions.Encoder });
         w.WriteStartObject();
         WriteFootprint(w, report.Footprint);
-        w.WriteStartObject("project");
-        w.WriteString("type", Names.Of(report.Options.Type));
-        w.WriteBoolean("nationalMajor", report.Options.NationalMajor);
-        WriteNullable(w, "name", report.Footprint.Name);
-        if (report.Options.Origins is { } origins)
-        {
-            w.WriteStartObject("from");
-            foreach (var (key, origin) in origins)
-            {
-                w.WriteString(key, origin);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
+        WriteProject(w, report.Project);
         w.WriteString("verdict", Names.Of(report.Verdict));
-        w.WriteString("verdictZh", Names.Zh(report.Verdict));
+        w.WriteString("verdictZh", report.VerdictZh);
+        w.WriteBoolean("inPrinciple", report.InPrinciple);
         w.WriteNumber("sliverM2", report.SliverM2);
         w.WriteStartArray("zones");
         foreach (var zone in report.Zones)
         {
-            WriteZone(w, zone);
+            ZoneJson.Write(w, zone);
         }
 
         w.WriteEndArray();
+        ReportSectionsJson.Write(w, report);
         w.WriteBoolean("schematicData", report.SchematicData);
         WriteNullable(w, "dataNoteZh", report.DataNoteZh);
         WriteNullable(w, "dataNoteEn", report.DataNoteEn);
@@ -89,66 +80,84 @@ public static class CheckReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteZone(Utf8JsonWriter w, ZoneResult z)
+    private static void WriteProject(Utf8JsonWriter w, ProjectIdentity p)
     {
-        w.WriteStartObject();
-        w.WriteString("layerId", z.LayerId);
-        w.WriteString("layerTitle", z.LayerTitleZh);
-        w.WriteString("layerTitleEn", z.LayerTitleEn);
-        w.WriteString("category", z.Category);
-        w.WriteString("mode", Names.Of(z.Mode));
-        w.WriteString("relation", Names.Of(z.Relation));
-        WriteArea(w, "overlapArea", z.OverlapAreaM2);
-        w.WriteNumber("overlapPercent", Math.Round(z.OverlapPercent, 4));
-        if (z.OutsideAreaM2 is { } outside)
-        {
-            WriteArea(w, "outsideArea", outside);
-        }
-
-        w.WriteStartArray("features");
-        foreach (var f in z.Features)
+        w.WriteStartObject("project");
+        w.WriteString("kind", p.Kind.Id);
+        w.WriteString("kindZh", p.Kind.NameZh);
+        w.WriteString("kindEn", p.Kind.NameEn);
+        w.WriteString("kindGroup", p.Kind.Group);
+        WriteNullable(w, "kindAlias", p.KindAlias);
+        w.WriteStartArray("majors");
+        foreach (var m in p.Majors)
         {
             w.WriteStartObject();
-            w.WriteString("id", f.Id);
-            w.WriteString("name", f.Name);
-            WriteArea(w, "overlapArea", f.OverlapAreaM2);
-            w.WriteBoolean("important", f.Important);
+            w.WriteString("id", m.Id);
+            w.WriteString("list", m.List);
+            w.WriteString("listZh", MajorCategory.ListNamesZh.GetValueOrDefault(m.List, m.List));
+            w.WriteString("nameZh", m.NameZh);
+            w.WriteString("nameEn", m.NameEn);
+            WriteCitation(w, "basis", m.Basis);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("nearbyFeatures");
-        foreach (var n in z.NearbyFeatures)
+        WriteNullable(w, "name", p.Name);
+        WriteNullable(w, "builder", p.Builder);
+        WriteNullable(w, "projectCode", p.ProjectCode);
+        if (p.Origins is { } origins)
         {
-            w.WriteStartObject();
-            w.WriteString("id", n.Id);
-            w.WriteString("name", n.Name);
-            w.WriteNumber("distanceM", Math.Round(n.DistanceM, 2));
+            w.WriteStartObject("from");
+            foreach (var (key, origin) in origins)
+            {
+                w.WriteString(key, origin);
+            }
+
             w.WriteEndObject();
         }
 
-        w.WriteEndArray();
-        WriteNumber(w, "distanceM", z.DistanceM is { } d ? Math.Round(d, 2) : null);
-        w.WriteNumber("bufferM", z.BufferM);
-        WriteGeometry(w, "overlapGeometry", z.HighlightGeographic);
-        w.WriteString("verdict", Names.Of(z.Verdict));
-        w.WriteString("verdictZh", Names.Zh(z.Verdict));
-        w.WriteString("rule", z.RuleZh);
-        w.WriteString("ruleEn", z.RuleEn);
-        w.WriteString("basis", z.BasisZh);
-        w.WriteString("basisEn", z.BasisEn);
-        w.WriteBoolean("schematic", z.Schematic);
         w.WriteEndObject();
     }
 
-    private static void WriteArea(Utf8JsonWriter w, string prefix, double m2)
+    internal static void WriteArea(Utf8JsonWriter w, string prefix, double m2)
     {
         w.WriteNumber(prefix + "M2", Math.Round(m2, 3));
         w.WriteNumber(prefix + "Mu", Math.Round(AreaUnits.ToMu(m2), 4));
         w.WriteNumber(prefix + "Ha", Math.Round(AreaUnits.ToHectares(m2), 5));
     }
 
-    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    internal static void WriteCitation(Utf8JsonWriter w, string? name, Citation? c)
+    {
+        if (name is not null)
+        {
+            w.WritePropertyName(name);
+        }
+
+        if (c is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("doc", c.Doc);
+        w.WriteString("titleZh", c.TitleZh);
+        w.WriteString("titleEn", c.TitleEn);
+        w.WriteString("article", c.Article);
+        w.WriteString("paraphraseZh", c.ParaphraseZh);
+        if (c.Verified is { } verified)
+        {
+            w.WriteBoolean("verified", verified);
+        }
+        else
+        {
+            w.WriteNull("verified");
+        }
+
+        w.WriteEndObject();
+    }
+
+    internal static void WriteNumber(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v)
         {
@@ -160,7 +169,7 @@ public static class CheckReportJson
         }
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)
         {
@@ -172,7 +181,7 @@ public static class CheckReportJson
         }
     }
 
-    private static void WriteGeometry(Utf8JsonWriter w, string name, Geometry? geometry)
+    internal static void WriteGeometry(Utf8JsonWriter w, string name, Geometry? geometry)
     {
         w.WritePropertyName(name);
         if (geometry is null)

@@ -1,8 +1,9 @@
 namespace SpatialPlan.Core.Checks;
 
-/// <summary>One zone feature the footprint overlaps.</summary>
-/// <param name="Id">Feature id.</param>
+/// <summary>One zone feature (图斑) the footprint overlaps.</summary>
+/// <param name="Id">Feature id (图斑编号).</param>
 /// <param name="Name">Feature name (Chinese).</param>
+/// <param name="Level">The feature's level id, or <c>*</c> in a zone without levels.</param>
 /// <param name="OverlapAreaM2">Overlap area in m² (EPSG:4545, scale-corrected).</param>
-/// <param name="Important">True when the feature is marked <c>important</c>.</param>
-public sealed record FeatureOverlap(string Id, string Name, double OverlapAreaM2, bool Important);
+/// <param name="LandClass">The feature's <c>landClass</c> (地类), or empty.</param>
+public sealed record FeatureOverlap(string Id, string Name, string Level, double OverlapAreaM2, string LandClass);

@@ -6,23 +6,34 @@ using SpatialPlan.Core.Sources;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// What is said about a project besides its geometry, each value null when not given: by the planner (CLI
-/// options, API query) or by the footprint file (properties of its first feature: <c>projectName</c>,
-/// <c>projectType</c>, <c>nationalMajor</c>, <c>widthM</c>, <c>radiusM</c>). <see cref="Resolve"/> merges
-/// them: an explicit option wins over the file, the defaults (urban, not national major) apply only when neither gives a value.
+/// What is said about a project besides its geometry, each value null when not given: by the planner (CLI options,
+/// API fields) or by the footprint file (properties of its first feature: <c>projectName</c>, <c>projectType</c>,
+/// <c>majors</c>, <c>builder</c>, <c>projectCode</c>, <c>widthM</c>, <c>radiusM</c>). <see cref="Resolve"/> merges them:
+/// an explicit option wins over the file; there is no default kind (项目类型必填).
 /// </summary>
-/// <param name="Type">Project type.</param>
-/// <param name="NationalMajor">A national major (国家重大) project.</param>
+/// <param name="Kind">Project kind id or old alias, as written.</param>
+/// <param name="Majors">Major-project category ids.</param>
+/// <param name="NationalMajor">The retired yes/no flag; any value given is refused by <see cref="Resolve"/>.</param>
 /// <param name="WidthM">Full width in metres of a line footprint.</param>
 /// <param name="RadiusM">Radius in metres of a point footprint.</param>
 /// <param name="Name">The project's name.</param>
-public sealed record ProjectSettings(ProjectType? Type = null, bool? NationalMajor = null, double? WidthM = null, double? RadiusM = null, string? Name = null)
+/// <param name="Builder">建设单位.</param>
+/// <param name="ProjectCode">项目代码.</param>
+public sealed record ProjectSettings(
+    string? Kind = null,
+    IReadOnlyList<string>? Majors = null,
+    bool? NationalMajor = null,
+    double? WidthM = null,
+    double? RadiusM = null,
+    string? Name = null,
+    string? Builder = null,
+    string? ProjectCode = null)
 {
     /// <summary>Nothing given.</summary>
     public static ProjectSettings None { get; } = new();
 
     /// <summary>Reads the project properties of the first feature (a 界址点 list has none: <see cref="None"/>).</summary>
-    /// <exception cref="InputException">A property has a value of the wrong kind (unknown type, width ≤ 0…).</exception>
+    /// <exception cref="InputException">A property has a value of the wrong kind (width ≤ 0, majors not a list of ids…).</exception>
     public static ProjectSettings FromFile(FeatureLoadResult load, string? fileName = null)
     {
         if (load.Features.Count == 0 || load.Features[0].Attributes is not { } a)
@@ -30,36 +41,57 @@ public sealed record ProjectSettings(ProjectType? Type = null, bool? NationalMaj
             return None;
         }
 
-        var typeText = Text(a, "projectType", fileName);
-        ProjectType? type = typeText is null ? null : Names.ParseProjectType(typeText) ?? throw Bad("projectType", typeText,
-            $"填写 {string.Join("、", Names.ProjectTypeNames)} 之一。Use one of {string.Join(", ", Names.ProjectTypeNames)}.", fileName);
-        return new ProjectSettings(type, Bool(a, "nationalMajor", fileName), Metres(a, "widthM", fileName), Metres(a, "radiusM", fileName),
-            Text(a, "projectName", fileName));
+        return new ProjectSettings(Text(a, "projectType", fileName), Ids(a, "majors", fileName), Bool(a, "nationalMajor", fileName),
+            Metres(a, "widthM", fileName), Metres(a, "radiusM", fileName), Text(a, "projectName", fileName),
+            Text(a, "builder", fileName), Text(a, "projectCode", fileName));
     }
 
     /// <summary>
-    /// The check options from what the planner gave (<paramref name="given"/>, wins), what the file says and the
-    /// defaults, with where each value came from in <see cref="CheckOptions.Origins"/>.
+    /// The check options from what the planner gave (<paramref name="given"/>, wins) and what the file says, resolved
+    /// against the policy (kind ids and aliases, major categories), with where each value came from in
+    /// <see cref="CheckOptions.Origins"/>.
     /// </summary>
-    public static CheckOptions Resolve(ProjectSettings given, ProjectSettings file, int? declaredEpsg = null, double? bufferOverrideM = null)
+    /// <exception cref="InputException">
+    /// No kind anywhere (项目类型必填), an ambiguous or unknown kind, an unknown major category, or a national-major flag.
+    /// </exception>
+    public static CheckOptions Resolve(ProjectSettings given, ProjectSettings file, CheckPolicy policy, int? declaredEpsg = null,
+        double? proximityOverrideM = null, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(given);
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (given.NationalMajor is not null)
+        {
+            throw policy.NationalMajorRefused("--national-major（API：nationalMajor）");
+        }
+
+        if (file.NationalMajor is not null)
+        {
+            throw policy.NationalMajorRefused("文件属性 nationalMajor", fileName);
+        }
+
+        var (kind, alias) = given.Kind is not null
+            ? policy.ResolveKind(given.Kind, "--type（API：type）")
+            : policy.ResolveKind(file.Kind, "文件属性 projectType", file.Kind is null ? null : fileName);
+        var majors = given.Majors is { Count: > 0 }
+            ? policy.ResolveMajors(given.Majors, "--major（API：major）")
+            : policy.ResolveMajors(file.Majors ?? [], "文件属性 majors", fileName);
         var origins = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["type"] = Origin(given.Type, file.Type),
-            ["nationalMajor"] = Origin(given.NationalMajor, file.NationalMajor),
+            ["kind"] = given.Kind is not null ? CheckOptions.FromOption : CheckOptions.FromFile,
+            ["majors"] = given.Majors is { Count: > 0 } ? CheckOptions.FromOption : file.Majors is { Count: > 0 } ? CheckOptions.FromFile : CheckOptions.FromDefault,
             ["width"] = Origin(given.WidthM, file.WidthM),
             ["radius"] = Origin(given.RadiusM, file.RadiusM),
         };
-        return new CheckOptions(
-            given.Type ?? file.Type ?? ProjectType.Urban,
-            given.NationalMajor ?? file.NationalMajor ?? false,
-            given.WidthM ?? file.WidthM,
-            given.RadiusM ?? file.RadiusM,
-            declaredEpsg,
-            bufferOverrideM)
-        { Origins = origins };
+        return new CheckOptions(kind.Id, [.. majors.Select(m => m.Id)], given.WidthM ?? file.WidthM, given.RadiusM ?? file.RadiusM,
+            declaredEpsg, proximityOverrideM)
+        {
+            KindAlias = alias,
+            Name = given.Name ?? file.Name,
+            Builder = given.Builder ?? file.Builder,
+            ProjectCode = given.ProjectCode ?? file.ProjectCode,
+            Origins = origins,
+        };
     }
 
     private static string Origin<T>(T? given, T? file)
@@ -72,6 +104,7 @@ public sealed record ProjectSettings(ProjectType? Type = null, bool? NationalMaj
         JsonElement { ValueKind: JsonValueKind.True } => true,
         JsonElement { ValueKind: JsonValueKind.False } => false,
         JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDouble(),
+        JsonElement { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : (object?)x).ToArray(),
         JsonElement e => e.GetRawText(),
         var v => v,
     } : null;
@@ -81,6 +114,15 @@ public sealed record ProjectSettings(ProjectType? Type = null, bool? NationalMaj
         null => null,
         string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
         var v => throw Bad(key, v, "填写文字。Use a string.", fileName),
+    };
+
+    private static IReadOnlyList<string>? Ids(IAttributesTable a, string key, string? fileName) => Value(a, key) switch
+    {
+        null => null,
+        string s => [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        object?[] list when list.All(x => x is string) => [.. list.Cast<string>()],
+        IEnumerable<object> list when list.All(x => x is string) => [.. list.Cast<string>()],
+        var v => throw Bad(key, v is object?[] arr ? "[" + string.Join(",", arr) + "]" : v, "填写类别 id 的数组，例如 \"majors\": [\"farmland-transport\"]。Use an array of category ids.", fileName),
     };
 
     private static bool? Bool(IAttributesTable a, string key, string? fileName) => Value(a, key) switch

@@ -8,40 +8,43 @@ using SpatialPlan.Core.Measurement;
 
 namespace SpatialPlan.Core.Checks;
 
-/// <summary>Measures one footprint against zone layers. Everything here is in EPSG:4545; areas/distances scale-corrected.</summary>
+/// <summary>
+/// Measures one footprint against a layer: which features it overlaps (and by how much), touches or comes near.
+/// Everything here is in EPSG:4545; areas and distances are scale-corrected. Deciding is <see cref="ZoneDecider"/>'s job.
+/// </summary>
 internal sealed class ZoneEvaluator
 {
     private const int CellsPerSide = 64;
 
     private readonly Footprint _footprint;
-    private readonly CheckOptions _options;
-    private readonly double _sliverM2;
     private readonly IPreparedGeometry _prepared;
     private readonly double _k;
     private readonly IndexedFacetDistance _facets;
+    private readonly CancellationToken _cancellation;
 
-    public ZoneEvaluator(Footprint footprint, CheckOptions options, double sliverM2)
+    public ZoneEvaluator(Footprint footprint, CancellationToken cancellation)
     {
         _footprint = footprint;
-        _options = options;
-        _sliverM2 = sliverM2;
+        _cancellation = cancellation;
         _prepared = PreparedGeometryFactory.Prepare(footprint.Gk);
         _facets = new IndexedFacetDistance(footprint.Gk);
 
-        // Grid metres per true metre near the footprint, to turn a true buffer distance into an envelope margin.
+        // Grid metres per true metre near the footprint, to turn a true distance into an envelope margin.
         var boundary = footprint.Gk.Boundary;
         _k = boundary.Length > 0 ? boundary.Length / PlanarMeasure.LengthM(boundary) : 1;
     }
 
-    public ZoneResult Evaluate(ZoneLayer layer, ZonePolicy zone)
+    public Footprint Footprint => _footprint;
+
+    /// <summary>Overlaps, touches and features within <paramref name="proximityM"/> (true metres) of the footprint.</summary>
+    public LayerContact Measure(ZoneLayer layer, double proximityM)
     {
-        var bufferM = _options.BufferOverrideM ?? zone.BufferM;
-        var margin = (bufferM * _k * 1.001) + 1e-6;
-        var overlaps = new List<(ZoneFeature Feature, Geometry Piece, double AreaM2)>();
-        var nearby = new List<NearbyFeature>();
-        var touches = false;
+        var margin = (proximityM * _k * 1.001) + 1e-6;
+        var contact = new LayerContact(layer);
         foreach (var candidate in Candidates(layer, margin))
         {
+            _cancellation.ThrowIfCancellationRequested();
+
             // The prepared test is cheap and rejects most envelope hits before any overlay is built.
             if (_prepared.Intersects(candidate.Geometry))
             {
@@ -51,87 +54,61 @@ internal sealed class ZoneEvaluator
                 var area = piece is IPolygonal || piece is GeometryCollection ? PlanarMeasure.AreaM2(piece) : 0;
                 if (area > 0)
                 {
-                    overlaps.Add((candidate, piece, area));
+                    contact.Overlaps.Add(new Piece(candidate, piece, area));
                 }
                 else
                 {
-                    touches = true;
-                    nearby.Add(new NearbyFeature(candidate.Id, candidate.Name, 0));
+                    contact.Nearby.Add((candidate, 0));
                 }
             }
-            else if (bufferM > 0 && _facets.IsWithinDistance(candidate.Geometry, margin))
+            else if (proximityM > 0 && _facets.IsWithinDistance(candidate.Geometry, margin))
             {
                 var d = PlanarMeasure.DistanceM(_footprint.Gk, candidate.Geometry);
-                if (d <= bufferM)
+                if (d <= proximityM)
                 {
-                    nearby.Add(new NearbyFeature(candidate.Id, candidate.Name, d));
+                    contact.Nearby.Add((candidate, d));
                 }
             }
         }
 
-        return zone.Mode == ZoneMode.Contain
-            ? Contain(layer, zone, bufferM, overlaps, nearby)
-            : Avoid(layer, zone, bufferM, overlaps, nearby, touches);
+        return contact;
     }
 
-    private ZoneResult Avoid(ZoneLayer layer, ZonePolicy zone, double bufferM,
-        List<(ZoneFeature Feature, Geometry Piece, double AreaM2)> overlaps, List<NearbyFeature> nearby, bool touches)
+    /// <summary>Area (m²) of the pieces' union; the plain sum when the layer's features never overlap.</summary>
+    public static double AreaOf(IReadOnlyCollection<Piece> pieces, bool disjoint) =>
+        pieces.Count == 0 ? 0 : disjoint ? pieces.Sum(p => p.AreaM2) : Union(pieces.Select(p => p.Geometry), false) is { } u ? PlanarMeasure.AreaM2(u) : 0;
+
+    /// <summary>The pieces as one geometry: a plain collection when they cannot overlap, else their union.</summary>
+    public static Geometry? Union(IEnumerable<Geometry> pieces, bool disjoint)
     {
-        var union = Union(overlaps.Select(o => o.Piece), zone.FeaturesDisjoint);
-        var area = zone.FeaturesDisjoint ? overlaps.Sum(o => o.AreaM2) : union is null ? 0 : PlanarMeasure.AreaM2(union);
-        var relation = area > _sliverM2 ? ZoneRelation.Inside
-            : area > 0 ? ZoneRelation.Sliver
-            : touches ? ZoneRelation.Touches
-            : nearby.Count > 0 ? ZoneRelation.Nearby
-            : ZoneRelation.None;
-        var (verdict, ruleZh, ruleEn) = VerdictRules.Decide(zone, _options, relation, overlaps.Any(o => o.Feature.Important));
-        return Result(layer, zone, bufferM, overlaps, nearby, relation, area, null, union, verdict, ruleZh, ruleEn);
-    }
-
-    private ZoneResult Contain(ZoneLayer layer, ZonePolicy zone, double bufferM,
-        List<(ZoneFeature Feature, Geometry Piece, double AreaM2)> overlaps, List<NearbyFeature> nearby)
-    {
-        var union = Union(overlaps.Select(o => o.Piece), false);
-        var inside = union is null ? 0 : PlanarMeasure.AreaM2(union);
-        var outsideGeometry = union is null ? _footprint.Gk : OverlayNGRobust.Overlay(_footprint.Gk, union, SpatialFunction.Difference);
-        var outside = outsideGeometry.IsEmpty ? 0 : PlanarMeasure.AreaM2(outsideGeometry);
-        var relation = outside > _sliverM2 ? ZoneRelation.Outside : ZoneRelation.Inside;
-        var (verdict, ruleZh, ruleEn) = VerdictRules.Decide(zone, _options, relation, false);
-        var highlight = relation == ZoneRelation.Outside ? outsideGeometry : null;
-        return Result(layer, zone, bufferM, overlaps, nearby, relation, inside, outside, highlight, verdict, ruleZh, ruleEn);
-    }
-
-    private ZoneResult Result(ZoneLayer layer, ZonePolicy zone, double bufferM,
-        List<(ZoneFeature Feature, Geometry Piece, double AreaM2)> overlaps, List<NearbyFeature> nearby,
-        ZoneRelation relation, double areaM2, double? outsideM2, Geometry? highlight, Verdict verdict, string ruleZh, string ruleEn) => new()
+        var list = pieces.Where(p => p is IPolygonal).ToList();
+        return list.Count switch
         {
-            LayerId = layer.LayerId,
-            LayerTitleZh = layer.TitleZh,
-            LayerTitleEn = layer.TitleEn,
-            Category = layer.Category,
-            Mode = zone.Mode,
-            Relation = relation,
-            OverlapAreaM2 = areaM2,
-            OverlapPercent = _footprint.AreaM2 > 0 ? 100 * areaM2 / _footprint.AreaM2 : 0,
-            OutsideAreaM2 = outsideM2,
-            Features = overlaps.OrderByDescending(o => o.AreaM2)
-                .Select(o => new FeatureOverlap(o.Feature.Id, o.Feature.Name, o.AreaM2, o.Feature.Important)).ToList(),
-            NearbyFeatures = nearby.OrderBy(n => n.DistanceM).ToList(),
-            DistanceM = overlaps.Count > 0 ? 0 : NearestDistance(layer, nearby),
-            BufferM = bufferM,
-            HighlightGeographic = highlight is { IsEmpty: false } ? CrsTransformer.Transform(highlight, Epsg.GaussKruger108, Epsg.Cgcs2000) : null,
-            Verdict = verdict,
-            RuleZh = ruleZh,
-            RuleEn = ruleEn,
-            BasisZh = zone.BasisZh,
-            BasisEn = zone.BasisEn,
-            Schematic = layer.Schematic,
+            0 => null,
+            1 => list[0],
+            _ when disjoint => list[0].Factory.BuildGeometry(list.SelectMany(Polygons)),
+            _ => OverlayNGRobust.Union(list[0].Factory.BuildGeometry(list)),
         };
+    }
+
+    /// <summary>The footprint minus a geometry (or the whole footprint when it is null).</summary>
+    public Geometry Outside(Geometry? inside) =>
+        inside is null ? _footprint.Gk : OverlayNGRobust.Overlay(_footprint.Gk, inside, SpatialFunction.Difference);
+
+    /// <summary>Distance in metres to the layer's nearest feature, or null for an empty layer.</summary>
+    public double? NearestDistance(ZoneLayer layer)
+    {
+        var nearest = layer.Nearest(_footprint.Gk);
+        return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
+    }
+
+    /// <summary>EPSG:4545 → EPSG:4490 for highlighting; null for nothing.</summary>
+    public static Geometry? Geographic(Geometry? gk) =>
+        gk is null || gk.IsEmpty ? null : CrsTransformer.Transform(gk, Epsg.GaussKruger108, Epsg.Cgcs2000);
 
     /// <summary>
-    /// Zone features whose envelope comes within <paramref name="margin"/> (grid m) of the footprint. A compact
-    /// footprint queries its envelope once; a thin or diagonal one (a road, a pipeline) would drag in every feature
-    /// under its envelope, so its envelope is cut into cells and only cells near the footprint are queried.
+    /// Features whose envelopes come within <paramref name="margin"/> of the footprint. For a long thin footprint (a road)
+    /// its envelope is cut into cells and only cells near the footprint are queried.
     /// </summary>
     private IEnumerable<ZoneFeature> Candidates(ZoneLayer layer, double margin)
     {
@@ -149,6 +126,7 @@ internal sealed class ZoneEvaluator
         {
             for (var y = env.MinY; y < env.MaxY; y += cell)
             {
+                _cancellation.ThrowIfCancellationRequested();
                 var window = new Envelope(x - margin, Math.Min(x + cell, env.MaxX) + margin, y - margin, Math.Min(y + cell, env.MaxY) + margin);
                 if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(window)))
                 {
@@ -158,30 +136,6 @@ internal sealed class ZoneEvaluator
         }
 
         return seen;
-    }
-
-    private double? NearestDistance(ZoneLayer layer, List<NearbyFeature> nearby)
-    {
-        if (nearby.Count > 0)
-        {
-            return nearby.Min(n => n.DistanceM);
-        }
-
-        var nearest = layer.Nearest(_footprint.Gk);
-        return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
-    }
-
-    /// <summary>The pieces as one geometry: a plain collection when they cannot overlap, else their union.</summary>
-    private static Geometry? Union(IEnumerable<Geometry> pieces, bool disjoint)
-    {
-        var list = pieces.Where(p => p is IPolygonal).ToList();
-        return list.Count switch
-        {
-            0 => null,
-            1 => list[0],
-            _ when disjoint => list[0].Factory.BuildGeometry(list.SelectMany(Polygons)),
-            _ => OverlayNGRobust.Union(list[0].Factory.BuildGeometry(list)),
-        };
     }
 
     private static IEnumerable<Geometry> Polygons(Geometry g) =>

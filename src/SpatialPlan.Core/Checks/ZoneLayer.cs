@@ -5,43 +5,45 @@ using SpatialPlan.Core.Layers;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// A catalog layer the check runs against: its identity, the policy key it names, and its features in
-/// EPSG:4545 behind a spatial index that is built once (by <see cref="LayerStore"/>) and shared by every check.
+/// A catalog layer the check runs against: its identity, the policy key it names, its provenance, and its features
+/// in EPSG:4545 behind a spatial index that is built once (by <see cref="LayerStore"/>) and shared by every check.
 /// </summary>
 public sealed class ZoneLayer
 {
     private readonly Func<Envelope, IList<int>> _query;
 
-    private ZoneLayer(string layerId, string titleZh, string titleEn, string category, string policyKey, bool schematic,
-        IReadOnlyList<ZoneFeature> features, Func<Envelope, IList<int>> query)
+    private ZoneLayer(LayerProvenance provenance, string category, string policyKey, IReadOnlyList<ZoneFeature> features, Func<Envelope, IList<int>> query)
     {
-        LayerId = layerId;
-        TitleZh = titleZh;
-        TitleEn = titleEn;
+        Provenance = provenance;
         Category = category;
         PolicyKey = policyKey;
-        Schematic = schematic;
         Features = features;
         _query = query;
     }
 
     /// <summary>Catalog id, e.g. <c>eco-redline</c>.</summary>
-    public string LayerId { get; }
+    public string LayerId => Provenance.LayerId;
 
     /// <summary>Chinese title.</summary>
-    public string TitleZh { get; }
+    public string TitleZh => Provenance.TitleZh;
 
     /// <summary>English title.</summary>
-    public string TitleEn { get; }
+    public string TitleEn => Provenance.TitleEn;
 
     /// <summary>Catalog category, e.g. <c>ecological-redline</c>.</summary>
     public string Category { get; }
 
-    /// <summary>Key of <c>policy.json#/zones</c> that applies.</summary>
+    /// <summary>Key of <c>policy.json#/zones</c> (or <c>#/guidance</c>) that applies.</summary>
     public string PolicyKey { get; }
 
     /// <summary>True when the layer is our schematic reading of the plan, not official data.</summary>
-    public bool Schematic { get; }
+    public bool Schematic => Provenance.Schematic;
+
+    /// <summary>Catalog provenance (version, date, 批复文号).</summary>
+    public LayerProvenance Provenance { get; }
+
+    /// <summary>The file the features came from (for messages), or null for ad-hoc layers.</summary>
+    public string? FileName { get; private init; }
 
     /// <summary>The features, geometry in EPSG:4545.</summary>
     public IReadOnlyList<ZoneFeature> Features { get; }
@@ -50,11 +52,14 @@ public sealed class ZoneLayer
     public int Count => Features.Count;
 
     /// <summary>Wraps a loaded catalog layer, reusing its EPSG:4545 geometries and STR-tree.</summary>
-    public static ZoneLayer From(LayerData data)
+    /// <param name="data">The loaded layer.</param>
+    /// <param name="role"><c>zone</c>, <c>guidance</c>, <c>area</c> or <c>neighbours</c>.</param>
+    public static ZoneLayer From(LayerData data, string role = "zone")
     {
         var d = data.Definition;
         var features = data.Features.Select((f, i) => ZoneFeature.From(f.Attributes, data.Projected[i], i)).ToList();
-        return new ZoneLayer(d.Id, d.TitleZh, d.TitleEn, d.Category, d.Policy ?? d.Category, d.Schematic, features, data.Query);
+        var provenance = new LayerProvenance(d.Id, d.TitleZh, d.TitleEn, role, d.Schematic, d.Version, d.Date, d.ApprovalNumber, d.Source);
+        return new ZoneLayer(provenance, d.Category, d.Policy ?? d.Category, features, data.Query) { FileName = d.File };
     }
 
     /// <summary>Builds a layer and its own index from features already in EPSG:4545 (tests, ad-hoc layers).</summary>
@@ -69,8 +74,12 @@ public sealed class ZoneLayer
         }
 
         tree.Build();
-        return new ZoneLayer(layerId, titleZh, titleEn, category, policyKey, schematic, list, tree.Query);
+        var provenance = new LayerProvenance(layerId, titleZh, titleEn, "zone", schematic, string.Empty, string.Empty, string.Empty, string.Empty);
+        return new ZoneLayer(provenance, category, policyKey, list, tree.Query);
     }
+
+    /// <summary>The same layer in another role (a base layer used as the data's area, say).</summary>
+    public ZoneLayer As(string role) => new(Provenance with { Role = role }, Category, PolicyKey, Features, _query) { FileName = FileName };
 
     /// <summary>Features whose envelope intersects <paramref name="envelope4545"/>.</summary>
     public IEnumerable<ZoneFeature> Query(Envelope envelope4545) => _query(envelope4545).Select(i => Features[i]);

@@ -2,66 +2,95 @@ using NetTopologySuite.Geometries;
 
 namespace SpatialPlan.Core.Checks;
 
-/// <summary>What the check found for one zone layer. Areas in m² and distances in metres, scale-corrected in EPSG:4545.</summary>
+/// <summary>
+/// What the check found for one zone layer, with every figure and word the outputs print. Areas in m² and distances
+/// in metres, scale-corrected in EPSG:4545.
+/// </summary>
 public sealed class ZoneResult
 {
     /// <summary>Catalog layer id.</summary>
     public required string LayerId { get; init; }
 
-    /// <summary>Layer title (Chinese).</summary>
     public required string LayerTitleZh { get; init; }
 
-    /// <summary>Layer title (English).</summary>
     public required string LayerTitleEn { get; init; }
 
-    /// <summary>Catalog category.</summary>
+    /// <summary>Catalog category (= the policy zone key for the embedded data).</summary>
     public required string Category { get; init; }
 
-    /// <summary>Avoid or contain.</summary>
     public required ZoneMode Mode { get; init; }
 
-    /// <summary>How the footprint lies relative to the zone.</summary>
-    public required ZoneRelation Relation { get; init; }
+    /// <summary>The situation of the level that decided the verdict (docs/rules-model.md §4).</summary>
+    public required Situation Situation { get; init; }
 
-    /// <summary>Area of footprint ∩ zone in m² (for contain mode, the part inside).</summary>
+    /// <summary>The relation in a planner's words: 占用, 微小重叠（需核实）, 边界相邻, 邻近, 不相交, 边界内, 部分在边界外 ….</summary>
+    public required string RelationZh { get; init; }
+
+    /// <summary>
+    /// The figures as one line, e.g. 占用 34.00 亩（4.4%）, 边界内 532.95 亩（37.0%）｜边界外 906.75 亩（63.0%）, 距最近边界 7,413 m.
+    /// </summary>
+    public required string FiguresZh { get; init; }
+
+    /// <summary>Avoid: area of footprint ∩ zone. Contain: the part inside (as <see cref="InsideAreaM2"/>).</summary>
     public required double OverlapAreaM2 { get; init; }
 
-    /// <summary>Overlap as a percentage (0–100) of the footprint's area.</summary>
+    /// <summary><see cref="OverlapAreaM2"/> as a percentage (0–100) of the footprint.</summary>
     public required double OverlapPercent { get; init; }
 
-    /// <summary>Contain mode: area of the footprint outside the zone in m²; null for avoid mode.</summary>
+    /// <summary>Contain mode: the part of the footprint inside the zone; null for avoid mode.</summary>
+    public double? InsideAreaM2 { get; init; }
+
+    public double? InsidePercent { get; init; }
+
+    /// <summary>Contain mode: the part of the footprint outside the zone; null for avoid mode.</summary>
     public double? OutsideAreaM2 { get; init; }
 
-    /// <summary>Overlapped features, largest overlap first.</summary>
+    public double? OutsidePercent { get; init; }
+
+    /// <summary>Per level (zones with levels); empty for a zone without levels.</summary>
+    public required IReadOnlyList<LevelResult> Levels { get; init; }
+
+    /// <summary>Overlapped features (图斑), largest overlap first: the complete list.</summary>
     public required IReadOnlyList<FeatureOverlap> Features { get; init; }
 
-    /// <summary>Features within <see cref="BufferM"/> that are not overlapped, nearest first.</summary>
+    /// <summary>Features within <see cref="ProximityM"/> that are not overlapped, nearest first.</summary>
     public required IReadOnlyList<NearbyFeature> NearbyFeatures { get; init; }
 
-    /// <summary>Distance in metres to the nearest feature when nothing overlaps, 0 when something does, null for an empty layer.</summary>
+    /// <summary>Distance to the nearest feature (avoid) or boundary (contain) when nothing overlaps, 0 when something does, null for an empty layer.</summary>
     public required double? DistanceM { get; init; }
 
-    /// <summary>The buffer distance used, in metres.</summary>
-    public required double BufferM { get; init; }
+    /// <summary>邻近提示距离 used, metres: a system setting, not law.</summary>
+    public required double ProximityM { get; init; }
 
-    /// <summary>The overlap (or, contain mode, the part outside) in EPSG:4490 for highlighting; null when empty.</summary>
+    /// <summary>The overlap (avoid) or the part outside (contain) in EPSG:4490, for highlighting; null when empty.</summary>
     public Geometry? HighlightGeographic { get; init; }
 
-    /// <summary>The zone's verdict for this project.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>The rule that gave the verdict (Chinese).</summary>
+    /// <summary>The deciding rule is 原则上禁止 (a prohibited rule with an exception path).</summary>
+    public required bool InPrinciple { get; init; }
+
+    /// <summary>不涉及 / 提示关注 / 有条件准入 / 禁止 / 原则上禁止.</summary>
+    public string VerdictZh => Names.Zh(Verdict, InPrinciple);
+
+    /// <summary>The deciding rule's index in <c>zones.&lt;key&gt;.rules</c>, for audits.</summary>
+    public required int RuleIndex { get; init; }
+
     public required string RuleZh { get; init; }
 
-    /// <summary>The rule (English).</summary>
     public required string RuleEn { get; init; }
 
-    /// <summary>Legal basis (Chinese).</summary>
-    public required string BasisZh { get; init; }
+    /// <summary>What is owed: the union of the conditions of every level the footprint meets.</summary>
+    public required IReadOnlyList<PolicyCondition> Conditions { get; init; }
 
-    /// <summary>Legal basis (English).</summary>
-    public required string BasisEn { get; init; }
+    /// <summary>The deciding rule's basis, then the zone's.</summary>
+    public required IReadOnlyList<Citation> Basis { get; init; }
 
-    /// <summary>True when the layer is schematic (示意).</summary>
+    /// <summary>The basis as one Chinese line.</summary>
+    public string BasisText => string.Join("；", Basis.Select(b => b.TextZh).Distinct());
+
+    /// <summary>The basis as one English line.</summary>
+    public string BasisTextEn => string.Join("; ", Basis.Select(b => b.TextEn).Distinct());
+
     public required bool Schematic { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class LayerCatalog
         DataNoteEn = file.DataNoteEn ?? "Schematic data: layers marked schematic are not official vector data.";
         Groups = file.Groups ?? [];
         Layers = file.Layers ?? [];
+        Area = file.Area;
         _byId = Layers.ToDictionary(l => l.Id, StringComparer.Ordinal);
     }
 
@@ -46,6 +47,12 @@ public sealed class LayerCatalog
 
     /// <summary>All layers, drawing order (bottom first).</summary>
     public IReadOnlyList<LayerDefinition> Layers { get; }
+
+    /// <summary>
+    /// The data's area (<c>"area": {"layer": "banner-boundary", "neighbours": "neighbours"}</c>): the layer whose features
+    /// together are the area the data covers, and the layer of neighbouring counties; null when the catalog names none.
+    /// </summary>
+    public CatalogArea? Area { get; }
 
     /// <summary>Layers the site check checks (those with a policy), in catalog order.</summary>
     public IEnumerable<LayerDefinition> ZoneLayers => Layers.Where(l => l.IsZone);
@@ -94,5 +101,7 @@ public sealed class LayerCatalog
         public List<LayerGroup>? Groups { get; set; }
 
         public List<LayerDefinition>? Layers { get; set; }
+
+        public CatalogArea? Area { get; set; }
     }
 }

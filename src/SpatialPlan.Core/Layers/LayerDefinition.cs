@@ -43,6 +43,15 @@ public sealed record LayerDefinition
     /// <summary>Short source credit for map sheets, e.g. "DataV.GeoAtlas (GCJ-02 → WGS84)".</summary>
     public string Source { get; init; } = string.Empty;
 
+    /// <summary>Version of the layer's data (e.g. the 三区三线 result's version); empty for schematic layers.</summary>
+    public string Version { get; init; } = string.Empty;
+
+    /// <summary>Date of the layer's data; empty when not known.</summary>
+    public string Date { get; init; } = string.Empty;
+
+    /// <summary>批复文号 (the approval number of the plan or list the layer comes from); empty for schematic layers.</summary>
+    public string ApprovalNumber { get; init; } = string.Empty;
+
     /// <summary>True when the site check checks this layer.</summary>
     [JsonIgnore]
     public bool IsZone => Policy is not null;

@@ -13,7 +13,7 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
     private readonly ReportBlocks _b = new(measure);
 
     public List<PageSpec> Pages() => ReportPaginator.Paginate(
-        [.. Summary(), .. ZoneTable(), .. Rules(), .. Repairs()],
+        [.. Summary(), .. ZoneTable(), .. Rules(), .. Sections(), .. Repairs()],
         $"建设项目选址冲突核查报告 · {model.ProjectName}",
         model.Schematic);
 
@@ -25,7 +25,13 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
             text.Draw(canvas, "杭锦后旗“三条控制线”、湿地等管控要素核查", x + (w / 2), y + 41, new TextStyle(9.5f, new SkiaSharp.SKColor(0x55, 0x55, 0x55)), SkiaSharp.SKTextAlign.Center);
         });
         yield return _b.KeyValue("项目名称", model.ProjectName);
-        yield return _b.KeyValue("项目类型", model.ProjectTypeZh + (model.NationalMajor ? "（国家重大项目）" : string.Empty));
+        yield return _b.KeyValue("项目类型", model.ProjectTypeZh);
+        yield return _b.KeyValue("重大项目类别", model.MajorsZh.Length > 0 ? model.MajorsZh : "无");
+        if (model.IdentityZh.Length > 0)
+        {
+            yield return _b.KeyValue("项目身份", model.IdentityZh);
+        }
+
         yield return _b.KeyValue("占地面积", ReportFormat.Area(model.AreaM2));
         yield return _b.KeyValue("坐标系", model.CrsNoteZh);
         yield return _b.KeyValue("核查日期", ReportFormat.Date(model.Date));
@@ -65,10 +71,6 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         foreach (var z in model.Zones)
         {
             var features = z.FeaturesZh.Length > 0 ? z.FeaturesZh : "—";
-            if (z.OverlapAreaM2 <= 0 && z.DistanceM is { } d)
-            {
-                features += $"（最近 {ReportFormat.Metres(d)}）";
-            }
 
             yield return _b.TableRow(
                 [z.LayerTitleZh + (z.Schematic ? "（示意）" : string.Empty), z.RelationZh, z.VerdictZh,
@@ -91,8 +93,25 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         {
             yield return _b.Paragraph($"【{z.LayerTitleZh}】结论：{z.VerdictZh}", ReportBlocks.BodyBold);
             yield return _b.Paragraph("规则：" + z.RuleZh, indent: 12);
+            foreach (var condition in z.ConditionsZh)
+            {
+                yield return _b.Paragraph("条件：" + condition, indent: 12);
+            }
+
             yield return _b.Paragraph("依据：" + z.BasisZh, indent: 12);
             yield return ReportBlocks.Space(4);
+        }
+    }
+
+    private IEnumerable<ReportBlock> Sections()
+    {
+        foreach (var (heading, lines) in model.Sections)
+        {
+            yield return _b.Paragraph($"【{heading}】", ReportBlocks.BodyBold);
+            foreach (var line in lines)
+            {
+                yield return _b.Paragraph(line, indent: 12);
+            }
         }
     }
 

@@ -3,19 +3,26 @@ using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.Rendering.Reports;
 
-/// <summary>What a conflict report prints, resolved from a Core CheckReport. Geometries in EPSG:4545; areas in m².</summary>
+/// <summary>What a conflict report prints, resolved from Core's report model. Geometries in EPSG:4545; areas in m².</summary>
 internal sealed record ReportModel
 {
     public required string ProjectName { get; init; }
 
+    /// <summary>The kind in Core's words, with the footprint's shape.</summary>
     public required string ProjectTypeZh { get; init; }
 
-    public bool NationalMajor { get; init; }
+    /// <summary>The major-project categories with their lists and documents, or empty.</summary>
+    public string MajorsZh { get; init; } = string.Empty;
+
+    /// <summary>建设单位 and 项目代码, or empty.</summary>
+    public string IdentityZh { get; init; } = string.Empty;
 
     public required Verdict Verdict { get; init; }
 
-    /// <summary>The verdict in Core's Chinese words (无冲突/提示/需审批/禁止).</summary>
-    public string VerdictZh => Names.Zh(Verdict);
+    /// <summary>The verdict in Core's words (不涉及 / 提示关注 / 有条件准入 / 禁止 / 原则上禁止); defaults to the plain word.</summary>
+    public string? VerdictText { get; init; }
+
+    public string VerdictZh => VerdictText ?? Names.Zh(Verdict);
 
     public required double AreaM2 { get; init; }
 
@@ -27,6 +34,9 @@ internal sealed record ReportModel
     public required IReadOnlyList<ReportZone> Zones { get; init; }
 
     public required IReadOnlyList<ReportRepair> Repairs { get; init; }
+
+    /// <summary>Core's sections after the zones, one paragraph each (jurisdiction, guidance, approvals, not checked, settings).</summary>
+    public IReadOnlyList<(string Heading, IReadOnlyList<string> Lines)> Sections { get; init; } = [];
 
     public bool Schematic { get; init; }
 

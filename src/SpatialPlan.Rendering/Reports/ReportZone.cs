@@ -14,14 +14,17 @@ internal sealed record ReportZone
 
     public required Verdict Verdict { get; init; }
 
-    /// <summary>The verdict in Core's Chinese words (无冲突/提示/需审批/禁止).</summary>
-    public string VerdictZh => Names.Zh(Verdict);
+    /// <summary>The verdict in Core's words; defaults to the plain word of <see cref="Verdict"/>.</summary>
+    public string? VerdictText { get; init; }
 
+    public string VerdictZh => VerdictText ?? Names.Zh(Verdict);
+
+    /// <summary>Avoid: the overlap; contain: the part inside (as the JSON's overlapAreaM2).</summary>
     public required double OverlapAreaM2 { get; init; }
 
     public required double OverlapPercent { get; init; }
 
-    /// <summary>Names of overlapped features (or, when none, of nearby ones with distances).</summary>
+    /// <summary>Core's figures line, then the overlapped (or nearby) features.</summary>
     public required string FeaturesZh { get; init; }
 
     public double? DistanceM { get; init; }
@@ -31,6 +34,9 @@ internal sealed record ReportZone
     public required string RuleZh { get; init; }
 
     public required string BasisZh { get; init; }
+
+    /// <summary>The conditions owed (authority — requirement), or empty.</summary>
+    public IReadOnlyList<string> ConditionsZh { get; init; } = [];
 
     public bool Schematic { get; init; }
 }

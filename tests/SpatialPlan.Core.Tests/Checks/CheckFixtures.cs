@@ -4,7 +4,7 @@ using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.Core.Tests.Checks;
 
-/// <summary>Builds zone layers and footprints from inline EPSG:4545 WKT, and finds the repository's gis-data.</summary>
+/// <summary>Builds zone layers and footprints from inline EPSG:4545 WKT against the engine's test policy, and finds the repository's gis-data.</summary>
 internal static class CheckFixtures
 {
     private static readonly WKTReader Reader = new(new NetTopologySuite.NtsGeometryServices(PrecisionModel.Floating.Value, 4545));
@@ -13,7 +13,8 @@ internal static class CheckFixtures
 
     public static string DataDir => Path.Combine(RepoRoot, "gis-data");
 
-    public static CheckPolicy Policy { get; } = CheckPolicy.LoadFromDirectory(DataDir);
+    /// <summary>Options for a kind of the test policy, with optional major categories.</summary>
+    public static CheckOptions Kind(string kind, params string[] majors) => new(kind, majors);
 
     public static Geometry Wkt(string wkt) => Reader.Read(wkt);
 
@@ -21,20 +22,20 @@ internal static class CheckFixtures
     public static string Box(double x0, double y0, double x1, double y1) =>
         FormattableString.Invariant($"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))");
 
-    public static ZoneLayer Layer(string category, params (string Id, string Wkt, bool Important)[] features) =>
+    public static ZoneLayer Layer(string category, params (string Id, string Wkt, string? Level)[] features) =>
         ZoneLayer.Create(category + "-layer", category + "图层", category + " layer", category, category, true,
-            features.Select(f => new ZoneFeature(f.Id, f.Id + "名", f.Important, Wkt(f.Wkt))));
+            features.Select(f => new ZoneFeature(f.Id, f.Id + "名", f.Level, Wkt(f.Wkt))));
 
     public static ZoneLayer Layer(string category, params string[] wkts) =>
-        Layer(category, wkts.Select((w, i) => ($"{category}-{i}", w, false)).ToArray());
+        Layer(category, wkts.Select((w, i) => ($"{category}-{i}", w, (string?)null)).ToArray());
 
     public static Footprint Footprint(string wkt, CheckOptions? options = null) =>
-        Core.Checks.Footprint.FromGk([Wkt(wkt)], options ?? new CheckOptions());
+        Core.Checks.Footprint.FromGk([Wkt(wkt)], options ?? Kind(EnginePolicy.Urban));
 
     public static CheckReport Check(ZoneLayer layer, string footprintWkt, CheckOptions? options = null)
     {
-        options ??= new CheckOptions();
-        return new SiteCheck(Policy, [layer]).Run(Footprint(footprintWkt, options), options);
+        options ??= Kind(EnginePolicy.Urban);
+        return new SiteCheck(EnginePolicy.Policy, [layer]).Run(Footprint(footprintWkt, options), options);
     }
 
     private static string FindRepoRoot()

@@ -44,5 +44,34 @@ public class SampleProjectVerdictTests
         Assert.Contains(samples, s => Number(s, "radius") is not null);
         Assert.Contains(samples, s => s.GetProperty("crs").GetString() == Epsg.Name(Epsg.GaussKruger108));
         Assert.Contains(samples, s => s.GetProperty("file").GetString()!.EndsWith(".txt", StringComparison.Ordinal));
+        Assert.Contains(samples, s => Majors(s).Count > 0);
+    }
+
+    [Fact]
+    public void TheIndustrialParkSampleReportsTheAreaInsideAndOutsideTheBoundaryAgreeingWithGdal()
+    {
+        // Oracles/sample-overlap-answers.json: GDAL/GEOS + PROJ + Planimeter for the part inside; Oracles/footprint-answers.json
+        // for the footprint's own geodesic area; outside = footprint - inside.
+        var answers = SampleOverlapOracleTests.Answers().GetProperty("industrial-park-expansion.geojson");
+        var inside = answers.GetProperty("urban-boundary").GetProperty("geodesicAreaM2").GetDouble();
+        var footprint = SampleOverlapOracleTests.Footprints().GetProperty("industrial-park-expansion.geojson").GetProperty("footprintGeodesicAreaM2").GetDouble();
+
+        var zone = Run("industrial-park-expansion.geojson").Zones.Single(z => z.Category == "urban-boundary");
+
+        Assert.Equal(Situation.Outside, zone.Situation);
+        Assert.Equal(inside, zone.InsideAreaM2!.Value, inside * 2e-4);
+        Assert.Equal(footprint - inside, zone.OutsideAreaM2!.Value, footprint * 2e-4);
+        Assert.Equal(100 * inside / footprint, zone.InsidePercent!.Value, 0.05);
+        Assert.Equal("边界内 532.95 亩（37.0%）｜边界外 906.75 亩（63.0%）", zone.FiguresZh);
+    }
+
+    [Fact]
+    public void ThePlanElementsTheSamplesMeetAreGuidanceAndNeverAZoneVerdict()
+    {
+        var melon = Run("melon-market.geojson");
+
+        Assert.DoesNotContain(melon.Zones, z => z.Category is "showcase-belt" or "town-structure");
+        Assert.Contains(melon.Guidance, g => g.Category == "showcase-belt" && g.OverlapAreaM2 > 0);
+        Assert.Equal(melon.Zones.Select(z => z.Verdict).Append(melon.Jurisdiction!.Verdict).Max(), melon.Verdict);
     }
 }

@@ -14,10 +14,11 @@ public class CheckReportFromSiteCheckTests
     public void ARealSiteCheckReportPrintsItsVerdictAreasInMuAndHectaresAndTheBasis()
     {
         var eco = FixtureSheet.ReadFeatures(Path.Combine(FixtureSheet.Directory, "layers", "eco.geojson"));
+        // The policy in gis-data is the law's; an urban-construction project inside the red line is prohibited under any of its versions.
         var layer = ZoneLayer.Create("eco-redline", "生态保护红线", "Eco red line", "ecological-redline", "ecological-redline", true,
             eco.Select(ZoneFeature.From));
         var policy = CheckPolicy.LoadFromDirectory(TestPaths.GisData);
-        var options = new CheckOptions(ProjectType.Urban);
+        var options = new CheckOptions("urban-construction");
         var footprint = Footprint.FromGk([FixtureReport.Footprint], options);
         var report = new SiteCheck(policy, [layer]).Run(footprint, options);
         Assert.Equal(Verdict.Prohibited, report.Verdict);
@@ -29,7 +30,8 @@ public class CheckReportFromSiteCheckTests
         }
 
         var text = Poppler.Text(path);
-        Assert.Contains("总体结论：禁止", text);
+        Assert.Contains("总体结论：" + report.VerdictZh, text);
+        Assert.Contains("禁止", report.VerdictZh);
         Assert.Contains(AreaUnits.ToMu(footprint.AreaM2).ToString("#,0.00", CultureInfo.InvariantCulture) + " 亩", text);
         Assert.Contains(AreaUnits.ToHectares(footprint.AreaM2).ToString("#,0.0000", CultureInfo.InvariantCulture) + " 公顷", text);
         Assert.Contains("142号", text);
@@ -46,7 +48,7 @@ public class CheckReportFromSiteCheckTests
             SourceEpsg = Epsg.Cgcs2000, AxesSwapped = false, CrsReasonZh = "文件声明", FileName = "t.geojson",
             Repairs = [new Repair(0, "自相交（蝴蝶结形）", "GeometryFixer 拆分为两个面", 3.5)],
         };
-        var options = new CheckOptions();
+        var options = new CheckOptions("urban-construction");
         var report = new SiteCheck(CheckPolicy.LoadFromDirectory(TestPaths.GisData), []).Run(Footprint.From(load, options), options);
 
         var path = TestOutput.PathOf("sitecheck-report-repairs.pdf");

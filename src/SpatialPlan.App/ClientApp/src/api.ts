@@ -22,25 +22,38 @@ export interface Catalog {
 }
 export interface ClientConfig { basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number }
 export interface SampleProject {
-  file: string; nameZh: string; nameEn?: string; type: string; nationalMajor: boolean;
+  file: string; nameZh: string; nameEn?: string; type: string; majors?: string[];
   width: number | null; radius: number | null; crs: string | number | null; expectedVerdict: string; url: string;
 }
 
+export interface Condition { authority: string; authorityZh: string; authorityEn: string; requirementZh: string; requirementEn: string }
 export interface ZoneResult {
-  layerId: string; layerTitle: string; category: string; mode: string; relation: string;
+  layerId: string; layerTitle: string; category: string; mode: string; relation: string; situation: string;
+  relationZh: string; figuresZh: string;
   overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa: number; overlapPercent: number;
   features: Array<{ id: string; name: string; overlapAreaM2: number; overlapAreaMu: number }>;
   nearbyFeatures?: Array<{ id: string; name: string; distanceM: number }>;
-  distanceM: number | null; bufferM: number; overlapGeometry: unknown | null;
-  verdict: string; rule: string; ruleEn: string; basis: string; basisEn: string;
+  distanceM: number | null; proximityM: number; overlapGeometry: unknown | null;
+  verdict: string; verdictZh: string; rule: string; ruleEn: string; basisText: string; basisTextEn: string;
+  conditions: Condition[];
 }
+export interface GuidanceItem { layerId: string; layerTitle: string; featureName: string; overlapAreaMu: number; distanceM: number; noteZh: string; noteEn: string }
+export interface Jurisdiction { areaName: string; insideShare: number; outsideAreaMu: number; figuresZh: string; noteZh: string | null; verdict: string }
 export interface CheckReport {
   footprint: {
     areaM2: number; areaMu: number; areaHa: number; crs: string; sourceCrs: string; axesSwapped: boolean;
     repairs: Array<{ featureIndex: number; problem: string; action: string }>; geometry: unknown;
   };
-  project: { type: string; nationalMajor: boolean; name?: string | null };
-  verdict: string; zones: ZoneResult[]; schematicData: boolean; dataNoteZh: string;
+  project: { kind: string; kindZh: string; kindEn: string; majors: Array<{ id: string; nameZh: string; nameEn: string }>; name?: string | null };
+  verdict: string; verdictZh: string; zones: ZoneResult[]; schematicData: boolean; dataNoteZh: string;
+  guidance: GuidanceItem[]; jurisdiction: Jurisdiction | null;
+  approvals: Array<{ authority: string; authorityZh: string; authorityEn: string; items: Array<{ layerTitle: string; requirementZh: string; requirementEn: string }> }>;
+  notChecked: Array<{ category: string; nameZh: string; reason: string }>;
+}
+export interface KindInfo { id: string; nameZh: string; nameEn: string; group: string; aliases: string[] }
+export interface Kinds {
+  groups: Array<{ id: string; nameZh: string; nameEn: string }>; kinds: KindInfo[];
+  majorCategories: Array<{ id: string; list: string; listZh: string; nameZh: string; nameEn: string }>;
 }
 
 /** An API error: the problem+json detail, which is written for the planner. */
@@ -60,14 +73,15 @@ export const getCatalog = () => fetch('/api/layers').then((r) => json<Catalog>(r
 export const getLayer = (id: string) => fetch(`/api/layers/${encodeURIComponent(id)}`).then((r) => json<FeatureCollection>(r));
 export const getConfig = () => fetch('/api/config').then((r) => json<ClientConfig>(r));
 export const getSamples = () => fetch('/api/samples').then((r) => json<SampleProject[]>(r));
+export const getKinds = () => fetch('/api/kinds').then((r) => json<Kinds>(r));
 
-/** Check options; an empty type and an unticked national-major are not sent, so the file's own project properties apply. */
-export interface CheckOptions { type: string; nationalMajor: boolean; width?: number | null; radius?: number | null; crs?: string | null }
+/** Check options; an empty type and no majors are not sent, so the file's own project properties apply. */
+export interface CheckOptions { type: string; majors: string[]; width?: number | null; radius?: number | null; crs?: string | null }
 
 function optionEntries(o: CheckOptions): Array<[string, string]> {
   const entries: Array<[string, string]> = [];
   if (o.type) entries.push(['type', o.type]);
-  if (o.nationalMajor) entries.push(['nationalMajor', 'true']);
+  o.majors.forEach((m) => entries.push(['major', m]));
   if (o.width) entries.push(['width', String(o.width)]);
   if (o.radius) entries.push(['radius', String(o.radius)]);
   if (o.crs) entries.push(['crs', o.crs]);

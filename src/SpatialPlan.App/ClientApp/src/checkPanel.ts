@@ -3,17 +3,17 @@ import Draw from 'ol/interaction/Draw';
 import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import type { PlanMap } from './planMap';
-import { ApiError, checkFile, checkGeoJson, getSamples, reportCsv, reportPdf, type CheckOptions, type SampleProject } from './api';
-import { t, pick, colon, type Key } from './i18n';
+import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type Kinds, type SampleProject } from './api';
+import { t, pick, colon } from './i18n';
 import { CheckLayers, format } from './checkLayers';
 import { download, renderReport } from './checkResult';
 
 type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string };
-const TYPES = ['urban', 'linear', 'agriculture', 'ecological', 'tourism', 'other'];
 
 export class CheckPanel {
   private footprint: Footprint | null = null;
   private samples: SampleProject[] = [];
+  private kinds: Kinds | null = null;
   private draw: Draw | null = null;
   readonly layers: CheckLayers;
   private lastResult: (() => void) | null = null;
@@ -21,6 +21,7 @@ export class CheckPanel {
   constructor(private readonly root: HTMLElement, private readonly planMap: PlanMap, private readonly beforeDraw: () => void) {
     this.layers = new CheckLayers(planMap.map);
     getSamples().then((s) => { this.samples = s; this.render(); }).catch(() => { /* no samples folder: the list stays empty */ });
+    getKinds().then((k) => { this.kinds = k; this.render(); }).catch(() => { /* no policy: the lists stay empty and the server says why on check */ });
     this.render();
   }
 
@@ -53,9 +54,11 @@ export class CheckPanel {
       </fieldset>
       <fieldset class="options">
         <label class="field">${t('projectType')}
-          <select id="check-type"><option value="">${t('type.auto')}</option>${TYPES.map((v) => `<option value="${v}">${t(`type.${v}` as Key)}</option>`).join('')}</select>
+          <select id="check-type"><option value="">${t('type.auto')}</option>${this.kindOptions()}</select>
         </label>
-        <label class="check"><input type="checkbox" id="check-major"> ${t('nationalMajor')}</label>
+        <label class="field">${t('majors')}
+          <select id="check-major" multiple size="4">${this.majorOptions()}</select>
+        </label>
         <div class="row">
           <label class="field small">${t('widthM')}<input type="number" id="check-width" min="0" step="1" placeholder="30"></label>
           <label class="field small">${t('radiusM')}<input type="number" id="check-radius" min="0" step="1" placeholder="200"></label>
@@ -69,6 +72,26 @@ export class CheckPanel {
       <div id="check-result"></div>`;
     this.wire();
     this.lastResult?.();
+  }
+
+  /** The policy's kinds, grouped as the law's panel groups them (建设 / 基础设施 / 农业 / 生态 / 特殊). */
+  private kindOptions(): string {
+    const k = this.kinds;
+    if (!k) return '';
+    return k.groups.map((g) => `<optgroup label="${escapeHtml(pick(g.nameZh, g.nameEn))}">${k.kinds.filter((x) => x.group === g.id)
+      .map((x) => `<option value="${x.id}">${escapeHtml(pick(x.nameZh, x.nameEn))}</option>`).join('')}</optgroup>`).join('');
+  }
+
+  /** The major-project categories, one group per legal list; each lifts only its own list's zone. */
+  private majorOptions(): string {
+    const k = this.kinds;
+    if (!k) return '';
+    const lists = [...new Set(k.majorCategories.map((m) => m.list))];
+    return lists.map((list) => {
+      const items = k.majorCategories.filter((m) => m.list === list);
+      return `<optgroup label="${escapeHtml(pick(items[0].listZh, list))}">${items
+        .map((m) => `<option value="${m.id}">${escapeHtml(pick(m.nameZh, m.nameEn))}</option>`).join('')}</optgroup>`;
+    }).join('');
   }
 
   /** The uploaded file's name, shown instead of the browser's own (English) file-input text. */
@@ -104,7 +127,7 @@ export class CheckPanel {
     const num = (id: string) => { const v = Number(this.$<HTMLInputElement>(id).value); return v > 0 ? v : null; };
     return {
       type: this.$<HTMLSelectElement>('check-type').value,
-      nationalMajor: this.$<HTMLInputElement>('check-major').checked,
+      majors: [...this.$<HTMLSelectElement>('check-major').selectedOptions].map((o) => o.value),
       width: num('check-width'),
       radius: num('check-radius'),
       crs: this.$<HTMLSelectElement>('check-crs').value || null,
@@ -125,7 +148,8 @@ export class CheckPanel {
     this.footprint = { kind: 'geojson', text };
     this.showFileName();
     this.$<HTMLSelectElement>('check-type').value = sample.type;
-    this.$<HTMLInputElement>('check-major').checked = sample.nationalMajor;
+    const majors = new Set(sample.majors ?? []);
+    [...this.$<HTMLSelectElement>('check-major').options].forEach((o) => { o.selected = majors.has(o.value); });
     this.$<HTMLInputElement>('check-width').value = sample.width ? String(sample.width) : '';
     this.$<HTMLInputElement>('check-radius').value = sample.radius ? String(sample.radius) : '';
     this.$<HTMLSelectElement>('check-crs').value = sample.crs ? `EPSG:${String(sample.crs).replace(/^EPSG:/i, '')}` : '';
@@ -145,7 +169,7 @@ export class CheckPanel {
       this.showFileName();
       if (type === 'LineString' && !this.options().width) this.$<HTMLInputElement>('check-width').value = '30';
       if (type === 'Point' && !this.options().radius) this.$<HTMLInputElement>('check-radius').value = '200';
-      if (type !== 'Polygon') this.$<HTMLSelectElement>('check-type').value = type === 'LineString' ? 'linear' : this.options().type;
+      if (type !== 'Polygon') this.$<HTMLSelectElement>('check-type').value = type === 'LineString' ? 'linear-infrastructure' : this.options().type;
       this.$<HTMLSelectElement>('check-crs').value = '';
     });
     this.planMap.map.addInteraction(this.draw);

@@ -12,10 +12,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-const verdictText = (v: string) => t(`verdict.${v}` as Key) || v;
-// As Core's Names.RelationZh: a footprint inside an urban boundary (a contain zone) is 边界内, not 占用.
-const relationText = (r: string, mode?: string) =>
-  mode === 'contain' && r === 'inside' ? t('relation.withinBoundary') : t(`relation.${r}` as Key) || r;
+// Chinese words come from Core's report (verdictZh, relationZh); English from the situation and verdict ids.
+const verdictText = (v: string, zh?: string) => (lang() === 'zh' && zh ? zh : t(`verdict.${v}` as Key) || v);
+const relationText = (situation: string, zh: string) => (lang() === 'zh' ? zh : t(`situation.${situation}` as Key) || situation);
 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
 export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void> }
@@ -26,7 +25,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   container.replaceChildren();
   const banner = el('div', `verdict-banner verdict-${report.verdict}`);
   banner.dataset.verdict = report.verdict;
-  banner.append(el('span', 'verdict-label', t('verdict')), el('strong', undefined, verdictText(report.verdict)));
+  banner.append(el('span', 'verdict-label', t('verdict')), el('strong', undefined, verdictText(report.verdict, report.verdictZh)));
   container.append(banner);
 
   const fp = report.footprint;
@@ -44,7 +43,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
 
   const table = el('table', 'zones');
   const head = el('tr');
-  for (const h of ['zone', 'relation', 'overlapArea', 'pct', 'verdict'] as const) head.append(el('th', undefined, t(h)));
+  for (const h of ['zone', 'relation', 'figures', 'verdict'] as const) head.append(el('th', undefined, t(h)));
   table.append(el('thead'));
   table.tHead!.append(head);
   const body = el('tbody');
@@ -54,20 +53,21 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
     row.dataset.layer = zone.layerId;
     row.append(
       el('td', undefined, zoneTitle(zone.layerId, zone.layerTitle)),
-      el('td', undefined, relationText(zone.relation, zone.mode) + (zone.distanceM && zone.distanceM > 0 ? ` ${nf(0).format(zone.distanceM)} m` : '')),
-      areaCell(zone.overlapAreaM2, zone.overlapAreaMu, zone.overlapAreaHa),
-      el('td', 'num', `${nf(1).format(zone.overlapPercent)}%`),
-      el('td', 'verdict-cell', verdictText(zone.verdict)));
+      el('td', undefined, relationText(zone.situation, zone.relationZh)),
+      el('td', 'figures', zone.figuresZh),
+      el('td', 'verdict-cell', verdictText(zone.verdict, zone.verdictZh)));
     if (zone.overlapGeometry) row.addEventListener('click', () => layers.zoomToZone(index));
     body.append(row);
     const names = [...zone.features.map((f) => `${f.name}${paren(`${nf(2).format(f.overlapAreaMu)} ${t('mu')}`)}`),
       ...(zone.nearbyFeatures ?? []).map((f) => `${f.name}${paren(`${t('nearby')} ${nf(0).format(f.distanceM)} m`)}`)];
     const detail = el('tr', 'zone-detail');
     const cell = el('td');
-    cell.colSpan = 5;
+    cell.colSpan = 4;
     if (names.length) cell.append(el('div', 'features', `${t('features')}${colon()}${names.join(listSep())}`));
+    zone.conditions.forEach((c) => cell.append(el('div', 'condition',
+      `${t('conditions')}${colon()}${pick(c.authorityZh, c.authorityEn)} — ${lang() === 'zh' ? c.requirementZh : c.requirementEn || c.requirementZh}`)));
     const rule = lang() === 'zh' ? zone.rule : zone.ruleEn || zone.rule;
-    const basis = lang() === 'zh' ? zone.basis : zone.basisEn || zone.basis;
+    const basis = lang() === 'zh' ? zone.basisText : zone.basisTextEn || zone.basisText;
     if (rule || basis) {
       // The legal text is long: one click away, so the table stays readable on a projector.
       const more = el('details', 'rule-basis');
@@ -81,6 +81,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   });
   table.append(body);
   container.append(table);
+  renderSections(container, report);
   if (report.schematicData) container.append(el('p', 'data-note', pick(report.dataNoteZh, catalog.dataNoteEn)));
 
   const downloads = el('div', 'downloads');
@@ -94,13 +95,23 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   container.append(downloads);
 }
 
-/** m², 亩 and 公顷 stacked in one cell, so the table fits the side panel in either language. */
-function areaCell(m2: number, mu: number, ha: number): HTMLTableCellElement {
-  const cell = el('td', 'num area');
-  if (m2 === 0) { cell.textContent = '0'; return cell; }
-  cell.append(el('div', undefined, `${nf(0).format(m2)} ${t('m2')}`), el('div', undefined, `${nf(2).format(mu)} ${t('mu')}`),
-    el('div', undefined, `${nf(4).format(ha)} ${t('ha')}`));
-  return cell;
+/** The report's sections after the zones: data area, plan guidance, approvals owed, what was not checked (Core's words). */
+function renderSections(container: HTMLElement, report: CheckReport): void {
+  const section = (cls: string, title: string, lines: string[]) => {
+    if (lines.length === 0) return;
+    const box = el('div', `report-section ${cls}`);
+    box.append(el('h3', undefined, title));
+    const list = el('ul');
+    lines.forEach((line) => list.append(el('li', undefined, line)));
+    box.append(list);
+    container.append(box);
+  };
+  const j = report.jurisdiction;
+  if (j) section('jurisdiction', t('jurisdiction'), [j.figuresZh, ...(j.noteZh ? [j.noteZh] : [])]);
+  section('guidance', t('guidance'), report.guidance.map((g) => `${g.layerTitle}${colon()}${g.featureName} — ${pick(g.noteZh, g.noteEn)}`));
+  section('approvals', t('approvals'), report.approvals.flatMap((a) =>
+    a.items.map((i) => `${pick(a.authorityZh, a.authorityEn)}${colon()}${i.layerTitle} — ${lang() === 'zh' ? i.requirementZh : i.requirementEn || i.requirementZh}`)));
+  section('not-checked', t('notChecked'), report.notChecked.map((n) => n.nameZh));
 }
 
 export function download(name: string, content: Blob | string, type = 'application/octet-stream'): void {

@@ -1,0 +1,96 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
+using SpatialPlan.Core.Measurement;
+
+namespace SpatialPlan.Core.Checks;
+
+/// <summary>
+/// The data's area (the catalog's <c>area.layer</c>, e.g. the banner boundary) and its neighbours: how much of a
+/// footprint the data covers, and in which neighbouring county the rest lies. Built once per <see cref="SiteCheck"/>.
+/// </summary>
+public sealed class JurisdictionCheck
+{
+    private readonly ZoneLayer _area;
+    private readonly ZoneLayer? _neighbours;
+    private readonly Geometry _areaGk;
+
+    /// <param name="area">The area layer (its features together are the data's area).</param>
+    /// <param name="neighbours">The neighbouring counties (name per feature), or null.</param>
+    public JurisdictionCheck(ZoneLayer area, ZoneLayer? neighbours)
+    {
+        _area = area.As("area");
+        _neighbours = neighbours?.As("neighbours");
+        var parts = area.Features.Select(f => f.Geometry).Where(g => g is IPolygonal).ToList();
+        _areaGk = parts.Count == 1 ? parts[0] : OverlayNGRobust.Union(parts.Count == 0 ? Geometry.DefaultFactory.CreatePolygon() : parts[0].Factory.BuildGeometry(parts));
+        AreaName = string.Join("、", area.Features.Select(f => f.Name).Where(n => n.Length > 0).Distinct());
+        if (AreaName.Length == 0)
+        {
+            AreaName = area.TitleZh;
+        }
+    }
+
+    /// <summary>The area's name, e.g. 杭锦后旗.</summary>
+    public string AreaName { get; }
+
+    /// <summary>The layers used, for the report's provenance list.</summary>
+    public IEnumerable<LayerProvenance> Layers => _neighbours is null ? [_area.Provenance] : [_area.Provenance, _neighbours.Provenance];
+
+    /// <summary>The footprint's share inside the area; a part outside over <paramref name="sliverM2"/> is advisory (数据范围外，未核查).</summary>
+    public JurisdictionResult Evaluate(Footprint footprint, double sliverM2, CancellationToken cancellation = default)
+    {
+        var fp = footprint.Gk;
+        // Prepared per call: a prepared geometry builds its indexes lazily, and checks run concurrently in the app.
+        var whollyInside = PreparedGeometryFactory.Prepare(_areaGk).Covers(fp);
+        var outsideGk = whollyInside ? null : OverlayNGRobust.Overlay(fp, _areaGk, SpatialFunction.Difference);
+        var outside = outsideGk is null || outsideGk.IsEmpty ? 0 : PlanarMeasure.AreaM2(outsideGk);
+        var inside = Math.Max(0, footprint.AreaM2 - outside);
+        var neighbours = new List<NeighbourShare>();
+        if (outside > 0 && _neighbours is not null)
+        {
+            var preparedOutside = PreparedGeometryFactory.Prepare(outsideGk);
+            foreach (var n in _neighbours.Query(outsideGk!.EnvelopeInternal))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (!preparedOutside.Intersects(n.Geometry))
+                {
+                    continue;
+                }
+
+                var piece = OverlayNGRobust.Overlay(outsideGk, n.Geometry, SpatialFunction.Intersection);
+                var area = piece.IsEmpty ? 0 : PlanarMeasure.AreaM2(piece);
+                if (area > 0)
+                {
+                    neighbours.Add(new NeighbourShare(n.Id, n.Name.Length > 0 ? n.Name : n.Id, area));
+                }
+            }
+
+            neighbours.Sort((a, b) => b.AreaM2.CompareTo(a.AreaM2));
+        }
+
+        var notChecked = outside > sliverM2;
+        var shareText = $"数据范围（{AreaName}）内 {Figures.Percent(Figures.PercentOf(inside, footprint.AreaM2))}";
+        var outsideText = outside > 0
+            ? $"｜数据范围外 {Figures.Mu(outside)} 亩（{Figures.Percent(Figures.PercentOf(outside, footprint.AreaM2))}）" +
+              (neighbours.Count > 0 ? "：" + string.Join("、", neighbours.Select(n => $"{n.Name} {Figures.Mu(n.AreaM2)} 亩")) : string.Empty)
+            : string.Empty;
+        return new JurisdictionResult
+        {
+            AreaLayerId = _area.LayerId,
+            AreaName = AreaName,
+            InsideShare = footprint.AreaM2 > 0 ? inside / footprint.AreaM2 : 1,
+            InsideAreaM2 = inside,
+            OutsideAreaM2 = outside,
+            Neighbours = neighbours,
+            Verdict = notChecked ? Verdict.Advisory : Verdict.Clear,
+            FiguresZh = shareText + outsideText,
+            NoteZh = notChecked
+                ? $"数据范围外，未核查：项目有 {Figures.Mu(outside)} 亩位于{AreaName}以外" +
+                  (neighbours.Count > 0 ? $"（{string.Join("、", neighbours.Select(n => n.Name))}）" : string.Empty) +
+                  "，本数据目录没有那里的管控要素，须向所在地自然资源主管部门核实。"
+                : null,
+            OutsideGeographic = outside > 0 ? ZoneEvaluator.Geographic(outsideGk) : null,
+        };
+    }
+}
