@@ -5,10 +5,12 @@ using NetTopologySuite.Index.Strtree;
 namespace SpatialPlan.DataGen;
 
 /// <summary>
-/// Permanent basic farmland parcels: a jittered grid, turned to follow the canals (south-west to north-east),
-/// cut by the farmland region (the banner minus red line, urban boundaries, wetlands, canals, rivers, roads and
-/// reserved sites), with some cells left out as villages and construction land. Neighbouring cells share their
-/// corners, so they tile without overlap; each parcel is then shrunk by 5 m, leaving 10 m field roads.
+/// Farmland parcels: a jittered grid, turned to follow the canals (south-west to north-east), cut by the farmland
+/// region (the banner minus red line, urban boundaries, wetlands, canals, rivers, roads and reserved sites). Most
+/// cells become 永久基本农田; of the cells left out, some become 一般耕地 (whole fields, or the fields round a village
+/// core) and the rest stay villages, construction land and forest. Neighbouring cells share their corners, so they
+/// tile without overlap; each parcel is then shrunk by 5 m, leaving 10 m field roads, so no parcel of either layer
+/// touches another.
 /// </summary>
 public static class FarmlandGenerator
 {
@@ -16,13 +18,19 @@ public static class FarmlandGenerator
     private const double VillageShare = 0.36;
     private const double MinParcelM2 = 3000;
 
-    public static List<(Geometry Geometry, Props Props)> Generate(World w, int? wanted)
+    /// <summary>Of the left-out cells: the share that is whole 一般耕地, and the share that is a village with fields round it.</summary>
+    private const double GeneralFieldShare = 0.20;
+    private const double VillageFieldsShare = 0.15;
+
+    /// <summary>Permanent basic farmland (and, with <paramref name="general"/>, the general farmland) of the committed data.</summary>
+    public static List<(Geometry Geometry, Props Props)> Generate(World w, int? wanted,
+        List<(Geometry Geometry, Props Props)>? general = null)
     {
         var region = Region(w);
         var tiles = Tiles(region, 4000);
         if (wanted is null)
         {
-            return Cut(region, tiles, 700, 480, null);
+            return Cut(region, tiles, 700, 480, null, general);
         }
 
         // Benchmark: choose the cell size so that the cut yields at least `wanted` parcels.
@@ -30,7 +38,7 @@ public static class FarmlandGenerator
         while (true)
         {
             var along = Math.Sqrt(cellArea * 700 / 480);
-            var parcels = Cut(region, tiles, along, cellArea / along, wanted);
+            var parcels = Cut(region, tiles, along, cellArea / along, wanted, null);
             if (parcels.Count >= wanted.Value)
             {
                 return parcels.Take(wanted.Value).ToList();
@@ -81,9 +89,11 @@ public static class FarmlandGenerator
     }
 
     private static List<(Geometry Geometry, Props Props)> Cut(Geometry region, STRtree<Geometry> tiles, double along,
-        double across, int? stopAfter)
+        double across, int? stopAfter, List<(Geometry Geometry, Props Props)>? general)
     {
         var rng = new Prng(Generator.Seed + 712);
+        // A sequence of its own, drawn once per left-out cell, so the permanent farmland does not depend on it.
+        var generalRng = new Prng(Generator.Seed + 423);
         var env = region.EnvelopeInternal;
         var corners = Corners(env, along, across, rng);
         var (ni, nj) = (corners.GetLength(0) - 1, corners.GetLength(1) - 1);
@@ -95,7 +105,17 @@ public static class FarmlandGenerator
             {
                 var village = rng.NextDouble() < VillageShare;
                 var cell = Geo.Factory.CreatePolygon([corners[i, j], corners[i + 1, j], corners[i + 1, j + 1], corners[i, j + 1], corners[i, j]]);
-                if (village || !env.Intersects(cell.EnvelopeInternal))
+                if (village)
+                {
+                    if (general is not null)
+                    {
+                        AddGeneral(cell, tiles, prepared, generalRng, general, env);
+                    }
+
+                    continue;
+                }
+
+                if (!env.Intersects(cell.EnvelopeInternal))
                 {
                     continue;
                 }
@@ -112,6 +132,34 @@ public static class FarmlandGenerator
         }
 
         return parcels;
+    }
+
+    /// <summary>
+    /// A left-out cell: whole 一般耕地, or a village core (a blob of 130–220 m radius, kept as construction land) with
+    /// 一般耕地 round it, or nothing (village, construction land, forest). Cut and shrunk like the permanent parcels.
+    /// </summary>
+    private static void AddGeneral(Polygon cell, STRtree<Geometry> tiles, Dictionary<Geometry, IPreparedGeometry> prepared,
+        Prng rng, List<(Geometry Geometry, Props Props)> general, Envelope env)
+    {
+        var draw = rng.NextDouble();
+        var radius = 130 + rng.NextDouble() * 90;
+        var rot = rng.NextDouble() * 180;
+        if (draw >= GeneralFieldShare + VillageFieldsShare || !env.Intersects(cell.EnvelopeInternal))
+        {
+            return;
+        }
+
+        Polygon field = cell;
+        if (draw >= GeneralFieldShare)
+        {
+            var core = Geo.Blob(cell.Centroid.Coordinate, radius, radius * 0.75, rot, rng, 12, 0.1);
+            field = Geo.Polygons(cell.Difference(core)).OrderByDescending(p => p.Area).First();
+        }
+
+        foreach (var part in Clip(field, tiles, prepared))
+        {
+            general.Add((part, GeneralProps(general.Count + 1, part)));
+        }
     }
 
     /// <summary>Corner (i, j) of the turned grid, jittered; neighbouring cells use the same corners.</summary>
@@ -176,6 +224,21 @@ public static class FarmlandGenerator
             .Add("id", "JBNT-" + no)
             .Add("name", "永久基本农田图斑 " + no)
             .Add("areaMu", Math.Round(TrueAreaM2(metres) / (10000.0 / 15.0), 1))
+            .Add("landClass", "耕地")
+            .Add("schematic", true)
+            .Add("basis", "seed lines 423, 712")
+            .Add("source", Sources.Schematic);
+    }
+
+    private static Props GeneralProps(int n, Geometry metres)
+    {
+        var no = n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+        return new Props()
+            .Add("id", "YBGD-" + no)
+            .Add("name", "一般耕地图斑 " + no)
+            .Add("nameEn", "General farmland parcel " + no)
+            .Add("areaMu", Math.Round(TrueAreaM2(metres) / (10000.0 / 15.0), 1))
+            .Add("landClass", "耕地")
             .Add("schematic", true)
             .Add("basis", "seed lines 423, 712")
             .Add("source", Sources.Schematic);

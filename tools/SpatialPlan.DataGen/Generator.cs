@@ -16,20 +16,71 @@ public static class Generator
         Write(writeTo, "town-structure", "一心一带三轴 town structure", TownLayers.Structure(w));
         Write(writeTo, "roads", "道路（示意） roads (schematic)", w.Roads);
         ZoneLayers.Build(w, rng);
+        WaterLayers.Build(w);
         Write(writeTo, "wetlands", "湿地 wetlands", w.Wetlands.Select(x => (x.Geometry, x.Props)));
         Write(writeTo, "urban-boundary", "城镇开发边界 urban development boundary", w.Urban);
         Write(writeTo, "eco-redline", "生态保护红线 ecological protection red line", w.RedLine);
+        Write(writeTo, "nature-reserves", "自然保护地 nature reserves", w.NatureReserves);
+        Write(writeTo, "desertification-closures", "沙化土地封禁保护区 desertified-land closure areas", w.Closures);
+        Write(writeTo, "water-management", "水域管理范围 water management zones", w.WaterManagement);
         Write(writeTo, "showcase-belts", "乡村振兴示范带 rural-revival showcase belts", w.Belts);
         Topology.CheckZones(w);
         return w;
     }
 
+    /// <summary>
+    /// Writes the permanent farmland and, for the committed data (no <paramref name="parcels"/> count), the general
+    /// farmland cut from the same grid.
+    /// </summary>
     public static void WriteFarmland(World w, string layersDir, int? parcels)
     {
-        var farmland = FarmlandGenerator.Generate(w, parcels);
-        Topology.CheckFarmland(w, farmland);
+        var general = parcels is null ? new List<(Geometry Geometry, Props Props)>() : null;
+        var farmland = FarmlandGenerator.Generate(w, parcels, general);
+        Topology.CheckFarmland(w, farmland, general ?? []);
         Write(layersDir, "farmland", "永久基本农田 permanent basic farmland", farmland);
         Console.WriteLine($"farmland: {farmland.Count} parcels");
+        if (general is not null)
+        {
+            Write(layersDir, "general-farmland", "一般耕地 general farmland", general);
+        }
+    }
+
+    /// <summary>
+    /// The writer rounds coordinates to 7 decimals. Where the geometry in degrees is not valid at that precision (vertices
+    /// closer than the rounding, as the buffers of the braided 1:4M river leave), it is repaired and snapped to that grid
+    /// with its topology kept, and its area must not change by more than one part in a million.
+    /// </summary>
+    private static Geometry ValidWhenRounded(Geometry degrees, string? id)
+    {
+        var grid = new PrecisionModel(1e7);
+        var rounded = degrees.Copy();
+        rounded.Apply(new RoundFilter(grid));
+        if (rounded.IsValid)
+        {
+            return degrees;
+        }
+
+        var fixedUp = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(degrees);
+        var snapped = NetTopologySuite.Precision.GeometryPrecisionReducer.Reduce(fixedUp, grid);
+        return snapped.IsValid && !snapped.IsEmpty && Math.Abs(snapped.Area - degrees.Area) < 1e-6 * degrees.Area
+            ? snapped
+            : throw new InvalidOperationException($"{id}: no valid geometry at 7 decimals");
+    }
+
+    private sealed class RoundFilter(PrecisionModel grid) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            for (var i = 0; i < seq.Count; i++)
+            {
+                seq.SetX(i, grid.MakePrecise(seq.GetX(i)));
+                seq.SetY(i, grid.MakePrecise(seq.GetY(i)));
+            }
+        }
     }
 
     public static void Write(string? dir, string id, string name, IEnumerable<(Geometry Geometry, Props Props)> features)
@@ -39,7 +90,7 @@ public static class Generator
             return;
         }
 
-        var list = features.Select(f => (LocalGrid.Degrees(f.Geometry), f.Props)).ToList();
+        var list = features.Select(f => (ValidWhenRounded(LocalGrid.Degrees(f.Geometry), World.Id(f.Props)), f.Props)).ToList();
         GeoJsonOut.Write(Path.Combine(dir, id + ".geojson"), id, list);
         Console.WriteLine($"{id}: {list.Count} features");
     }

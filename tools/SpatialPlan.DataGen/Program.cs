@@ -45,7 +45,7 @@ var samples = SampleProjects.Plan(w);
 Generator.WriteFarmland(w, layers, options.FarmlandParcels);
 if (!options.SkipSamples)
 {
-    SampleWriter.Write(samples, Path.Combine(options.Out, "samples", "projects"));
+    SampleWriter.Write(samples, options.Out);
 }
 
 return 0;

@@ -9,14 +9,15 @@ namespace SpatialPlan.DataGen;
 
 /// <summary>
 /// Writes the sample footprints and samples/projects/index.json. Projected coordinates (EPSG:4545, EPSG:4524)
-/// come from PROJ's cs2cs, never from our own formulas.
+/// come from PROJ's cs2cs, never from our own formulas; the overlap figures of each sample come from the GDAL/GEOS
+/// oracle (oracle/sample_overlaps.py), run on the files just written.
 /// </summary>
 public static class SampleWriter
 {
-    public static void Write(IEnumerable<SampleSpec> samples, string dir)
+    public static void Write(IReadOnlyList<SampleSpec> samples, string dataDir)
     {
+        var dir = Path.Combine(dataDir, "samples", "projects");
         Directory.CreateDirectory(dir);
-        var index = new List<Dictionary<string, object?>>();
         foreach (var s in samples)
         {
             var deg = LocalGrid.Degrees(s.Footprint);
@@ -34,16 +35,22 @@ public static class SampleWriter
                     break;
                 default: throw new InvalidOperationException(s.Crs);
             }
+        }
 
+        using var overlaps = Oracle.SampleOverlaps(dataDir, samples);
+        var index = new List<Dictionary<string, object?>>();
+        foreach (var s in samples)
+        {
             index.Add(new Dictionary<string, object?>
             {
-                ["file"] = s.File, ["nameZh"] = s.NameZh, ["nameEn"] = s.NameEn, ["type"] = s.Type,
-                ["nationalMajor"] = s.NationalMajor, ["width"] = s.Width, ["radius"] = s.Radius, ["crs"] = s.Crs,
+                ["file"] = s.File, ["nameZh"] = s.NameZh, ["nameEn"] = s.NameEn, ["type"] = s.Kind,
+                ["majors"] = s.Majors, ["width"] = s.Width, ["radius"] = s.Radius, ["crs"] = s.Crs,
                 ["expectedVerdict"] = s.ExpectedVerdict,
                 ["expectedZones"] = s.ExpectedZones.Select(z => z.Split(':')[0]).ToArray(),
                 ["expectedZoneVerdicts"] = s.ExpectedZones.ToDictionary(z => z.Split(':')[0], z => z.Split(':')[1]),
                 ["basis"] = s.Basis,
                 ["schematic"] = true, ["noteEn"] = s.Why,
+                ["overlaps"] = overlaps.RootElement.GetProperty(s.File),
             });
         }
 
@@ -60,7 +67,7 @@ public static class SampleWriter
     private static Props Props(SampleSpec s)
     {
         var props = new Props().Add("name", s.NameZh).Add("nameEn", s.NameEn)
-            .Add("projectName", s.NameZh).Add("projectType", s.Type).Add("nationalMajor", s.NationalMajor);
+            .Add("projectName", s.NameZh).Add("projectType", s.Kind).Add("majors", s.Majors);
         if (s.Width is { } width)
         {
             props.Add("widthM", width);

@@ -4,8 +4,9 @@ namespace SpatialPlan.DataGen;
 
 /// <summary>
 /// Everything the schematic layers are built from and against, in the local metre grid. Later layers read
-/// earlier ones from here so the whole set is consistent (wetlands, then urban boundaries, then the red line,
-/// then farmland in what is left).
+/// earlier ones from here so the whole set is consistent (wetlands, then urban boundaries, then the nature reserves
+/// and the red line that contains them, then the desertification closure inside the red line, then the water
+/// management zones from the real rivers and canals, then both farmland layers in what is left).
 /// </summary>
 public sealed class World
 {
@@ -32,7 +33,17 @@ public sealed class World
 
     public List<(Geometry Geometry, Props Props)> Roads { get; } = [];
 
-    public List<(Geometry Geometry, Props Props, bool Important, Geometry? Core)> Wetlands { get; } = [];
+    /// <summary>Wetlands with their level id (<see cref="Levels"/>).</summary>
+    public List<(Geometry Geometry, Props Props, string Level)> Wetlands { get; } = [];
+
+    /// <summary>自然保护地 (wetland park, desert park) with their level id (核心保护区 / 一般控制区).</summary>
+    public List<(Geometry Geometry, Props Props)> NatureReserves { get; } = [];
+
+    /// <summary>沙化土地封禁保护区, inside the 乌兰布和 desert red line.</summary>
+    public List<(Geometry Geometry, Props Props)> Closures { get; } = [];
+
+    /// <summary>河道、渠沟管理范围 and 黄河滩区, derived from the real rivers and canals with schematic widths.</summary>
+    public List<(Geometry Geometry, Props Props)> WaterManagement { get; } = [];
 
     public List<(Geometry Geometry, Props Props)> Urban { get; } = [];
 
@@ -48,6 +59,10 @@ public sealed class World
     public Geometry UrbanUnion => Geo.Union(Urban.Select(u => u.Geometry));
 
     public Geometry RedLineUnion => Geo.Union(RedLine.Select(r => r.Geometry));
+
+    public Geometry NatureReserveUnion => Geo.Union(NatureReserves.Select(r => r.Geometry));
+
+    public Geometry RedLineOf(string id) => RedLine.First(r => Id(r.Props) == id).Geometry;
 
     public Geometry UrbanOf(string id) => Urban.First(u => (string?)u.Props.First(p => p.Key == "id").Value == id).Geometry;
 

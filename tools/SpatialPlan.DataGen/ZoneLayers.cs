@@ -4,35 +4,86 @@ using NetTopologySuite.Geometries.Utilities;
 namespace SpatialPlan.DataGen;
 
 /// <summary>
-/// Wetlands, urban development boundaries, the ecological red line and the showcase belts, built in that
-/// order so that each later layer is cut around the earlier ones (see README: topology).
+/// Wetlands, urban development boundaries, nature reserves, the ecological red line (which contains the reserves and
+/// every important wetland), the desertification closure and the showcase belts, built in that order so that each later
+/// layer is cut around, or placed inside, the earlier ones (see README: topology).
 /// </summary>
 public static class ZoneLayers
 {
     private sealed record WetlandSpec(string Id, string Name, string NameEn, double Lon, double Lat, double Rx, double Ry,
-        double Rot, bool Important, string Level, string Basis);
+        double Rot, string Level, string LevelBasis, string Basis);
+
+    private const string NotOnList2021 =
+        "据公开报道（巴彦淖尔市新闻转载），2021年《内蒙古自治区重要湿地名录》中巴彦淖尔市的3处为乌梁素海、巴美湖、牧羊海，不含本湿地；" +
+        "2020年第一批及此后各批自治区名录、国家重要湿地名录均未能逐批核查。";
+
+    private const string NotOnList2021En =
+        "Public reports (a reprint of Bayannur city news) list Wuliangsuhai, Bameihu and Muyanghai as Bayannur's three entries of the " +
+        "2021 Inner Mongolia important-wetland list, not this wetland; the 2020 first batch, later batches and the national list " +
+        "could not be checked.";
 
     private static readonly WetlandSpec[] WetlandSpecs =
     [
-        new("tushenze", "屠申泽湿地（永明海子）·屠申泽省级湿地公园", "Tushenze wetland (Yongming Haizi), provincial wetland park",
-            106.930, 40.810, 2000, 1300, 20, true, "省级湿地公园", "seed lines 295, 377, 696, 704"),
-        new("shahaihu", "沙海湖·沙海湖国家沙漠公园", "Shahai Lake, national desert park",
-            106.855, 40.878, 1100, 650, 30, true, "国家沙漠公园", "seed lines 377, 696"),
-        new("beijiao", "北郊湿地", "Beijiao (north suburb) wetland", 107.150, 40.926, 650, 420, -10, false, "一般湿地",
-            "seed lines 295, 677"),
-        new("minjian", "民建海子", "Minjian Haizi", 107.010, 40.925, 700, 450, 15, false, "一般湿地", "seed line 295"),
-        new("runsheng", "润昇湖", "Runsheng Lake", 107.098, 40.906, 500, 350, 0, false, "一般湿地", "seed line 677"),
-        new("dongfeng", "东风林场海子", "Dongfeng forest-farm lake", 107.080, 40.932, 450, 300, 40, false, "一般湿地",
+        new("tushenze", "屠申泽湿地（永明海子）", "Tushenze wetland (Yongming Haizi)",
+            106.930, 40.810, 2000, 1300, 20, Levels.General,
+            "按一般湿地记（未核实名录）。" + NotOnList2021 + "省级湿地公园不自动等于重要湿地（湿地公园是自然保护地，另见 nature-reserves 图层）。" +
+            "本湿地全部位于屠申泽省级湿地公园内，公园整体划入生态保护红线；若核实列入名录，将 level 改为 regional-important 即可，" +
+            "红线无需改动（湿地保护法第十四条）。 / Recorded as a general wetland (list not verified). " + NotOnList2021En +
+            " A provincial wetland park is not automatically an important wetland. The whole wetland lies in the Tushenze wetland " +
+            "park, which lies wholly in the red line, so Art 14 would still hold if it were listed.",
+            "seed lines 123, 295, 377, 696, 704"),
+        new("shahaihu", "沙海湖", "Shahai Lake", 106.855, 40.878, 1100, 650, 30, Levels.General,
+            "按一般湿地记（未核实名录）。沙海湖国家沙漠公园是沙漠公园（自然保护地），不是湿地，也不使湖体成为重要湿地。" + NotOnList2021 +
+            "湖体全部位于沙漠公园内，并随公园划入生态保护红线。 / Recorded as a general wetland (list not verified). The national " +
+            "desert park is a protected area, not a wetland, and does not make the lake an important wetland. " + NotOnList2021En +
+            " The lake lies wholly in the desert park, inside the red line.",
+            "seed lines 377, 696"),
+        new("beijiao", "北郊湿地", "Beijiao (north suburb) wetland", 107.150, 40.926, 650, 420, -10, Levels.General,
+            GeneralBasis, "seed lines 123, 295, 677"),
+        new("minjian", "民建海子", "Minjian Haizi", 107.010, 40.925, 700, 450, 15, Levels.General, GeneralBasis,
+            "seed lines 123, 295"),
+        new("runsheng", "润昇湖", "Runsheng Lake", 107.098, 40.906, 500, 350, 0, Levels.General, GeneralBasis,
+            "seed lines 123, 677"),
+        new("dongfeng", "东风林场海子", "Dongfeng forest-farm lake", 107.080, 40.932, 450, 300, 40, Levels.General, GeneralBasis,
             "seed lines 301, 677"),
-        new("cuiyu", "翠羽湖", "Cuiyu Lake", 107.272, 41.150, 500, 350, 35, false, "一般湿地", "seed line 704"),
-        new("hongyan", "鸿雁湖", "Hongyan Lake", 107.310, 41.146, 450, 300, 60, false, "一般湿地", "seed line 704"),
+        new("cuiyu", "翠羽湖", "Cuiyu Lake", 107.272, 41.150, 500, 350, 35, Levels.General, GeneralBasis, "seed line 704"),
+        new("hongyan", "鸿雁湖", "Hongyan Lake", 107.310, 41.146, 450, 300, 60, Levels.General, GeneralBasis, "seed line 704"),
     ];
+
+    private const string GeneralBasis =
+        "按一般湿地记：规划未称其为重要湿地，" + NotOnList2021 + " / Recorded as a general wetland: the plan does not call it " +
+        "important. " + NotOnList2021En;
+
+    /// <summary>
+    /// The two 自然保护地 the plan names (seed lines 377, 696). Both are 自然公园, which the 2019 guideline
+    /// (《关于建立以国家公园为主体的自然保护地体系的指导意见》) manages "原则上按一般控制区": so each is one
+    /// general-control feature. The outline is the wetland/lake it protects plus a margin, and a blob around it.
+    /// </summary>
+    private sealed record ReserveSpec(string Id, string Name, string NameEn, string Wetland, double Lon, double Lat, double Rx,
+        double Ry, double Rot, double MarginM, string ReserveType, string ReserveTypeZh, string Basis);
+
+    private static readonly ReserveSpec[] ReserveSpecs =
+    [
+        new("nr-tushenze", "屠申泽省级湿地公园", "Tushenze provincial wetland park", "tushenze", 106.930, 40.810, 2700, 1900, 20,
+            400, "wetland-park", "自然公园·湿地公园（省级）", "seed lines 377, 696, 704"),
+        new("nr-shahaihu", "沙海湖国家沙漠公园", "Shahai Lake national desert park", "shahaihu", 106.828, 40.884, 3200, 2000, 25,
+            400, "desert-park", "自然公园·沙漠公园（国家级）", "seed lines 295, 377, 696"),
+    ];
+
+    private const string ReserveLevelBasis =
+        "一般控制区：自然公园（湿地公园、沙漠公园）依《关于建立以国家公园为主体的自然保护地体系的指导意见》（2019）原则上按一般控制区管理；" +
+        "公园总体规划中的保育区等功能区不是自然保护地的核心保护区。整个公园划入生态保护红线。范围为示意，非公园批复范围。 / " +
+        "General control zone: nature parks (wetland parks, desert parks) are managed in principle as general control zones under " +
+        "the 2019 protected-area guideline; a park's own conservation zone is not a core protection zone. The whole park lies in " +
+        "the red line. Schematic outline, not the approved park boundary.";
 
     public static void Build(World w, Prng rng)
     {
         BuildWetlands(w, rng);
         BuildUrban(w, rng);
+        BuildNatureReserves(w);
         BuildRedLine(w);
+        BuildClosures(w);
         BuildBelts(w, rng);
     }
 
@@ -48,16 +99,33 @@ public static class ZoneLayers
                 throw new InvalidOperationException($"wetland {s.Name} is not inside the banner");
             }
 
-            Geometry? core = null;
-            if (s.Important)
+            var props = Props.Schematic(s.Id, s.Name, s.NameEn, s.Basis)
+                .Add("level", s.Level).Add("levelZh", Levels.Zh[s.Level]).Add("levelBasis", s.LevelBasis).Add("estimated", true);
+            w.Wetlands.Add((clipped, props, s.Level));
+        }
+    }
+
+    private static void BuildNatureReserves(World w)
+    {
+        // Own generator, so the main sequence (wetlands, urban boundaries, belts) is the same as before these existed.
+        var rng = new Prng(Generator.Seed + 377);
+        var urbanKeepOut = Geo.Buffer(w.UrbanUnion, 500);
+        foreach (var s in ReserveSpecs)
+        {
+            var wetland = w.Wetlands.First(x => World.Id(x.Props) == s.Wetland).Geometry;
+            var blob = Geo.Blob(LocalGrid.Metres(s.Lon, s.Lat), s.Rx, s.Ry, s.Rot, rng, 28, 0.1);
+            var g = Geo.Polygonal(blob.Union(Geo.Buffer(wetland, s.MarginM, 8)).Intersection(w.BannerInner).Difference(urbanKeepOut),
+                10000);
+            if (!g.Covers(wetland))
             {
-                // The core is the same outline shrunk to 40 % about the centre: always inside the wetland.
-                core = AffineTransformation.ScaleInstance(0.4, 0.4, centre.X, centre.Y).Transform(blob);
+                throw new InvalidOperationException($"{s.Id} does not contain the wetland {s.Wetland}");
             }
 
-            var props = Props.Schematic(s.Id, s.Name, s.NameEn, s.Basis)
-                .Add("important", s.Important).Add("level", s.Level).Add("estimated", true);
-            w.Wetlands.Add((clipped, props, s.Important, core));
+            w.NatureReserves.Add((g, Props.Schematic(s.Id, s.Name, s.NameEn, s.Basis)
+                .Add("level", Levels.GeneralControl).Add("levelZh", Levels.Zh[Levels.GeneralControl])
+                .Add("levelBasis", ReserveLevelBasis)
+                .Add("reserveType", s.ReserveType).Add("reserveTypeZh", s.ReserveTypeZh)
+                .Add("wetland", s.Wetland).Add("inRedLine", true).Add("estimated", true)));
         }
     }
 
@@ -100,7 +168,8 @@ public static class ZoneLayers
     private static void BuildRedLine(World w)
     {
         var urbanKeepOut = Geo.Buffer(w.UrbanUnion, 500);
-        var wetlandKeepOut = Geo.Buffer(w.WetlandUnion, 300);
+        var reserves = w.NatureReserveUnion;
+        var wetlandKeepOut = Geo.Buffer(w.WetlandUnion, 300).Union(reserves);
         var desert = Geo.Factory.CreatePolygon(DesertOutline.Select(p => LocalGrid.Metres(p.Item1, p.Item2)).ToArray())
             .Difference(w.Banner);
         var desertBand = Geo.Buffer(desert, 3500).Intersection(w.BannerInner).Difference(urbanKeepOut).Difference(wetlandKeepOut);
@@ -108,24 +177,59 @@ public static class ZoneLayers
         w.RedLine.Add((desertBand, Props.Schematic("eco-ulanbuh", "乌兰布和沙区防沙治沙生态保护红线",
             "Ulan Buh desert sand-control red line", "seed lines 123, 295, 301, 309, 712").Add("kind", "desert")));
 
-        var near = Geo.Buffer(w.YellowRiver, 2000, 4).Intersection(w.BannerInner).Difference(desertBand);
-        var far = Geo.Buffer(w.YellowRiver, 4000, 4).Intersection(w.BannerInner).Difference(desertBand).Difference(near);
+        var near = Geo.Buffer(w.YellowRiver, 2000, 4).Intersection(w.BannerInner).Difference(desertBand).Difference(reserves);
+        var far = Geo.Buffer(w.YellowRiver, 4000, 4).Intersection(w.BannerInner).Difference(desertBand).Difference(reserves)
+            .Difference(near);
         w.RedLine.Add((Geo.Polygonal(near.Difference(urbanKeepOut), 20000), Props.Schematic("eco-huanghe-corridor",
             "黄河生态廊道生态保护红线", "Yellow River ecological corridor red line", "seed lines 295, 305, 712").Add("kind", "river-corridor")));
         w.RedLine.Add((Geo.Polygonal(far.Difference(urbanKeepOut), 20000), Props.Schematic("eco-huanghe-shelterbelt",
             "黄河北岸阻沙林带生态保护红线", "Yellow River north-bank sand-blocking forest belt red line", "seed line 305")
             .Add("kind", "shelterbelt")));
 
-        foreach (var (geometry, props, important, core) in w.Wetlands)
+        // Every 自然保护地 lies in the red line (三区三线 rules): one red-line feature equal to each park's outline.
+        foreach (var (geometry, props) in w.NatureReserves)
         {
-            if (important && core is not null)
+            var name = (string)props.First(p => p.Key == "name").Value!;
+            var nameEn = (string)props.First(p => p.Key == "nameEn").Value!;
+            var basis = (string)props.First(p => p.Key == "basis").Value!;
+            w.RedLine.Add((geometry, Props.Schematic("eco-" + World.Id(props), name + "生态保护红线", nameEn + " red line",
+                basis + ", 712").Add("kind", "nature-reserve").Add("natureReserve", World.Id(props))));
+        }
+
+        // 湿地保护法 Art 14: an important wetland lies wholly in the red line. Where one is not yet covered (none is with the
+        // levels above, but a planner may change a level), it gets a red-line feature of its own for the uncovered part.
+        var covered = w.RedLineUnion;
+        foreach (var (geometry, props, level) in w.Wetlands.Where(x => Levels.IsImportantWetland(x.Level)))
+        {
+            var rest = geometry.Difference(covered);
+            if (rest.Area > 1)
             {
-                var name = (string)props.First(p => p.Key == "name").Value! + "核心区";
-                var id = "eco-core-" + World.Id(props);
-                w.RedLine.Add((core.Intersection(geometry), Props.Schematic(id, name, "Wetland core zone",
-                    "seed lines 295, 377, 712").Add("kind", "wetland-core")));
+                var name = (string)props.First(p => p.Key == "name").Value!;
+                w.RedLine.Add((Geo.Polygonal(rest), Props.Schematic("eco-wetland-" + World.Id(props), name + "（" + Levels.Zh[level] +
+                    "）生态保护红线", "Important wetland red line", "seed line 712").Add("kind", "important-wetland")
+                    .Add("wetland", World.Id(props))));
             }
         }
+    }
+
+    /// <summary>
+    /// 沙化土地封禁保护区 (seed line 123 names it among the 乌兰布和 sand-control works): a schematic piece of the
+    /// desert red line's southern arm, 200 m inside it. Its real extent and whether it is on the national list of
+    /// closure areas were not verified.
+    /// </summary>
+    private static void BuildClosures(World w)
+    {
+        var band = w.RedLineOf("eco-ulanbuh").Buffer(-200);
+        var south = Geo.Factory.CreatePolygon(new (double, double)[]
+        {
+            (106.70, 40.55), (106.70, 40.738), (106.99, 40.738), (106.99, 40.55), (106.70, 40.55),
+        }.Select(p => LocalGrid.Metres(p.Item1, p.Item2)).ToArray());
+        var g = Geo.Polygons(band.Intersection(south)).OrderByDescending(p => p.Area).First();
+        w.Closures.Add((Geo.Simplify(g, 5), Props.Schematic("dc-ulanbuh-south", "乌兰布和沙区沙化土地封禁保护区（示意）",
+                "Ulan Buh desertified-land closure area (schematic)", "seed lines 123, 295")
+            .Add("redLine", "eco-ulanbuh")
+            .Add("note", "范围为示意：国家沙化土地封禁保护区名单及其批复范围未核实；位于乌兰布和沙区生态保护红线内。 / Schematic extent: " +
+                "the national list of closure areas and the approved extent were not verified; lies inside the Ulan Buh red line.")));
     }
 
     private static void BuildBelts(World w, Prng rng)

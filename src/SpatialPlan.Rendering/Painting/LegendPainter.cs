@@ -45,6 +45,12 @@ internal static class LegendPainter
         var itemStyle = new TextStyle(8 * unit, new SKColor(0x22, 0x22, 0x22));
         text.Draw(canvas, "图  例", box.MidX, box.Top + (13 * unit), heading, SKTextAlign.Center);
         float top = box.Top + (22 * unit), rowH = 12.5f * unit, swW = 20 * unit, swH = 8.5f * unit;
+        if ((int)((box.Bottom - top) / rowH) < entries.Count)
+        {
+            // Tighter rows (down to 10 units) before a second column, whose narrow labels get cut.
+            rowH = Math.Max(10 * unit, (box.Bottom - top) / Math.Max(1, entries.Count));
+        }
+
         int rows = Math.Max(1, (int)((box.Bottom - top) / rowH));
         int columns = (int)Math.Ceiling(entries.Count / (double)rows);
         float columnW = box.Width / Math.Max(1, columns);

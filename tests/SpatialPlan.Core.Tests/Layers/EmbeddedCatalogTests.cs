@@ -15,7 +15,8 @@ public class EmbeddedCatalogTests
         Assert.NotEmpty(catalog.Layers);
         Assert.All(catalog.Layers, l => Assert.NotNull(styles.Get(l.Style)));
         Assert.Equal(
-            ["town-structure", "control-lines", "wetlands", "showcase-belts", "base"],
+            ["town-structure", "control-lines", "nature-reserves", "wetlands", "cultivated-land", "water-management", "sand-control",
+             "showcase-belts", "base"],
             catalog.Groups.Select(g => g.Id));
     }
 
