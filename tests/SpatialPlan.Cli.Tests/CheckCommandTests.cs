@@ -153,7 +153,7 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("national", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("redline-grid-energy", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("redline-energy-mining", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

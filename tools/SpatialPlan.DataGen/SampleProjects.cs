@@ -42,7 +42,7 @@ public static class SampleProjects
         var band = w.RedLine.First(r => World.Id(r.Props) == "eco-ulanbuh").Geometry.Buffer(-100);
         var fp = Largest(Box(M(106.62, 40.795), 2400, 1600).Intersection(band));
         return new("solar-ulanbuh.geojson", "乌兰布和沙漠综合治理“生光互补”光伏项目", "Ulan Buh desert solar + sand-control project",
-            "energy", [], null, null, null, "prohibited", ["ecological-redline:prohibited", "urban-boundary:approval-required"], "seed lines 571, 581 (专栏8)", fp,
+            "energy", [], null, null, null, "seed lines 571, 581 (专栏8)", fp,
             "a production facility wholly inside the desert red line");
     }
 
@@ -51,7 +51,7 @@ public static class SampleProjects
         var fp = Box(M(106.99, 40.80), 1400, 900, 32);
         w.ReservedSites.Add(fp);
         return new("dairy-park.geojson", "10万头奶牛生态乳业园区", "100,000-cow ecological dairy park", "facility-agriculture", [], null,
-            null, null, "clear", [], "seed lines 427, 547 (专栏5)", fp,
+            null, null, "seed lines 427, 547 (专栏5)", fp,
             "a site kept free of farmland (100 m) between parcels, away from red line and wetlands");
     }
 
@@ -62,7 +62,7 @@ public static class SampleProjects
         var fp = Box(new Coordinate(parkCentre.X - 1300, parkCentre.Y - 450), 1200, 800, 25);
         w.ReservedSites.Add(fp.Difference(park));
         return new("industrial-park-expansion.geojson", "杭后工业园区扩区", "Hanghou industrial park extension", "industrial-park", [], null,
-            null, null, "approval-required", ["urban-boundary:approval-required"], "seed lines 627, 637 (专栏10)", fp,
+            null, null, "seed lines 627, 637 (专栏10)", fp,
             "about half of it lies outside the park's urban development boundary, on land kept free of farmland");
     }
 
@@ -70,7 +70,7 @@ public static class SampleProjects
     {
         var line = Geo.LineLL((107.142, 40.884), (107.17, 40.862), (107.20, 40.838), (107.26, 40.81));
         return new("shanlin-expressway.geojson", "陕临快速通道", "Shanba–Linhe expressway", "linear-infrastructure", [], 40, null, null,
-            "prohibited", ["permanent-farmland:prohibited"], "seed line 793 (专栏15)", line,
+            "seed line 793 (专栏15)", line,
             "a 40 m road corridor from Shanba towards Linhe across farmland; not a national major project");
     }
 
@@ -79,7 +79,7 @@ public static class SampleProjects
         var line = Geo.LineLL((106.90, 40.69), (107.075, 40.815), (107.25, 40.93));
         return new("baoyin-hsr.geojson", "包银高铁（杭锦后旗段，示意）", "Baotou–Yinchuan high-speed railway (section)", "linear-infrastructure",
             ["farmland-transport", "redline-transport-water"], 30,
-            null, null, "approval-required", ["ecological-redline:approval-required", "permanent-farmland:approval-required", "showcase-belt:advisory"], "seed lines 143, 793 (专栏15)", line,
+            null, null, "seed lines 143, 793 (专栏15)", line,
             "a national major linear project crossing farmland (and the desert red line): State Council approval");
     }
 
@@ -93,22 +93,21 @@ public static class SampleProjects
         var at = new Coordinate(c.X + 0.62 * (edge.X - c.X), c.Y + 0.62 * (edge.Y - c.Y));
         var fp = Box(at, 180, 120, 20);
         return new("tushenze-visitor-centre.geojson", "屠申泽省级湿地公园游客中心", "Tushenze wetland park visitor centre",
-            "tourism-facility", [], null, null, null, "approval-required", ["ecological-redline:advisory", "wetland:approval-required"], "seed lines 377, 696, 704 (专栏12)", fp,
+            "tourism-facility", [], null, null, null, "seed lines 377, 696, 704 (专栏12)", fp,
             "inside the Tushenze wetland (a general wetland) and its provincial wetland park, so inside the red line");
     }
 
     private static SampleSpec School() =>
         new("school-no5-gk.geojson", "第五中学整体搬迁（CGCS2000 高斯-克吕格坐标）", "No. 5 Middle School relocation (Gauss-Kruger metres)",
-            "urban-construction", [], null, null, "EPSG:4545", "clear", [], "seed line 863 (专栏17)",
+            "urban-construction", [], null, null, "EPSG:4545", "seed line 863 (专栏17)",
             Box(Offset(Places.Shanba, -700, -500), 240, 160, 8), "inside Shanba's urban development boundary; given in EPSG:4545");
 
     private static SampleSpec FireStation() =>
-        new("fire-station.geojson", "陕坝镇消防站", "Shanba fire station", "urban-construction", [], null, 60, null, "clear", [],
-            "seed line 1039 (专栏20)", Geo.Pt(Offset(Places.Shanba, 800, 600)), "a point with a 60 m radius inside Shanba's boundary");
+        new("fire-station.geojson", "陕坝镇消防站", "Shanba fire station", "urban-construction", [], null, 60, null, "seed line 1039 (专栏20)", Geo.Pt(Offset(Places.Shanba, 800, 600)), "a point with a 60 m radius inside Shanba's boundary");
 
     private static SampleSpec MelonMarket() =>
         new("melon-market.geojson", "西甜瓜交易市场（三道桥镇）", "Watermelon and melon market (Sandaoqiao)", "urban-construction", [], null, null,
-            null, "advisory", ["showcase-belt:advisory"], "seed line 615 (专栏9)", Box(Offset(Places.TownById("sandaoqiao"), 150, -250), 200, 150),
+            null, "seed line 615 (专栏9)", Box(Offset(Places.TownById("sandaoqiao"), 150, -250), 200, 150),
             "inside Sandaoqiao's urban boundary and the S313 showcase belt");
 
     private static SampleSpec SalinePonds(World w)
@@ -118,7 +117,7 @@ public static class SampleProjects
         var fp = Box(new Coordinate(env.MaxX + 150 + 200, env.Centre.Y), 400, 300);
         w.ReservedSites.Add(fp);
         return new("saline-ponds.geojson", "盐碱地池塘综合开发", "Saline-land aquaculture ponds", "orchard-fishpond", [], null, null, null,
-            "advisory", ["wetland:advisory"], "seed lines 423, 483, 485 (专栏5)", fp, "about 150 m from 民建海子, on land kept free of farmland");
+            "seed lines 423, 483, 485 (专栏5)", fp, "about 150 m from 民建海子, on land kept free of farmland");
     }
 
     private static SampleSpec Shelterbelt(World w)
@@ -127,13 +126,13 @@ public static class SampleProjects
         var big = Largest(belt);
         var fp = Largest(Box(big.InteriorPoint.Coordinate, 1500, 300, 60).Intersection(big));
         return new("yellow-river-shelterbelt.geojson", "黄河北岸阻沙林带建设", "Yellow River north-bank sand-blocking forest belt",
-            "ecological-restoration", [], null, null, null, "approval-required", ["ecological-redline:approval-required"], "seed line 305 (专栏2)", fp,
+            "ecological-restoration", [], null, null, null, "seed line 305 (专栏2)", fp,
             "an ecological project inside the Yellow River red-line belt: allowed only with confirmation");
     }
 
     private static SampleSpec FuneralHome() =>
         new("funeral-home-jzd.txt", "杭锦后旗殡仪馆（界址点坐标）", "Funeral home (boundary-point list)", "special-use", [], null, null,
-            "EPSG:4524", "prohibited", ["permanent-farmland:prohibited", "urban-boundary:approval-required"], "seed line 896 (专栏18)",
+            "EPSG:4524", "seed line 896 (专栏18)",
             Box(M(107.00, 40.735), 300, 220, 12), "an urban project outside every boundary, on farmland; X = northing, Y = 36-prefixed easting");
 
     /// <summary>
@@ -157,8 +156,7 @@ public static class SampleProjects
             if (a.Distance(b) > 200 && !avoid.Intersects(site) && canalZones.Buffer(-3).Covers(site))
             {
                 return new("canal-pumping-station.geojson", "河套灌区渠沟排灌泵站（示意）", "Irrigation and drainage pumping station on a Hetao channel",
-                    "point-infrastructure", [], null, 12, null, "approval-required", ["water-management:approval-required"],
-                    "seed lines 123, 423", Geo.Pt(at),
+                    "point-infrastructure", [], null, 12, null, "seed lines 123, 423", Geo.Pt(at),
                     "a point facility (radius 12 m) wholly in the schematic 20 m management zone of a real Hetao channel, away from the other zones");
             }
         }
@@ -186,8 +184,6 @@ public static class SampleProjects
 
         return new("desert-road-closure.geojson", "乌兰布和沙区旅游公路（穿越沙化土地封禁保护区，示意）",
             "Ulan Buh desert tourism road through the closure area (schematic)", "linear-infrastructure", [], 12, null, null,
-            "prohibited", ["desertification-closure:approval-required", "ecological-redline:approval-required", "permanent-farmland:prohibited",
-                "general-farmland:approval-required", "water-management:approval-required"],
             "seed lines 123, 295, 696", line,
             "a 12 m road from the farmland into the desert, through the desertification closure inside the Ulan Buh red line; not a listed major project");
     }
@@ -207,7 +203,6 @@ public static class SampleProjects
         var end = new Coordinate(exit.X + dir.X * 12000, exit.Y + dir.Y * 12000);
         return new("linhe-water-pipeline.geojson", "陕坝—临河引黄供水管线（临陕同城化，示意）",
             "Shanba–Linhe Yellow River water-supply pipeline (schematic)", "linear-infrastructure", [], 10, null, null,
-            "prohibited", ["permanent-farmland:prohibited", "general-farmland:approval-required", "water-management:approval-required"],
             "seed lines 751, 991", Geo.Line(start, end),
             "a 10 m pipeline corridor that leaves the banner and ends 12 km inside Linhe District, outside the data's area");
     }

@@ -45,21 +45,45 @@ public static class SampleWriter
             {
                 ["file"] = s.File, ["nameZh"] = s.NameZh, ["nameEn"] = s.NameEn, ["type"] = s.Kind,
                 ["majors"] = s.Majors, ["width"] = s.Width, ["radius"] = s.Radius, ["crs"] = s.Crs,
-                ["expectedVerdict"] = s.ExpectedVerdict,
-                ["expectedZones"] = s.ExpectedZones.Select(z => z.Split(':')[0]).ToArray(),
-                ["expectedZoneVerdicts"] = s.ExpectedZones.ToDictionary(z => z.Split(':')[0], z => z.Split(':')[1]),
+                ["expectedVerdict"] = null, ["expectedZones"] = null, ["expectedZoneVerdicts"] = null,
                 ["basis"] = s.Basis,
                 ["schematic"] = true, ["noteEn"] = s.Why,
                 ["overlaps"] = overlaps.RootElement.GetProperty(s.File),
             });
         }
 
+        // The expectations are written from the law fixture applied to GDAL's figures (oracle/expected_verdicts.py),
+        // which reads the index written first; they never come from SpatialPlan's engine.
+        WriteIndex(dir, index);
+        using var expected = Oracle.ExpectedVerdicts(dataDir);
+        foreach (var entry in index)
+        {
+            var e = expected.RootElement.GetProperty((string)entry["file"]!);
+            var zones = e.GetProperty("zones").EnumerateObject().Where(z => z.Value.GetProperty("verdict").GetString() != "clear").ToList();
+            entry["expectedVerdict"] = e.GetProperty("verdict").GetString();
+            entry["expectedZones"] = zones.Select(z => z.Name).Order(StringComparer.Ordinal).ToArray();
+            entry["expectedZoneVerdicts"] = zones.ToDictionary(z => z.Name, z => z.Value.GetProperty("verdict").GetString());
+            entry["expectedInPrinciple"] = zones.Where(z => z.Value.GetProperty("verdict").GetString() == "prohibited")
+                .ToDictionary(z => z.Name, z => z.Value.GetProperty("inPrinciple").GetBoolean());
+            entry["expectedConditions"] = zones.Where(z => z.Value.GetProperty("authorities").GetArrayLength() > 0)
+                .ToDictionary(z => z.Name, z => z.Value.GetProperty("authorities").EnumerateArray().Select(a => a.GetString()).ToArray());
+            entry["expectedJurisdiction"] = e.GetProperty("jurisdiction").GetString();
+            entry["expectedWhyZh"] = zones.ToDictionary(z => z.Name, z => z.Value.GetProperty("why").GetString());
+            entry["expectedFrom"] = "tools/SpatialPlan.DataGen/oracle/expected_verdicts.py: the law fixture " +
+                "(tests/SpatialPlan.Core.Tests/Rules/law-fixture.json) applied to GDAL/GEOS overlaps and distances; not from SpatialPlan";
+        }
+
+        WriteIndex(dir, index);
+        Console.WriteLine($"samples: {index.Count} projects");
+    }
+
+    private static void WriteIndex(string dir, List<Dictionary<string, object?>> index)
+    {
         var json = JsonSerializer.Serialize(index, new JsonSerializerOptions
         {
             WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         File.WriteAllText(Path.Combine(dir, "index.json"), json.Replace("\r\n", "\n") + "\n", new UTF8Encoding(false));
-        Console.WriteLine($"samples: {index.Count} projects");
     }
 
     // The project's own settings travel with the footprint (docs/architecture.md, "Project settings"), so that

@@ -17,8 +17,8 @@ public class CheckPolicyTests
     private static readonly string[] ContractMajors =
     [
         "farmland-central", "farmland-military", "farmland-transport", "farmland-energy", "farmland-water", "farmland-ndrc",
-        "redline-central", "redline-military", "redline-transport-water", "redline-grid-energy", "redline-ndrc-infrastructure",
-        "redline-land-guarantee", "redline-other-confirmed",
+        "redline-central", "redline-military", "redline-transport-water", "redline-grid", "redline-energy-mining", "redline-ndrc-infrastructure",
+        "redline-land-guarantee",
         "wetland-national-major", "wetland-disaster", "wetland-water-works", "wetland-protection",
     ];
 

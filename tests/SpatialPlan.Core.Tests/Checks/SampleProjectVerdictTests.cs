@@ -31,6 +31,18 @@ public class SampleProjectVerdictTests
             .ToDictionary(z => z.Category, z => Names.Of(z.Verdict));
         Assert.Equal(expectedZones.OrderBy(p => p.Key), actualZones.OrderBy(p => p.Key));
         Assert.Equal(sample.GetProperty("expectedVerdict").GetString(), Names.Of(report.Verdict));
+        Assert.Equal(sample.GetProperty("expectedJurisdiction").GetString(), Names.Of(report.Jurisdiction!.Verdict));
+
+        // The authorities owed per zone and 原则上禁止, as the law fixture applied to GDAL's figures says (index.json's
+        // expectedConditions / expectedInPrinciple come from oracle/expected_verdicts.py, not from this engine).
+        var conditions = sample.GetProperty("expectedConditions").EnumerateObject()
+            .ToDictionary(p => p.Name, p => string.Join(",", p.Value.EnumerateArray().Select(a => a.GetString()).Order(StringComparer.Ordinal)));
+        var actualConditions = report.Zones.Where(z => z.Conditions.Count > 0)
+            .ToDictionary(z => z.Category, z => string.Join(",", z.Conditions.Select(c => c.Authority.Id).Distinct().Order(StringComparer.Ordinal)));
+        Assert.Equal(conditions.OrderBy(p => p.Key), actualConditions.OrderBy(p => p.Key));
+        var inPrinciple = sample.GetProperty("expectedInPrinciple").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetBoolean());
+        var actualInPrinciple = report.Zones.Where(z => z.Verdict == Verdict.Prohibited).ToDictionary(z => z.Category, z => z.InPrinciple);
+        Assert.Equal(inPrinciple.OrderBy(p => p.Key), actualInPrinciple.OrderBy(p => p.Key));
     }
 
     [Fact]
