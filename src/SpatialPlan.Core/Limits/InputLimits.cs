@@ -20,17 +20,17 @@ public sealed record InputLimits
     /// <summary>Most entries in a zip's central directory, counted from its end record before the archive is opened: 64.</summary>
     public int MaxZipEntries { get; init; } = 64;
 
-    /// <summary>Most features in one file: 5 000.</summary>
-    public int MaxFeatures { get; init; } = 5_000;
+    /// <summary>Most features in one file: 1 000. The check overlays the whole footprint with every zone feature it meets, so its cost grows with both.</summary>
+    public int MaxFeatures { get; init; } = 1_000;
 
-    /// <summary>Most parts (polygons, rings, lines, points) in one file: 20 000.</summary>
-    public int MaxParts { get; init; } = 20_000;
+    /// <summary>Most parts (rings, lines, points of multi-geometries) in one file: 5 000.</summary>
+    public int MaxParts { get; init; } = 5_000;
 
-    /// <summary>Most vertices in one file: 250 000.</summary>
-    public int MaxVertices { get; init; } = 250_000;
+    /// <summary>Most vertices in one file: 50 000 (a 47 km road centre line at 1 m spacing).</summary>
+    public int MaxVertices { get; init; } = 50_000;
 
-    /// <summary>Most points a point footprint may have when each is buffered by a radius: 2 000.</summary>
-    public int MaxBufferedPoints { get; init; } = 2_000;
+    /// <summary>Most points a point footprint may have when each is buffered by a radius: 500.</summary>
+    public int MaxBufferedPoints { get; init; } = 500;
 
     /// <summary>Deepest JSON nesting (objects and arrays): 64. A MultiPolygon feature collection needs 7.</summary>
     public int MaxJsonDepth { get; init; } = 64;
