@@ -80,6 +80,17 @@ internal static class GeoJsonGeometryChecker
                 CheckPosition(coords, file, index, ++vertex);
                 ordinates = Math.Max(ordinates, coords.GetArrayLength());
                 return;
+            case 2 when type == "MultiPoint":
+                // Count the points up front, so that the refusal says how many there are.
+                budget.Parts(coords.GetArrayLength(), index);
+                budget.Vertices(coords.GetArrayLength(), index);
+                foreach (var point in coords.EnumerateArray())
+                {
+                    CheckPosition(point, file, index, ++vertex);
+                    ordinates = Math.Max(ordinates, point.ValueKind == JsonValueKind.Array ? point.GetArrayLength() : 0);
+                }
+
+                return;
             case 2 when type is "LineString" or "Polygon" or "MultiLineString" or "MultiPolygon":
                 budget.Parts(1, index);
                 budget.Vertices(coords.GetArrayLength(), index);

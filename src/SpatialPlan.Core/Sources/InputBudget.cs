@@ -43,7 +43,7 @@ internal sealed class InputBudget(InputLimits limits, string file, CancellationT
         if (_parts > limits.MaxParts || count > limits.MaxParts)
         {
             throw new InputException(
-                string.Create(CultureInfo.InvariantCulture, $"文件中的几何部分（环、线、点）超过上限 {limits.MaxParts} 个（too many parts: over {limits.MaxParts}）。"),
+                string.Create(CultureInfo.InvariantCulture, $"文件中的几何部分（环、线、点）已有 {_parts} 个，超过上限 {limits.MaxParts} 个（too many parts: {_parts} > {limits.MaxParts}）。"),
                 "请只导出本项目的要素，或在 GIS 软件中合并、简化后再上传。", file, featureIndex);
         }
     }
@@ -60,7 +60,7 @@ internal sealed class InputBudget(InputLimits limits, string file, CancellationT
         if (_vertices > limits.MaxVertices || count > limits.MaxVertices)
         {
             throw new InputException(
-                string.Create(CultureInfo.InvariantCulture, $"文件的顶点数超过上限 {limits.MaxVertices} 个（too many vertices: over {limits.MaxVertices}）。"),
+                string.Create(CultureInfo.InvariantCulture, $"文件的顶点数已有 {_vertices} 个，超过上限 {limits.MaxVertices} 个（too many vertices: {_vertices} > {limits.MaxVertices}）。"),
                 "请在 GIS 软件中简化（抽稀）几何后再上传，例如按 0.1 米容差简化；或只导出本项目的要素。", file, featureIndex);
         }
     }
