@@ -31,9 +31,9 @@ public static class HostileCorpus
         }
 
         yield return new HostileInput("large/prj-1GB", "zip-bomb", "prj-bomb.zip",
-            ZipBytes.WithBomb("site.prj", 1L << 30, (byte)' ', ShpEntries(Polygon(Square)))) { Large = true };
+            ZipBytes.WithBomb("site.prj", 1L << 30, (byte)' ', [.. ShpEntries(Polygon(Square)).Where(e => e.Name != "site.prj")])) { Large = true };
         yield return new HostileInput("large/cpg-1GB", "zip-bomb", "cpg-bomb.zip",
-            ZipBytes.WithBomb("site.cpg", 1L << 30, (byte)'9', ShpEntries(Polygon(Square)))) { Large = true };
+            ZipBytes.WithBomb("site.cpg", 1L << 30, (byte)'9', [.. ShpEntries(Polygon(Square)).Where(e => e.Name != "site.cpg")])) { Large = true };
         yield return new HostileInput("large/shp-1GB", "zip-bomb", "shp-bomb.zip",
             ZipBytes.WithBomb("site.shp", 1L << 30, 0, ("site.dbf", new ShapefileBytes(ShapefileBytes.Polygon, Polygon(Square)).Dbf()))) { Large = true };
         yield return new HostileInput("large/100000-features-17MB", "performance", "flood.geojson", Utf8(ManySquares(100_000))) { Large = true };
@@ -460,6 +460,7 @@ public static class HostileCorpus
         yield return new HostileInput("zip/bomb-dbf-60MB", "zip-bomb", "bomb.zip", ZipBytes.WithBomb("site.dbf", 60L << 20, (byte)' ', ("site.shp", honest.Shp())));
         yield return new HostileInput("zip/70000-entries", "zip-bomb", "many.zip", ZipBytes.ManyEntries(70_000));
         yield return new HostileInput("zip/100-entries", "zip-bomb", "hundred.zip", ZipBytes.ManyEntries(100));
+        yield return new HostileInput("zip/duplicate-prj-bomb-second", "zip-bomb", "dup.zip", ZipBytes.WithBomb("site.prj", 16L << 20, (byte)' ', ShpEntries(Polygon(Square))));
         yield return new HostileInput("zip/empty", "zip", "empty.zip", ZipBytes.Zip());
         yield return new HostileInput("zip/not-a-zip", "zip", "notzip.zip", Utf8("PK this is not a zip"));
         yield return new HostileInput("zip/geojson-inside", "zip", "geo.zip", ZipBytes.Zip(("site.geojson", Utf8(Feature(PolygonJson(Square))))));
