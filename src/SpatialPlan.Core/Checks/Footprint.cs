@@ -1,7 +1,9 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Buffer;
 using NetTopologySuite.Operation.OverlayNG;
+using System.Globalization;
 using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Limits;
 using SpatialPlan.Core.Measurement;
 using SpatialPlan.Core.Sources;
 
@@ -10,14 +12,26 @@ namespace SpatialPlan.Core.Checks;
 /// <summary>
 /// A project's footprint as one polygonal geometry, kept in EPSG:4490 (for maps and reports) and EPSG:4545
 /// (for measuring), with where it came from. Lines and points become polygons from a declared width/radius.
+/// A footprint must make sense for the data area (docs/limits.md): it may reach at most
+/// <see cref="AreaExtent.MaxBeyondKm"/> beyond the area's bounding box, must not cross the 180° meridian, must cover at
+/// least <see cref="MinAreaM2"/>, and a width or radius must lie in its range.
 /// </summary>
 public sealed class Footprint
 {
-    /// <summary>Largest full width accepted for a line footprint, in metres.</summary>
+    /// <summary>Smallest full width accepted for a line footprint: 0.5 m (a path or a pipe trench).</summary>
+    public const double MinWidthM = 0.5;
+
+    /// <summary>Largest full width accepted for a line footprint: 2 000 m.</summary>
     public const double MaxWidthM = 2000;
 
-    /// <summary>Largest radius accepted for a point footprint, in metres.</summary>
-    public const double MaxRadiusM = 10000;
+    /// <summary>Smallest radius accepted for a point footprint: 0.5 m.</summary>
+    public const double MinRadiusM = 0.5;
+
+    /// <summary>Largest radius accepted for a point footprint: 5 000 m (a larger site should be drawn as a polygon).</summary>
+    public const double MaxRadiusM = 5000;
+
+    /// <summary>Smallest footprint area: 1 m². Collinear or repeated points enclose nothing and would come back "clear".</summary>
+    public const double MinAreaM2 = 1;
 
     private Footprint(Geometry gk, Geometry geographic, FootprintKind kind)
     {
@@ -61,18 +75,33 @@ public sealed class Footprint
     public string? Name { get; private init; }
 
     /// <summary>Builds a footprint from what a reader loaded (features in EPSG:4490).</summary>
-    /// <exception cref="InputException">No usable geometry, mixed geometry types, a line without width or a point without radius.</exception>
-    public static Footprint From(FeatureLoadResult load, CheckOptions options, string? fileName = null)
+    /// <param name="load">The footprint file as read.</param>
+    /// <param name="options">Width/radius and the rest of the project's settings.</param>
+    /// <param name="fileName">For messages.</param>
+    /// <param name="area">The data area the footprint must lie in or near; null is the embedded banner (<see cref="AreaExtent.Banner"/>).</param>
+    /// <param name="limits">The budgets (buffered points); null is <see cref="InputLimits.Upload"/>.</param>
+    /// <exception cref="InputException">No usable geometry, mixed geometry types, a line without width or a point without radius,
+    /// a footprint far from the area, across the 180° meridian or without area, or a width/radius out of range.</exception>
+    public static Footprint From(FeatureLoadResult load, CheckOptions options, string? fileName = null, AreaExtent? area = null, InputLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(load);
         var geographic = load.Features.Select(f => f.Geometry).Where(g => g is { IsEmpty: false }).ToList();
         if (geographic.Count == 0)
         {
             throw new InputException("文件里没有可用的几何图形（no geometry）。", "提供至少一个面、线或点要素。Provide at least one polygon, line or point feature.", fileName);
         }
 
+        // In degrees, before projecting: Gauss-Kruger coordinates of a hemisphere or a pole are meaningless.
+        area ??= AreaExtent.Banner;
+        RequireNoAntimeridianCrossing(geographic, area, fileName);
+        var envelope = new Envelope();
+        geographic.ForEach(g => envelope.ExpandToInclude(g.EnvelopeInternal));
+        RequireNearArea(envelope, area, fileName);
+        RequireAreaInDegrees(geographic, envelope, fileName);
+
         var gk = geographic.Select(g => CrsTransformer.Transform(g, Epsg.Cgcs2000, Epsg.GaussKruger108)).ToList();
         var name = Property(load, "projectName") ?? Property(load, "name");
-        var fp = FromGk(gk, options, fileName);
+        var fp = FromGk(gk, options, fileName, area, limits);
         return new Footprint(fp.Gk, fp.Geographic, fp.Kind)
         {
             WidthM = fp.WidthM, RadiusM = fp.RadiusM, SourceEpsg = load.SourceEpsg, AxesSwapped = load.AxesSwapped,
@@ -80,10 +109,22 @@ public sealed class Footprint
         };
     }
 
-    /// <summary>Builds a footprint from geometries already in EPSG:4545 (tests, drawn sketches).</summary>
+    /// <summary>
+    /// Builds a footprint from geometries already in EPSG:4545 (tests, drawn sketches). Z and M are ignored. The footprint
+    /// is held to the data area only when <paramref name="area"/> is given (<see cref="From"/> always does).
+    /// </summary>
     /// <exception cref="InputException">As for <see cref="From"/>.</exception>
-    public static Footprint FromGk(IReadOnlyList<Geometry> gk, CheckOptions options, string? fileName = null)
+    public static Footprint FromGk(IReadOnlyList<Geometry> gk, CheckOptions options, string? fileName = null, AreaExtent? area = null, InputLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(gk);
+        ArgumentNullException.ThrowIfNull(options);
+        if (gk.Count == 0)
+        {
+            throw new InputException("没有可用的几何图形（no geometry）。", "提供至少一个面、线或点要素。Provide at least one polygon, line or point feature.", fileName);
+        }
+
+        // The check is planar: OverlayNG's elevation model writes Z into the zones' 2D coordinates and throws.
+        gk = gk.Select(g => CoordinateChecks.Flatten(g, 0, [])).ToList();
         var kinds = gk.Select(KindOf).Distinct().ToList();
         if (kinds.Count != 1)
         {
@@ -92,20 +133,32 @@ public sealed class Footprint
         }
 
         var kind = kinds[0];
+        var width = kind == FootprintKind.Line ? InRange(options.WidthM, "--width", "线", "宽度", MinWidthM, MaxWidthM, fileName) : 0;
+        var radius = kind == FootprintKind.Point ? InRange(options.RadiusM, "--radius", "点", "半径", MinRadiusM, MaxRadiusM, fileName) : 0;
+        if (kind == FootprintKind.Point)
+        {
+            RequireFewPoints(gk.Sum(g => g.NumGeometries), (limits ?? InputLimits.Upload).MaxBufferedPoints, fileName);
+        }
+
         var merged = OverlayNGRobust.Union(gk[0].Factory.BuildGeometry(gk));
         var polygon = kind switch
         {
-            FootprintKind.Line => BufferLine(merged, Positive(options.WidthM, "--width", "线", "宽度", MaxWidthM, fileName)),
-            FootprintKind.Point => BufferPoint(merged, Positive(options.RadiusM, "--radius", "点", "半径", MaxRadiusM, fileName)),
+            FootprintKind.Line => BufferLine(merged, width),
+            FootprintKind.Point => BufferPoint(merged, radius),
             _ => merged,
         };
-        if (polygon.IsEmpty || polygon.Area <= 0)
+        if (polygon.IsEmpty || !(PlanarMeasure.AreaM2(polygon) >= MinAreaM2))
         {
-            throw new InputException("占地范围面积为零（footprint has no area）。", "检查坐标是否重复或面是否退化。Check for repeated coordinates or degenerate polygons.", fileName);
+            throw ZeroArea(fileName);
         }
 
         polygon.SRID = Epsg.GaussKruger108;
         var geographic = CrsTransformer.Transform(polygon, Epsg.GaussKruger108, Epsg.Cgcs2000);
+        if (area is not null)
+        {
+            // After buffering: a line's width or a point's radius adds at most a few km to what From checked.
+            RequireNearArea(geographic.EnvelopeInternal, area, fileName);
+        }
         return new Footprint(polygon, geographic, kind)
         {
             WidthM = kind == FootprintKind.Line ? options.WidthM : null,
@@ -126,7 +179,83 @@ public sealed class Footprint
             "占地范围须为面、线（加 --width）或点（加 --radius）。Use polygons, lines (with --width) or points (with --radius)."),
     };
 
-    private static double Positive(double? value, string option, string what, string quantity, double max, string? fileName)
+    /// <summary>An edge whose longitudes differ by more than 180° goes the short way round, across the 180° meridian.</summary>
+    private static void RequireNoAntimeridianCrossing(List<Geometry> lonLat, AreaExtent area, string? fileName)
+    {
+        foreach (var g in lonLat)
+        {
+            var coordinates = g.Coordinates;
+            for (var i = 1; i < coordinates.Length; i++)
+            {
+                if (Math.Abs(coordinates[i].X - coordinates[i - 1].X) > 180)
+                {
+                    // Unwrapped (west longitudes + 360°), the footprint's distance from the area.
+                    var unwrapped = new Envelope();
+                    foreach (var c in lonLat.SelectMany(x => x.Coordinates))
+                    {
+                        unwrapped.ExpandToInclude(c.X < 0 ? c.X + 360 : c.X, c.Y);
+                    }
+
+                    var km = Math.Round(area.BeyondKm(unwrapped) / 10) * 10;
+                    throw new InputException(
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"占地范围的一条边从 {coordinates[i - 1].X:0.###}° 跨到 {coordinates[i].X:0.###}°，跨越了 180° 经线，距{area.NameZh}约 {km:0} km" +
+                            $"（antimeridian crossing, about {km:0} km from the area）。"),
+                        $"{area.NameZh}的坐标在 {area.Describe()}：请检查经度是否写错（如正负号、经纬度顺序），改正后再检查。", fileName);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Polygons that enclose (almost) nothing in degrees: collinear lon/lat points stay collinear on the ellipsoid
+    /// but not on the Gauss-Kruger grid, where they would gain a few m² of projection curvature.
+    /// </summary>
+    private static void RequireAreaInDegrees(List<Geometry> lonLat, Envelope envelope, string? fileName)
+    {
+        var polygonal = lonLat.Where(g => g is IPolygonal).ToList();
+        if (polygonal.Count == 0)
+        {
+            return;
+        }
+
+        var m2PerDeg2 = 110_570.0 * 111_320.0 * Math.Cos(envelope.Centre.Y * Math.PI / 180);
+        if (!(polygonal.Sum(g => g.Area) * m2PerDeg2 >= MinAreaM2))
+        {
+            throw ZeroArea(fileName);
+        }
+    }
+
+    private static InputException ZeroArea(string? fileName) => new(
+        string.Create(CultureInfo.InvariantCulture, $"占地范围面积为零或不足 {MinAreaM2:0} 平方米（点共线、重复或面已退化）（footprint has no area）。"),
+        "检查界址点或顶点是否重复、是否在一条直线上，改正后再检查；线状或点状项目请给出宽度或半径。" +
+        "Check for repeated or collinear points; give a width or radius for a line or point project.", fileName);
+
+    private static void RequireNearArea(Envelope lonLat, AreaExtent area, string? fileName)
+    {
+        var km = area.BeyondKm(lonLat);
+        if (!(km <= AreaExtent.MaxBeyondKm))
+        {
+            var shown = km >= 100 ? Math.Round(km / 10) * 10 : Math.Round(km);
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"占地范围（{lonLat.MinX:0.###}–{lonLat.MaxX:0.###}°E，{lonLat.MinY:0.###}–{lonLat.MaxY:0.###}°N）伸出{area.NameZh}的外包框（{area.Describe()}）约 {shown:0} km，" +
+                    $"超过允许的 {AreaExtent.MaxBeyondKm:0} km（the footprint reaches about {shown:0} km beyond the area）。"),
+                $"请检查坐标是否有误（经纬度写反、漏位、单位或坐标系选错），或只保留{area.NameZh}范围内的部分后再检查。", fileName);
+        }
+    }
+
+    private static void RequireFewPoints(int points, int max, string? fileName)
+    {
+        if (points > max)
+        {
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"点状占地范围有 {points} 个点，超过按半径生成范围的上限 {max} 个（too many points to buffer: {points} > {max}）。"),
+                "点状项目（如基站、风机）通常只有几个到几百个点：请把成片的点在 GIS 软件中画成面状范围，或拆分文件后分别检查。", fileName);
+        }
+    }
+
+    private static double InRange(double? value, string option, string what, string quantity, double min, double max, string? fileName)
     {
         if (value is null)
         {
@@ -135,10 +264,11 @@ public sealed class Footprint
                 $"Give {option} in metres, e.g. {option} 30, or a \"{option[2..]}M\" property on the file's first feature.", fileName);
         }
 
-        if (double.IsNaN(value.Value) || value <= 0 || value > max)
+        if (!(value >= min && value <= max))
         {
-            throw new InputException($"{quantity} {value} 米不合理（{option} must be > 0 and ≤ {max} m）。",
-                $"给出 0 到 {max} 米之间的{quantity}。Give a value between 0 and {max} m.", fileName);
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"{quantity} {value} 米不合理：应在 {min}–{max} 米之间（{option} must be between {min} and {max} m）。"),
+                string.Create(CultureInfo.InvariantCulture, $"给出 {min} 到 {max} 米之间的{quantity}；更大的范围请直接画成面。Give a value between {min} and {max} m, or draw a polygon."), fileName);
         }
 
         return value.Value;

@@ -33,7 +33,7 @@ public sealed class LayerStore
     private LayerData Load(LayerDefinition definition)
     {
         // Context layers (neighbours, rivers) reach far beyond the banner by design; plan layers must not.
-        var options = new ReadOptions { RequireEveryFeatureNearBanner = definition.Category != LayerCategories.Base };
+        var options = new ReadOptions { RequireEveryFeatureNearBanner = definition.Category != LayerCategories.Base, Limits = Limits.InputLimits.DataLayer };
         var result = FeatureFileReader.Read(Catalog.FullPath(definition), options);
         var projected = new Geometry[result.Features.Count];
         for (var i = 0; i < projected.Length; i++)

@@ -12,22 +12,26 @@ namespace SpatialPlan.Core.Sources;
 /// else EPSG:4545). Separators: comma, full-width comma, semicolon or whitespace. <c>#</c> starts a comment; a blank
 /// line or a changed ring number starts a new ring; each ring closes itself; one header line is skipped.
 /// The first ring is a shell; a later ring inside an earlier shell is its hole, otherwise another polygon.
-/// Output coordinates are x = easting, y = northing.
+/// Output coordinates are x = easting, y = northing. A zone prefix (36xxxxxx.xxx) in either column makes the list
+/// EPSG:4524 (a list written Y first is then recognised as swapped); numbers with a decimal comma are refused,
+/// never re-read as extra columns.
 /// </summary>
 internal static partial class BoundaryPointListReader
 {
     public const string Where = "界址点坐标表（X=北坐标、Y=东坐标）";
 
-    public static RawFeatures Read(string text, string file)
+    public static RawFeatures Read(string text, string file, InputBudget budget)
     {
-        var rings = ParseRings(text, file);
+        var rings = ParseRings(text, file, budget);
         if (rings.Count == 0)
         {
             throw new InputException("界址点坐标表中没有坐标行（no coordinate lines）。",
                 "每行写一个点：点号,X,Y（X 为北坐标、Y 为东坐标，单位米），例如 J1,4528378.741,427688.472。", file);
         }
 
-        var zoned = rings.SelectMany(r => r.Points).Select(p => p.Coordinate.X >= 10_000_000).Distinct().ToList();
+        // The easting is the only value that can reach 10 000 000 m here (northings are 4.3–4.8 million), in whichever
+        // column it was written: Y first is a swapped list, recognised as such by the CRS check.
+        var zoned = rings.SelectMany(r => r.Points).Select(p => Math.Max(p.Coordinate.X, p.Coordinate.Y) >= 10_000_000).Distinct().ToList();
         if (zoned.Count > 1)
         {
             throw new InputException("部分点的 Y（东坐标）带 36 带号前缀、部分不带，无法确定坐标系（mixed zone prefixes）。",
@@ -45,7 +49,7 @@ internal static partial class BoundaryPointListReader
         return new RawFeatures([new Feature(polygon, attributes)], epsg, Where);
     }
 
-    private static List<PointRing> ParseRings(string text, string file)
+    private static List<PointRing> ParseRings(string text, string file, InputBudget budget)
     {
         var rings = new List<PointRing>();
         var current = new PointRing();
@@ -56,9 +60,21 @@ internal static partial class BoundaryPointListReader
         {
             var line = lines[i].Trim();
             var lineNo = i + 1;
+            if ((i & 0xFFF) == 0)
+            {
+                budget.CancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (line.StartsWith('#'))
             {
                 continue;
+            }
+
+            if (DecimalComma(line) is { } example)
+            {
+                throw new InputException(
+                    $"第 {lineNo} 行的数字用逗号作小数点（如“{example}”），程序不会猜测它的含义（decimal comma on line {lineNo}）。",
+                    $"请把小数点改为“.”（如 {example.Replace(',', '.')}），列之间用逗号、空格或制表符分隔；在 Excel 中可把区域设置改为中文（中国）后重新导出。", file);
             }
 
             if (line.Length == 0)
@@ -82,12 +98,48 @@ internal static partial class BoundaryPointListReader
             }
 
             ringId = ring ?? ringId;
+            budget.Vertices(1);
             // X is northing, Y easting: store as GIS x = easting, y = northing.
             current.Points.Add(new BoundaryPoint(name, lineNo, new Coordinate(y, x)));
         }
 
         Flush(rings, current);
+        budget.Parts(rings.Count);
         return rings;
+    }
+
+    /// <summary>
+    /// The first number written with a decimal comma, or null: a quoted field like "4511488,384", a token such as
+    /// 4511488,384 between spaces, tabs or semicolons, or a comma-only line whose numbers alternate between long
+    /// integer parts and short fraction parts (J1,4511488,384,36415402,449).
+    /// </summary>
+    private static string? DecimalComma(string line)
+    {
+        if (QuotedDecimalComma().Match(line) is { Success: true } quoted)
+        {
+            return quoted.Groups[1].Value;
+        }
+
+        if (OtherSeparators().IsMatch(line))
+        {
+            return OtherSeparators().Split(line).FirstOrDefault(t => CommaNumber().IsMatch(t));
+        }
+
+        var numbers = line.Split(',', '，').Select(f => f.Trim()).SkipWhile(f => !IntegerField().IsMatch(f)).ToList();
+        if (numbers.Count < 4 || numbers.Count % 2 != 0 || !numbers.All(f => IntegerField().IsMatch(f)))
+        {
+            return null;
+        }
+
+        for (var k = 0; k < numbers.Count; k += 2)
+        {
+            if (numbers[k].TrimStart('-', '+').Length < 5 || numbers[k + 1].Length > 4)
+            {
+                return null;
+            }
+        }
+
+        return $"{numbers[0]},{numbers[1]}";
     }
 
     private static PointRing Flush(List<PointRing> rings, PointRing current)
@@ -123,12 +175,14 @@ internal static partial class BoundaryPointListReader
         }
 
         var meaning = axis == "X" ? "北坐标" : "东坐标";
-        throw new InputException($"第 {lineNo} 行的 {axis}（{meaning}）“{text}”不是数字（line {lineNo}: {axis} is not a number）。",
+        throw new InputException($"第 {lineNo} 行的 {axis}（{meaning}）“{text}”不是数字（或为无穷大、超出范围）（line {lineNo}: {axis} is not a finite number）。",
             "请改正该行的坐标，只保留数字和小数点（如 4528378.741）。", file);
     }
 
+    /// <summary>A finite number that is what it says: 1e-400 (non-zero digits that underflow to 0) is not.</summary>
     private static bool TryNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) &&
+        (value != 0 || !text.Split('e', 'E')[0].Any(c => c is >= '1' and <= '9'));
 
     private static Geometry Assemble(List<PointRing> rings, string file)
     {
@@ -138,7 +192,7 @@ internal static partial class BoundaryPointListReader
         {
             var linear = factory.CreateLinearRing(ring.Closed(file));
             var area = factory.CreatePolygon(linear);
-            var parent = shells.FindIndex(s => s.Area.Contains(area));
+            var parent = shells.FindIndex(s => s.Area.EnvelopeInternal.Contains(area.EnvelopeInternal) && s.Area.Contains(area));
             if (parent >= 0)
             {
                 shells[parent].Holes.Add(linear);
@@ -155,4 +209,16 @@ internal static partial class BoundaryPointListReader
 
     [GeneratedRegex(@"[,，;；\s]+")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"[;；\s]+")]
+    private static partial Regex OtherSeparators();
+
+    [GeneratedRegex(@"^[-+]?\d+,\d+$")]
+    private static partial Regex CommaNumber();
+
+    [GeneratedRegex(@"""\s*([-+]?\d+,\d+)\s*""")]
+    private static partial Regex QuotedDecimalComma();
+
+    [GeneratedRegex(@"^[-+]?\d+$")]
+    private static partial Regex IntegerField();
 }

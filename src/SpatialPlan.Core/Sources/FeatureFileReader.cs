@@ -10,12 +10,16 @@ namespace SpatialPlan.Core.Sources;
 /// geometries. Works out the source CRS (declared, else guessed from the coordinate ranges), fixes swapped axes,
 /// repairs invalid geometries with GeometryFixer, and reports every change. Bad input throws
 /// <see cref="InputException"/> with a message naming the file, the feature, the problem and the fix.
+/// Every budget of <see cref="ReadOptions.Limits"/> is checked before the work it bounds (docs/limits.md), and the
+/// readers observe the <see cref="CancellationToken"/> in their loops (an <see cref="OperationCanceledException"/>
+/// ends the read: the caller's request went away or ran out of time).
 /// </summary>
 public static class FeatureFileReader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     /// <exception cref="InputException">Missing, unreadable, malformed or misplaced input.</exception>
-    public static FeatureLoadResult Read(string path, ReadOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static FeatureLoadResult Read(string path, ReadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
@@ -36,36 +40,45 @@ public static class FeatureFileReader
 
         using (stream)
         {
-            return Read(stream, name, options);
+            return Read(stream, name, options, cancellationToken);
         }
     }
 
     /// <summary>Reads an uploaded or in-memory file; <paramref name="fileName"/> gives the extension and is used in messages.</summary>
-    /// <exception cref="InputException">Malformed or misplaced input.</exception>
-    public static FeatureLoadResult Read(Stream stream, string fileName, ReadOptions options)
+    /// <exception cref="InputException">Malformed or misplaced input, or input over a budget.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static FeatureLoadResult Read(Stream stream, string fileName, ReadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         var file = Path.GetFileName(fileName);
-        var bytes = InputBytes.ReadAll(stream, file, options.MaxBytes);
+        var bytes = InputBytes.ReadAll(stream, file, options.EffectiveMaxBytes, cancellationToken);
+        var budget = new InputBudget(options.Limits, file, cancellationToken, options.MaxBytes);
         var raw = Path.GetExtension(file).ToLowerInvariant() switch
         {
-            ".geojson" or ".json" => GeoJsonFeatureReader.Read(InputBytes.RequireText(bytes, file), file),
-            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.DecodeText(bytes, file), file),
-            ".zip" => ShapefileZipReader.Read(bytes, file, options.MaxBytes),
+            ".geojson" or ".json" => GeoJsonFeatureReader.Read(InputBytes.RequireText(bytes, file), file, budget),
+            ".txt" or ".csv" => BoundaryPointListReader.Read(InputBytes.DecodeText(bytes, file), file, budget),
+            ".zip" => ShapefileZipReader.Read(bytes, file, budget),
             var ext => throw new InputException(
                 $"不支持的文件类型“{(ext.Length == 0 ? "(无扩展名)" : ext)}”（unsupported file type）。",
                 "请提供 .geojson/.json（GeoJSON）、.txt/.csv（界址点坐标表）或 .zip（压缩的 Shapefile，含 .shp/.shx/.dbf/.prj）。", file),
         };
-        return Finish(raw, file, options);
+        return Finish(raw, file, options, cancellationToken);
     }
 
-    private static FeatureLoadResult Finish(RawFeatures raw, string file, ReadOptions options)
+    private static FeatureLoadResult Finish(RawFeatures raw, string file, ReadOptions options, CancellationToken cancellationToken)
     {
+        var repairs = new List<Repair>();
         var envelope = new Envelope();
-        foreach (var f in raw.Features)
+        var flat = new List<IFeature>(raw.Features.Count);
+        for (var i = 0; i < raw.Features.Count; i++)
         {
-            envelope.ExpandToInclude(f.Geometry.EnvelopeInternal);
+            cancellationToken.ThrowIfCancellationRequested();
+            var geometry = raw.Features[i].Geometry;
+            CoordinateChecks.RequireFinite(geometry, i, file);
+            var xy = CoordinateChecks.Flatten(geometry, i, repairs, raw.Ordinates is { } o && i < o.Count ? o[i] : 2);
+            flat.Add(CoordinateChecks.WithGeometry(raw.Features[i], xy));
+            envelope.ExpandToInclude(xy.EnvelopeInternal);
         }
 
         var guess = options.DeclaredEpsg is { } declared
@@ -74,11 +87,11 @@ public static class FeatureFileReader
                 ? CrsGuesser.Confirm(envelope, inFile, raw.DeclaredWhere ?? "文件", file)
                 : CrsGuesser.Guess(envelope, file);
 
-        var repairs = new List<Repair>();
-        var features = new List<IFeature>(raw.Features.Count);
-        for (var i = 0; i < raw.Features.Count; i++)
+        var features = new List<IFeature>(flat.Count);
+        for (var i = 0; i < flat.Count; i++)
         {
-            var source = raw.Features[i].Geometry;
+            cancellationToken.ThrowIfCancellationRequested();
+            var source = flat[i].Geometry;
             if (guess.AxesSwapped)
             {
                 source = AxisSwapper.Swap(source);
@@ -93,14 +106,14 @@ public static class FeatureFileReader
             }
 
             var valid = GeometryRepairer.Repair(lonLat, i, file, repairs);
-            features.Add(new Feature(valid, Editable(raw.Features[i].Attributes)));
+            features.Add(new Feature(valid, Editable(flat[i].Attributes)));
         }
 
         var reason = raw.Notes is null ? guess.ReasonZh : $"{raw.Notes}{guess.ReasonZh}";
         return new FeatureLoadResult
         {
             Features = features, SourceEpsg = guess.Epsg, AxesSwapped = guess.AxesSwapped,
-            CrsReasonZh = reason, Repairs = repairs, FileName = file,
+            CrsReasonZh = reason, Repairs = [.. repairs.OrderBy(r => r.FeatureIndex)], FileName = file,
         };
     }
 

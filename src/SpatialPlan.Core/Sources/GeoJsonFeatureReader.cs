@@ -13,9 +13,29 @@ internal static class GeoJsonFeatureReader
 {
     private static readonly JsonSerializerOptions _options = CreateOptions();
 
-    public static RawFeatures Read(byte[] bytes, string file)
+    public static RawFeatures Read(byte[] bytes, string file, InputBudget budget)
     {
-        using var doc = Parse(bytes, file);
+        // A UTF-8 BOM (Notepad, some exporters) is not JSON, but it is not the planner's mistake either.
+        var json = bytes.AsMemory();
+        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
+
+        try
+        {
+            return Read(json, file, budget);
+        }
+        catch (InvalidOperationException ex) when (UnicodeEscapes.HasLoneSurrogate(json.Span))
+        {
+            // JsonElement.GetString() on "\ud800": the text cannot become a .NET string.
+            throw UnicodeEscapes.Refusal(file, null, null, ex);
+        }
+    }
+
+    private static RawFeatures Read(ReadOnlyMemory<byte> bytes, string file, InputBudget budget)
+    {
+        using var doc = Parse(bytes, file, budget.Limits.MaxJsonDepth);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -24,29 +44,37 @@ internal static class GeoJsonFeatureReader
         }
 
         var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var ordinates = new List<int>();
         var features = type switch
         {
-            "FeatureCollection" => ReadCollection(root, file),
-            "Feature" => [ReadFeature(root, file, 0)],
+            "FeatureCollection" => ReadCollection(root, file, budget, ordinates),
+            "Feature" => [ReadFeature(root, file, 0, budget, ordinates)],
             "Point" or "MultiPoint" or "LineString" or "MultiLineString" or "Polygon" or "MultiPolygon" or "GeometryCollection" =>
-                [new Feature(ReadGeometry(root, file, 0), new AttributesTable())],
+                [new Feature(ReadGeometry(root, file, 0, budget, ordinates), new AttributesTable())],
             null => throw new InputException("GeoJSON 缺少 type 成员（missing \"type\"）。",
                 "最外层应有 \"type\": \"FeatureCollection\"（或 Feature / 几何类型）。", file),
             _ => throw new InputException($"未知的 GeoJSON 类型 \"{type}\"（unknown GeoJSON type）。",
                 "type 应为 FeatureCollection、Feature 或几何类型（Polygon 等），区分大小写。", file),
         };
         var (epsg, where) = GeoJsonCrsMember.Read(root, file);
-        return new RawFeatures(features, epsg, where);
+        return new RawFeatures(features, epsg, where) { Ordinates = ordinates };
     }
 
-    private static JsonDocument Parse(byte[] bytes, string file)
+    private static JsonDocument Parse(ReadOnlyMemory<byte> memory, string file, int maxDepth)
     {
         try
         {
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return JsonDocument.Parse(memory, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = maxDepth });
+        }
+        catch (JsonException ex) when (JsonDepth.Exceeds(memory.Span, maxDepth))
+        {
+            throw new InputException(
+                $"JSON 的嵌套层数超过上限 {maxDepth} 层（第 {(ex.LineNumber ?? 0) + 1} 行附近），不是正常的 GeoJSON（nesting depth over {maxDepth}）。",
+                "GeoJSON 的 FeatureCollection 最多约 7 层嵌套：请检查 properties 中是否嵌入了层层嵌套的数组或对象，删除它们或重新导出。", file, inner: ex);
         }
         catch (JsonException ex)
         {
+            var bytes = memory.Span;
             var line = (ex.LineNumber ?? 0) + 1;
             var col = (ex.BytePositionInLine ?? 0) + 1;
             var truncated = FailedAtEnd(bytes, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
@@ -61,7 +89,7 @@ internal static class GeoJsonFeatureReader
     }
 
     /// <summary>JSON that starts like JSON and fails at (or just before) its last non-blank byte was cut off.</summary>
-    private static bool FailedAtEnd(byte[] bytes, long line, long byteInLine)
+    private static bool FailedAtEnd(ReadOnlySpan<byte> bytes, long line, long byteInLine)
     {
         var offset = 0;
         for (var seen = 0L; seen < line && offset < bytes.Length; offset++)
@@ -88,7 +116,7 @@ internal static class GeoJsonFeatureReader
         return looksLikeJson && offset + byteInLine >= end - 1;
     }
 
-    private static List<IFeature> ReadCollection(JsonElement root, string file)
+    private static List<IFeature> ReadCollection(JsonElement root, string file, InputBudget budget, List<int> ordinates)
     {
         if (!root.TryGetProperty("features", out var array) || array.ValueKind != JsonValueKind.Array)
         {
@@ -102,11 +130,13 @@ internal static class GeoJsonFeatureReader
                 "请确认导出时选中了要素，或换用包含项目范围的文件。", file);
         }
 
-        return array.EnumerateArray().Select((f, i) => ReadFeature(f, file, i)).ToList();
+        budget.Features(array.GetArrayLength());
+        return array.EnumerateArray().Select((f, i) => ReadFeature(f, file, i, budget, ordinates)).ToList();
     }
 
-    private static IFeature ReadFeature(JsonElement element, string file, int index)
+    private static IFeature ReadFeature(JsonElement element, string file, int index, InputBudget budget, List<int> ordinates)
     {
+        budget.CancellationToken.ThrowIfCancellationRequested();
         if (element.ValueKind != JsonValueKind.Object ||
             !(element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "Feature"))
         {
@@ -120,13 +150,13 @@ internal static class GeoJsonFeatureReader
                 "请为该要素补上几何，或从文件中删除它。", file, index);
         }
 
-        var attributes = JsonAttributes.From(element);
-        return new Feature(ReadGeometry(geometry, file, index), attributes);
+        var attributes = JsonAttributes.From(element, file, index);
+        return new Feature(ReadGeometry(geometry, file, index, budget, ordinates), attributes);
     }
 
-    private static Geometry ReadGeometry(JsonElement geometry, string file, int index)
+    private static Geometry ReadGeometry(JsonElement geometry, string file, int index, InputBudget budget, List<int> ordinates)
     {
-        GeoJsonGeometryChecker.Check(geometry, file, index);
+        ordinates.Add(GeoJsonGeometryChecker.Check(geometry, file, index, budget));
         try
         {
             var g = geometry.Deserialize<Geometry>(_options);

@@ -10,7 +10,7 @@ internal static class InputBytes
     /// <summary>GB18030 (a superset of GBK), the encoding of text files saved by Chinese Windows tools.</summary>
     public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
 
-    public static byte[] ReadAll(Stream stream, string file, long maxBytes)
+    public static byte[] ReadAll(Stream stream, string file, long maxBytes, CancellationToken cancellationToken = default)
     {
         if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
         {
@@ -22,6 +22,7 @@ internal static class InputBytes
         int n;
         while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             buffer.Write(chunk, 0, n);
             if (buffer.Length > maxBytes)
             {
@@ -46,6 +47,18 @@ internal static class InputBytes
     /// </summary>
     public static string DecodeText(byte[] bytes, string file)
     {
+        // Excel's "Unicode text" (.txt) is UTF-16 with a BOM.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            var decoded = new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: true, throwOnInvalidBytes: false).GetString(bytes, 2, bytes.Length - 2);
+            if (decoded.Trim().Length == 0)
+            {
+                throw new InputException("文件只有空白，没有内容（blank file）。", "请选择包含坐标的文件。", file);
+            }
+
+            return decoded;
+        }
+
         RequireText(bytes, file, allowGbk: true);
         var text = IsUtf8(bytes) ? Encoding.UTF8.GetString(bytes) : Gb18030.GetString(bytes);
         return text.TrimStart('\uFEFF');

@@ -10,23 +10,38 @@ namespace SpatialPlan.Core.Sources;
 /// </summary>
 internal static class JsonAttributes
 {
-    public static AttributesTable From(JsonElement feature)
+    /// <exception cref="InputException">A name or text value holds a lone UTF-16 surrogate escape (e.g. "\ud800").</exception>
+    public static AttributesTable From(JsonElement feature, string file, int index)
     {
         var table = new AttributesTable();
         if (feature.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in props.EnumerateObject())
             {
-                Set(table, p.Name, Value(p.Value));
+                var name = Text(() => p.Name, file, index, null, p.Value);
+                Set(table, name, Text(() => Value(p.Value), file, index, name, p.Value));
             }
         }
 
         if (feature.TryGetProperty("id", out var id) && !table.Exists("id"))
         {
-            table.Add("id", Value(id));
+            table.Add("id", Text(() => Value(id), file, index, "id", id));
         }
 
         return table;
+    }
+
+    /// <summary>Runs a read that decodes JSON text; a lone surrogate escape becomes a refusal naming the property.</summary>
+    private static T Text<T>(Func<T> read, string file, int index, string? property, JsonElement value)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException ex) when (value.ValueKind != JsonValueKind.Undefined)
+        {
+            throw UnicodeEscapes.Refusal(file, index, property, ex);
+        }
     }
 
     private static void Set(AttributesTable table, string name, object? value)

@@ -8,4 +8,9 @@ namespace SpatialPlan.Core.Sources;
 /// <param name="DeclaredWhere">Where that declaration is, in Chinese (e.g. "GeoJSON 的 crs 成员").</param>
 /// <param name="Notes">Things the reader wants the user told (e.g. a missing .prj), Chinese.</param>
 internal sealed record RawFeatures(
-    IReadOnlyList<IFeature> Features, int? DeclaredEpsg = null, string? DeclaredWhere = null, string? Notes = null);
+    IReadOnlyList<IFeature> Features, int? DeclaredEpsg = null, string? DeclaredWhere = null, string? Notes = null)
+{
+    /// <summary>Per feature, the most ordinates a position had in the file (3 = Z, 4 = Z and M), when the reader knows
+    /// more than the geometry kept (GeoJSON4STJ reads a fourth ordinate as nothing).</summary>
+    public IReadOnlyList<int>? Ordinates { get; init; }
+}

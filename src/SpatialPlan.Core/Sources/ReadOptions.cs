@@ -1,11 +1,13 @@
+using SpatialPlan.Core.Limits;
+
 namespace SpatialPlan.Core.Sources;
 
 /// <summary>How to read a feature file.</summary>
 /// <param name="DeclaredEpsg">A CRS the user states (e.g. CLI <c>--crs EPSG:4545</c>); wins over the file's own declaration and over guessing, but contradicting coordinates are still refused.</param>
-/// <param name="MaxBytes">Largest file accepted, in bytes (default 50 MB).</param>
-public sealed record ReadOptions(int? DeclaredEpsg = null, long MaxBytes = ReadOptions.DefaultMaxBytes)
+/// <param name="MaxBytes">Largest file accepted, in bytes; null takes <see cref="InputLimits.MaxInputBytes"/> of <see cref="Limits"/> (50 MiB for uploads).</param>
+public sealed record ReadOptions(int? DeclaredEpsg = null, long? MaxBytes = null)
 {
-    /// <summary>50 MB.</summary>
+    /// <summary>50 MiB, the upload default of <see cref="InputLimits.MaxInputBytes"/>.</summary>
     public const long DefaultMaxBytes = 50L * 1024 * 1024;
 
     /// <summary>
@@ -15,6 +17,12 @@ public sealed record ReadOptions(int? DeclaredEpsg = null, long MaxBytes = ReadO
     /// </summary>
     public bool RequireEveryFeatureNearBanner { get; init; } = true;
 
-    /// <summary>No declared CRS, default size limit.</summary>
+    /// <summary>The budgets the readers enforce before the work (docs/limits.md): <see cref="InputLimits.Upload"/> unless a data layer is read.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Upload;
+
+    /// <summary>The byte limit in force: <see cref="MaxBytes"/> when given, else the limits' <see cref="InputLimits.MaxInputBytes"/>.</summary>
+    public long EffectiveMaxBytes => MaxBytes ?? Limits.MaxInputBytes;
+
+    /// <summary>No declared CRS, the upload budgets.</summary>
     public static ReadOptions Default { get; } = new();
 }

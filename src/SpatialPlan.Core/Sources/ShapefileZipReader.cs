@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -11,11 +12,17 @@ namespace SpatialPlan.Core.Sources;
 /// Reads a zipped Shapefile (.shp + .dbf, optional .shx/.prj/.cpg) with NetTopologySuite.IO.Esri.Shapefile.
 /// The .prj names the CRS; without one the CRS is guessed and the result says so. The .cpg picks the
 /// attribute encoding (GBK is common in Chinese data).
+/// Before the library sees anything: the zip's entry count is read from its end record, every entry read is expanded
+/// under a budget (.shp/.dbf to <see cref="Limits.InputLimits.MaxEntryBytes"/>, .prj/.cpg to
+/// <see cref="Limits.InputLimits.MaxSidecarBytes"/>; the .shx is never expanded, the library does not need it), a
+/// corrupt deflate stream in any entry is bad input, and <see cref="ShpStructure"/> checks every header count
+/// against the real lengths.
 /// </summary>
 internal static class ShapefileZipReader
 {
-    public static RawFeatures Read(byte[] bytes, string file, long maxEntryBytes = ReadOptions.DefaultMaxBytes)
+    public static RawFeatures Read(byte[] bytes, string file, InputBudget budget)
     {
+        RequireFewEntries(bytes, file, budget.Limits.MaxZipEntries);
         using var zip = Open(bytes, file);
         var shps = zip.Entries.Where(e => Ext(e) == ".shp").ToList();
         if (shps.Count == 0)
@@ -38,14 +45,42 @@ internal static class ShapefileZipReader
         var prj = Sibling(zip, stem, ".prj");
         var cpg = Sibling(zip, stem, ".cpg");
 
-        var features = ReadFeatures(shp, dbf, cpg, file, maxEntryBytes);
-        if (prj is null)
+        // Sidecars first: they are small, and a bomb or a broken stream there should not wait for the geometry.
+        var wkt = prj is null ? null : Text(Expand(prj, budget.SidecarBytes, file, budget.CancellationToken), Encoding.UTF8);
+        var encoding = cpg is null ? null : CodePage(Text(Expand(cpg, budget.SidecarBytes, file, budget.CancellationToken), Encoding.ASCII).Trim());
+        var features = ReadFeatures(shp, dbf, encoding, file, budget);
+        if (wkt is null)
         {
             return new RawFeatures(features, Notes: "ZIP 中没有 .prj 坐标系文件，按坐标范围推断坐标系（no .prj: CRS guessed）。");
         }
 
-        var wkt = ReadText(prj, Encoding.UTF8);
-        return new RawFeatures(features, PrjParser.ToEpsg(wkt, file), $".prj 文件（{prj.FullName}）");
+        return new RawFeatures(features, PrjParser.ToEpsg(wkt, file), $".prj 文件（{prj!.FullName}）");
+    }
+
+    /// <summary>
+    /// Reads the entry count from the end-of-central-directory record, so a zip of a million empty entries is refused
+    /// before <see cref="ZipArchive"/> builds an object for each.
+    /// </summary>
+    private static void RequireFewEntries(byte[] bytes, string file, int max)
+    {
+        const int eocd = 22;
+        for (var i = bytes.Length - eocd; i >= Math.Max(0, bytes.Length - eocd - ushort.MaxValue); i--)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i)) != 0x06054b50)
+            {
+                continue;
+            }
+
+            var entries = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(i + 10));
+            if (entries > max)
+            {
+                var count = entries == ushort.MaxValue ? "65535 个以上" : entries.ToString(CultureInfo.InvariantCulture) + " 个";
+                throw new InputException($"ZIP 压缩包中有 {count}文件，超过上限 {max} 个（too many zip entries: {entries}）。",
+                    "一个 Shapefile 只需 .shp、.shx、.dbf、.prj、.cpg 几个文件：请只压缩这一个图层的文件后再上传。", file);
+            }
+
+            return;
+        }
     }
 
     private static ZipArchive Open(byte[] bytes, string file)
@@ -60,19 +95,30 @@ internal static class ShapefileZipReader
         }
     }
 
-    private static List<IFeature> ReadFeatures(ZipArchiveEntry shp, ZipArchiveEntry dbf, ZipArchiveEntry? cpg, string file, long maxEntryBytes)
+    private static List<IFeature> ReadFeatures(ZipArchiveEntry shp, ZipArchiveEntry dbf, Encoding? encoding, string file, InputBudget budget)
     {
         var options = new ShapefileReaderOptions
         {
             GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes,
             Factory = GeometryDefaults.Factory,
-            Encoding = cpg is null ? null : CodePage(ReadText(cpg, Encoding.ASCII).Trim()),
+            Encoding = encoding,
         };
+        var shpBytes = Expand(shp, budget.EntryBytes, file, budget.CancellationToken);
+        var records = ShpStructure.Validate(shpBytes, shp.FullName, budget);
+        var dbfBytes = Expand(dbf, budget.EntryBytes, file, budget.CancellationToken);
+        ShpStructure.ValidateDbf(dbfBytes, records, dbf.FullName, file);
         try
         {
-            using var shpStream = Copy(shp, maxEntryBytes, file);
-            using var dbfStream = Copy(dbf, maxEntryBytes, file);
-            var features = Shapefile.ReadAllFeatures(shpStream, dbfStream, options).Cast<IFeature>().ToList();
+            // Fresh, exactly-sized streams over bytes that ShpStructure has checked: the library cannot read past a record.
+            using var shpStream = new MemoryStream(shpBytes, writable: false);
+            using var dbfStream = new MemoryStream(dbfBytes, writable: false);
+            var features = new List<IFeature>(records);
+            foreach (var feature in Shapefile.ReadAllFeatures(shpStream, dbfStream, options))
+            {
+                budget.CancellationToken.ThrowIfCancellationRequested();
+                features.Add(feature);
+            }
+
             if (features.Count == 0)
             {
                 throw new InputException("Shapefile 中没有要素（empty shapefile）。", "请确认导出时选中了要素。", file);
@@ -88,9 +134,9 @@ internal static class ShapefileZipReader
 
             return features;
         }
-        catch (Exception ex) when (ex is not InputException && ex is IOException or InvalidDataException or ArgumentException or NotSupportedException or FormatException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not InputException && ex is IOException or InvalidDataException or ArgumentException or NotSupportedException or FormatException or IndexOutOfRangeException or InvalidOperationException or OverflowException)
         {
-            throw new InputException($"无法读取 Shapefile：{ex.Message}（shapefile could not be read）。", "请用 GIS 软件重新导出该图层。", file, inner: ex);
+            throw new InputException($"无法读取 Shapefile：{ex.Message.ReplaceLineEndings(" ")}（shapefile could not be read）。", "请用 GIS 软件重新导出该图层。", file, inner: ex);
         }
     }
 
@@ -120,36 +166,52 @@ internal static class ShapefileZipReader
     private static string Ext(ZipArchiveEntry e) => Path.GetExtension(e.FullName).ToLowerInvariant();
 
     /// <summary>
-    /// Expands one entry into memory, refusing more than <paramref name="maxBytes"/>: the upload limit counts the
-    /// compressed bytes, and a crafted zip could otherwise expand without bound.
+    /// Expands one entry into memory, reading no more than <paramref name="maxBytes"/> + 1 bytes: the upload limit counts the
+    /// compressed bytes, and a crafted zip could otherwise expand without bound. A corrupt or unsupported compressed
+    /// stream is bad input naming the entry.
     /// </summary>
-    private static MemoryStream Copy(ZipArchiveEntry entry, long maxBytes, string file)
+    private static byte[] Expand(ZipArchiveEntry entry, long maxBytes, string file, CancellationToken cancellationToken)
     {
-        var ms = new MemoryStream();
-        using (var s = entry.Open())
+        try
         {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
+            using var ms = new MemoryStream();
+            using (var s = entry.Open())
             {
-                if (ms.Length + read > maxBytes)
+                var buffer = new byte[81920];
+                int read;
+                while ((read = s.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - ms.Length))) > 0)
                 {
-                    throw new InputException(
-                        $"ZIP 中的 {entry.FullName} 解压后超过 {maxBytes / (1024 * 1024)} MB（uncompressed entry too large）。",
-                        "项目用地范围通常很小：请只导出项目本身的要素，或拆分后再上传。", file);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ms.Write(buffer, 0, read);
+                    if (ms.Length > maxBytes)
+                    {
+                        throw new InputException(
+                            $"ZIP 中的 {entry.FullName} 解压后超过 {Size(maxBytes)}（uncompressed entry too large）。",
+                            entry.FullName.EndsWith(".prj", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".cpg", StringComparison.OrdinalIgnoreCase)
+                                ? "正常的 .prj/.cpg 只有几百字节：请用 GIS 软件重新导出该图层，不要手工改动这些文件。"
+                                : "项目用地范围通常很小：请只导出项目本身的要素，或拆分后再上传。", file);
+                    }
                 }
-
-                ms.Write(buffer, 0, read);
             }
+
+            var bytes = ms.ToArray();
+            if (System.IO.Hashing.Crc32.HashToUInt32(bytes) != entry.Crc32)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"CRC-32 {System.IO.Hashing.Crc32.HashToUInt32(bytes):x8} ≠ {entry.Crc32:x8}"));
+            }
+
+            return bytes;
         }
-
-        ms.Position = 0;
-        return ms;
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+        {
+            throw new InputException($"ZIP 中的 {entry.FullName} 已损坏，无法解压（{ex.Message.ReplaceLineEndings(" ")}）（corrupt zip entry）。",
+                "请重新压缩 Shapefile 的各个文件（不要加密，使用普通的 Deflate 压缩）后再上传。", file, inner: ex);
+        }
     }
 
-    private static string ReadText(ZipArchiveEntry entry, Encoding encoding)
-    {
-        using var reader = new StreamReader(entry.Open(), encoding);
-        return reader.ReadToEnd();
-    }
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
+
+    private static string Text(byte[] bytes, Encoding encoding) => encoding.GetString(bytes).TrimStart('\uFEFF');
 }
