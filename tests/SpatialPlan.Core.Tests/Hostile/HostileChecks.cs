@@ -11,7 +11,7 @@ internal static class HostileChecks
 
     /// <summary>An urban-construction project (the alias <c>urban</c>, valid before and after the issue-7 kinds).</summary>
     public static ProjectSettings Urban(double? widthM = null, double? radiusM = null) =>
-        new(Names.ParseProjectType("urban"), WidthM: widthM, RadiusM: radiusM);
+        new(Kind: "urban", WidthM: widthM, RadiusM: radiusM);
 
     public static CheckReport Run(FeatureLoadResult load, ProjectSettings? settings = null) =>
         Check.Value.Run(load, settings ?? Urban());
