@@ -14,10 +14,15 @@ internal static class HatchPainter
     private const float MinSpacingPt = 0.5f;
 
     /// <summary>Draws the hatch lines clipped to <paramref name="area"/> (page points).</summary>
+    /// <remarks>
+    /// Lines are laid only over the part of the polygon's bounds that the canvas can show (its clip, e.g. the
+    /// map frame). Seen through a frame of a few metres (about 1:1), a 30 km zone's bounds are 10⁸ points across:
+    /// hatching them whole meant ten million lines, a 100 MB PDF, and a PNG that aborted the process in Skia.
+    /// </remarks>
     public static void Paint(SKCanvas canvas, SKPath area, HatchStyle hatch)
     {
         var spacing = Units.Pt(hatch.Spacing);
-        var bounds = area.Bounds;
+        var bounds = Visible(canvas, area);
         if (spacing < MinSpacingPt || hatch.Width <= 0 || bounds.IsEmpty)
         {
             return;
@@ -33,6 +38,13 @@ internal static class HatchPainter
         canvas.ClipPath(area, SKClipOperation.Intersect, antialias: true);
         canvas.DrawPath(lines, paint);
         canvas.Restore();
+    }
+
+    /// <summary>The part of <paramref name="area"/>'s bounds inside the canvas's clip (empty when none is).</summary>
+    internal static SKRect Visible(SKCanvas canvas, SKPath area)
+    {
+        var bounds = area.Bounds;
+        return bounds.IntersectsWith(canvas.LocalClipBounds) ? SKRect.Intersect(bounds, canvas.LocalClipBounds) : SKRect.Empty;
     }
 
     /// <summary>The lines, <paramref name="spacingPt"/> apart, that cross <paramref name="bounds"/> at
