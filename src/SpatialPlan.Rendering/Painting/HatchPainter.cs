@@ -47,19 +47,28 @@ internal static class HatchPainter
         return bounds.IntersectsWith(canvas.LocalClipBounds) ? SKRect.Intersect(bounds, canvas.LocalClipBounds) : SKRect.Empty;
     }
 
+    /// <summary>How many lines <see cref="Paint"/> draws for <paramref name="hatch"/> over <paramref name="visible"/> (page points),
+    /// for the render budget: counted before anything is drawn.</summary>
+    internal static long LineCount(SKRect visible, HatchStyle hatch)
+    {
+        var spacing = Units.Pt(hatch.Spacing);
+        if (spacing < MinSpacingPt || hatch.Width <= 0 || visible.IsEmpty)
+        {
+            return 0;
+        }
+
+        var (first, last, _, _) = Layout(visible, hatch.Angle, spacing);
+        return last - first + 1;
+    }
+
     /// <summary>The lines, <paramref name="spacingPt"/> apart, that cross <paramref name="bounds"/> at
     /// <paramref name="angleDeg"/> counter-clockwise from east (page y grows downwards, hence the minus).</summary>
     internal static SKPath Lines(SKRect bounds, double angleDeg, float spacingPt)
     {
+        var (first, last, half, along) = Layout(bounds, angleDeg, spacingPt);
         double a = -angleDeg * Math.PI / 180;
         double dx = Math.Cos(a), dy = Math.Sin(a); // along the lines
         double nx = -dy, ny = dx; // across them
-        double cx = bounds.MidX, cy = bounds.MidY;
-        double half = Math.Sqrt((bounds.Width * bounds.Width) + (bounds.Height * bounds.Height)) / 2 + spacingPt;
-        double centre = (cx * nx) + (cy * ny);
-        long first = (long)Math.Floor((centre - half) / spacingPt);
-        long last = (long)Math.Ceiling((centre + half) / spacingPt);
-        double along = (cx * dx) + (cy * dy);
         var path = new SKPath();
         for (long k = first; k <= last; k++)
         {
@@ -71,5 +80,18 @@ internal static class HatchPainter
         }
 
         return path;
+    }
+
+    /// <summary>Indices of the first and last line (line k lies k × spacing from the page origin, so neighbouring
+    /// polygons' hatches line up), half the bounds' diagonal, and the bounds' centre along the lines.</summary>
+    private static (long First, long Last, double Half, double Along) Layout(SKRect bounds, double angleDeg, float spacingPt)
+    {
+        double a = -angleDeg * Math.PI / 180;
+        double dx = Math.Cos(a), dy = Math.Sin(a);
+        double nx = -dy, ny = dx;
+        double cx = bounds.MidX, cy = bounds.MidY;
+        double half = Math.Sqrt((bounds.Width * bounds.Width) + (bounds.Height * bounds.Height)) / 2 + spacingPt;
+        double centre = (cx * nx) + (cy * ny);
+        return ((long)Math.Floor((centre - half) / spacingPt), (long)Math.Ceiling((centre + half) / spacingPt), half, (cx * dx) + (cy * dy));
     }
 }
