@@ -8,7 +8,9 @@ namespace SpatialPlan.Cli.Tests;
 /// </summary>
 internal static class CliProcess
 {
-    public static CliRun Run(TimeSpan timeout, params string[] args)
+    public static CliRun Run(TimeSpan timeout, params string[] args) => Run(timeout, new Dictionary<string, string>(), args);
+
+    public static CliRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "spatialplan"))
         {
@@ -16,6 +18,11 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
