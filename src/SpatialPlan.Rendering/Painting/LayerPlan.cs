@@ -51,6 +51,15 @@ internal sealed class LayerPlan
             }
 
             var style = layer.StyleFor(feature);
+            if (geometry is IPuntal && style.Point is null)
+            {
+                // A data-folder mistake, caught before drawing: the planner fixes styles.json or the layer.
+                throw new Core.Sources.InputException(
+                    $"图层“{layer.Definition.Id}”有点要素，但它的样式“{layer.Definition.Style}”没有 point 符号（a point layer's style needs a point symbol）。",
+                    $"在 styles.json 的“{layer.Definition.Style}”里加上 point（如 {{\"shape\": \"circle\", \"radius\": 5, \"fill\": \"#333333\"}}），或检查该图层的文件。",
+                    "styles.json");
+            }
+
             styled.Add((feature, style));
             if (style.Hatch is { } hatch && geometry is IPolygonal)
             {
