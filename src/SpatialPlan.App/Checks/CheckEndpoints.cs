@@ -30,11 +30,11 @@ public static class CheckEndpoints
         {
             // Core's CheckReportCsv, UTF-8 with BOM: the same bytes as `spatialplan check --format csv > file.csv`.
             var csv = new MemoryStream();
-            CheckReportCsv.Write(runner.Check(upload), csv);
+            CheckReportCsv.Write(runner.Check(upload, ct), csv);
             return TypedResults.File(csv.ToArray(), "text/csv; charset=utf-8", "site-check.csv");
         }
 
-        return TypedResults.Text(runner.Run(upload), "application/json; charset=utf-8");
+        return TypedResults.Text(runner.Run(upload, ct), "application/json; charset=utf-8");
     }
 
     /// <summary><c>?format=csv</c> (<c>json</c> is the default; anything else is a 400), or an Accept header that names text/csv (and not JSON first).</summary>
@@ -65,10 +65,10 @@ public static class CheckEndpoints
                 detail: UploadLimits.TooLargeMessage(options.Value.MaxUploadMegabytes));
         }
 
-        var report = runner.Check(upload);
+        var report = runner.Check(upload, ct);
         var name = report.Footprint.Name ?? Path.GetFileNameWithoutExtension(upload.FileName);
         var pdf = new MemoryStream();
-        new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf);
+        new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf, cancellationToken: ct);
         return TypedResults.File(pdf.ToArray(), "application/pdf", "site-check-report.pdf");
     }
 }

@@ -14,14 +14,16 @@ public sealed class SiteCheckRunner(Layers.PlanData data)
 
     /// <summary>The report JSON of docs/architecture.md, byte for byte what <c>spatialplan check --format json</c> prints.</summary>
     /// <exception cref="InputException">The file cannot be used; the message says why and how to fix it.</exception>
-    public string Run(CheckUpload upload) => CheckReportJson.Serialize(Check(upload));
+    public string Run(CheckUpload upload, CancellationToken cancellationToken = default) => CheckReportJson.Serialize(Check(upload, cancellationToken));
 
     /// <summary>The report itself (for the PDF).</summary>
     /// <exception cref="InputException">The file cannot be used.</exception>
-    public CheckReport Check(CheckUpload upload)
+    public CheckReport Check(CheckUpload upload, CancellationToken cancellationToken = default)
     {
         using var stream = new MemoryStream(upload.Content, writable: false);
-        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.DeclaredEpsg));
-        return _check.Value.Run(load, upload.Given, upload.DeclaredEpsg);
+        cancellationToken.ThrowIfCancellationRequested();
+        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.DeclaredEpsg)); // MERGE: pass ct
+        cancellationToken.ThrowIfCancellationRequested();
+        return _check.Value.Run(load, upload.Given, upload.DeclaredEpsg); // MERGE: pass ct
     }
 }
