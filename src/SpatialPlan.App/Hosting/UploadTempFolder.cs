@@ -11,7 +11,16 @@ public static class UploadTempFolder
     /// <returns>How many left-over files were removed.</returns>
     public static int Prepare(string path)
     {
-        Directory.CreateDirectory(path);
+        // Owner-only where the OS has modes: uploads are planners' project data.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         int removed = 0;
         foreach (var file in Directory.EnumerateFiles(path))
         {
