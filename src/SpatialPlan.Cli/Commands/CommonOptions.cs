@@ -82,6 +82,8 @@ internal static class CommonOptions
     /// <summary>The option's single token as a finite number, or null with an error added to the parse result.</summary>
     internal static double? ParseNumber(ArgumentResult result, string option, bool integer)
     {
+        // Name the option as the planner typed it (an alias such as --buffer, not only the canonical name).
+        option = (result.Parent as OptionResult)?.IdentifierToken?.Value ?? option;
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : string.Empty;
         var error = NumberError(text, option, integer);
         if (error is not null)
