@@ -9,10 +9,11 @@ using SpatialPlan.App.Samples;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddSpatialPlanHost();          // options, gis-data folder, problem+json, upload limit
+builder.AddSpatialPlanHost();          // options, gis-data folder, problem+json, upload limit, work budget
 
 var app = builder.Build();
-app.UseSpatialPlanErrors();            // every failure is problem+json, never a stack trace
+app.UseSpatialPlanErrors();            // security headers; every failure is problem+json, never a stack trace
+app.UseWorkBudget();                   // checks and sheets: a concurrency limit and a work-time budget
 app.UseClientApp();                    // the bundled OpenLayers front end from wwwroot/
 
 app.MapClientConfig();                 // GET /api/config

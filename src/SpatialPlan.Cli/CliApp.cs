@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SpatialPlan.Cli.Commands;
 using SpatialPlan.Core.Sources;
+using SpatialPlan.Rendering.Output;
 using SpatialPlan.Rendering.Text;
 
 namespace SpatialPlan.Cli;
@@ -10,12 +11,17 @@ namespace SpatialPlan.Cli;
 internal static class CliApp
 {
     /// <summary>Runs the CLI with the given arguments, writing to the given writers. Never throws.</summary>
+    /// <remarks>The command's work is held to <see cref="WorkBudget"/>; a command over it exits 2 with the budget's message.</remarks>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         // Numbers in tables, reports and messages are written one way (1,234.5) whatever the machine's locale.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var budget = TimeSpan.Zero;
+        using var work = new CancellationTokenSource();
         try
         {
+            budget = WorkBudget.FromEnvironment();
+            work.CancelAfter(budget);
             var root = new RootCommand("SpatialPlan 杭锦后旗国土空间规划要素与项目选址冲突检查 — site-conflict checker for Hangjin Rear Banner")
             {
                 CheckCommand.Create(),
@@ -25,6 +31,7 @@ internal static class CliApp
                 KindsCommand.Create(),
                 RulesCommand.Create(),
             };
+            CommonOptions.UseStrictNumbers(root);
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -37,7 +44,20 @@ internal static class CliApp
                 return ExitCodes.BadInput;
             }
 
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Async actions get the budget's token; synchronous ones run as before.
+            return parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, work.Token)
+                .GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (work.IsCancellationRequested)
+        {
+            stderr.WriteLine($"输入有误（over budget）：{WorkBudget.Message(budget)}");
+            return ExitCodes.BadInput;
+        }
+        catch (RenderBudgetException e)
+        {
+            // A sheet over its pixel, hatch or label budget: the planner can change the extent, dpi or layers.
+            stderr.WriteLine($"输入有误（over budget）：{e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (InputException e)
         {

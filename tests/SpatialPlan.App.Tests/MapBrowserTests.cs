@@ -207,6 +207,58 @@ public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Empty(map.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task PngExportAtTheDeepestZoomDownloadsAPngUnderTheContentSecurityPolicy()
+    {
+        var map = await fixture.MapAsync();
+        // The deepest zoom the map allows, inside the hatched red line: the view is millimetres across, the sheet about 1:1.
+        var resolution = await map.Page.EvaluateAsync<double>("""
+            () => { const pm = window.spatialPlan.planMap;
+              const g = pm.layers.get('eco-redline').layer.getSource().getFeatures()[0].getGeometry();
+              const c = g.getType() === 'Polygon' ? g.getInteriorPoint().getCoordinates() : g.getInteriorPoints().getPoint(0).getCoordinates();
+              const v = pm.map.getView(); v.setCenter(c.slice(0, 2)); v.setZoom(v.getMaxZoom()); return v.getResolution(); }
+            """);
+        await map.RenderedAsync();
+
+        var download = await map.Page.RunAndWaitForDownloadAsync(() => map.Page.ClickAsync("#export-png"), new() { Timeout = 60000 });
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        Assert.True(resolution < 0.001, $"deepest resolution {resolution} m/px");
+        Assert.Equal("spatialplan-sheet.png", download.SuggestedFilename);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.Empty(await map.CspViolationsAsync());
+        Assert.Empty(map.ConsoleErrors);
+        Assert.Equal(200, await map.Page.EvaluateAsync<int>("() => fetch('/api/layers').then(r => r.status)")); // the server is alive
+    }
+
+    [Fact]
+    public async Task ASheetTheServerRefusesShowsTheServersMessageInsteadOfSavingAFile()
+    {
+        var map = await fixture.MapAsync();
+        await map.Page.RouteAsync("**/api/sheets**", route => route.FulfillAsync(new()
+        {
+            Status = 422, ContentType = "application/problem+json",
+            Body = """{"status":422,"title":"超出出图限额","detail":"PNG 图幅超过上限。 处理办法：降低 dpi。"}""",
+        }));
+        var downloads = 0;
+        map.Page.Download += (_, _) => downloads++;
+
+        await map.Page.ClickAsync("#export-png");
+        await map.Page.WaitForSelectorAsync("#export-message[data-kind='error']:not([hidden])");
+        await map.Page.UnrouteAsync("**/api/sheets**");
+        var message = await map.Page.TextContentAsync("#export-message");
+        await map.Page.EvaluateAsync("() => window.spatialPlan.planMap.layers.forEach(l => l.layer.setVisible(false))");
+        await map.Page.ClickAsync("#export-pdf");
+        var noLayers = await map.Page.TextContentAsync("#export-message");
+
+        Assert.Contains("无法导出", message, StringComparison.Ordinal);
+        Assert.Contains("降低 dpi", message, StringComparison.Ordinal);
+        Assert.Contains("没有显示任何图层", noLayers, StringComparison.Ordinal);
+        Assert.Equal(0, downloads);
+        map.ConsoleErrors.RemoveAll(e => e.Contains("422", StringComparison.Ordinal)); // the browser logs the failed fetch itself
+        Assert.Empty(map.ConsoleErrors);
+    }
+
     /// <summary>The first sample project expected to conflict (so there is an overlap to highlight), else the fixture's.</summary>
     private static (string Path, string ExpectedVerdict) ConflictingSample(string dataDir)
     {

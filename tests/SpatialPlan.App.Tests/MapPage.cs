@@ -27,7 +27,10 @@ public sealed class MapPage : IAsyncDisposable
 
     public static async Task<MapPage> OpenAsync(BrowserFixture fixture)
     {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN" });
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
+        // Every Content-Security-Policy violation from the first byte on, for the tests to read (CspViolationsAsync).
+        await context.AddInitScriptAsync(
+            "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));");
         var map = new MapPage(context, await context.NewPageAsync());
         await map.Page.GotoAsync(fixture.BaseUrl + "/");
         await map.Page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 20000 });
@@ -58,6 +61,9 @@ public sealed class MapPage : IAsyncDisposable
           }
           return n; }
         """);
+
+    /// <summary>The Content-Security-Policy violations the page reported since it was opened.</summary>
+    public Task<string[]> CspViolationsAsync() => Page.EvaluateAsync<string[]>("() => window.__cspViolations");
 
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png") });

@@ -73,7 +73,7 @@ public static class CheckEndpoints
         var report = runner.Check(upload, ct);
         var name = report.Project.Name ?? Path.GetFileNameWithoutExtension(upload.FileName);
         var pdf = new MemoryStream();
-        new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf);
+        new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf, cancellationToken: ct);
         return TypedResults.File(pdf.ToArray(), "application/pdf", "site-check-report.pdf");
     }
 }

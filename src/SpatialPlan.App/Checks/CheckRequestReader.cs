@@ -25,15 +25,27 @@ public static class CheckRequestReader
 
     private static async Task<CheckUpload?> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
+        // Count the body ourselves: then "too large" (413) and "not a readable form" (400) cannot be confused, as they
+        // were when every InvalidDataException from the form reader was taken for its length limit.
+        var counted = new LimitedReadStream(request.Body, maxBytes + MultipartAllowance);
+        request.Body = counted;
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException)
+        catch (UploadTooLargeException)
         {
-            // The form reader's own length limit was hit: the body is too large.
             return null;
+        }
+        catch (Exception e) when (e is (InvalidDataException or IOException) and not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // A wrong or missing boundary, a truncated body, a part with broken headers.
+            throw new InputException(
+                $"上传的表单无法读取（malformed multipart/form-data: {e.Message}）。",
+                "请用网页上的上传按钮，或用 multipart/form-data 正确编码后重新上传（boundary 与正文一致、正文完整）；也可以直接以 application/geo+json 发送 GeoJSON。" +
+                " Upload again as well-formed multipart/form-data (matching boundary, complete body), or send the GeoJSON as application/geo+json.",
+                inner: e);
         }
 
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
@@ -84,4 +96,47 @@ public static class CheckRequestReader
 
         return new CheckUpload(buffer.ToArray(), fileName, options.Given, options.DeclaredEpsg);
     }
+
+    /// <summary>The request body stopped at <c>limit</c> bytes: reading past it throws <see cref="UploadTooLargeException"/>.</summary>
+    private sealed class LimitedReadStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int read)
+        {
+            _read += read;
+            return _read > limit ? throw new UploadTooLargeException() : read;
+        }
+    }
+
+    /// <summary>The body went past the upload limit while it was being read.</summary>
+    private sealed class UploadTooLargeException : Exception;
 }

@@ -18,10 +18,17 @@ public static class HostSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        var options = builder.Configuration.GetSection(SpatialPlanOptions.Section).Get<SpatialPlanOptions>() ?? new SpatialPlanOptions();
+        StartupBanner.StopOnSetupProblem(() =>
+        {
+            options.Validate();
+            UploadTempFolder.Prepare(options.UploadTempPath);
+        });
+        builder.Services.AddWorkBudget(options);
+
         // Kestrel refuses bodies past the upload limit (plus room for the multipart envelope and form
         // fields); the check endpoint enforces the exact limit itself and answers 413 with a message.
-        var maxBytes = builder.Configuration.GetSection(SpatialPlanOptions.Section).Get<SpatialPlanOptions>()?.MaxUploadBytes
-            ?? new SpatialPlanOptions().MaxUploadBytes;
+        var maxBytes = options.MaxUploadBytes;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBytes + (1024 * 1024));
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxBytes + (1024 * 1024));
         return builder;
@@ -29,6 +36,7 @@ public static class HostSetup
 
     public static WebApplication UseSpatialPlanErrors(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

@@ -25,18 +25,30 @@ public static class StartupBanner
         return app;
     }
 
-    /// <summary>A missing data folder stops the app at once with the planner-readable reason, not a stack trace.</summary>
-    private static void RequireDataFolder(WebApplication app)
+    /// <summary>
+    /// A data folder with a problem stops the app at once with one planner-readable line (the file, the catalog
+    /// entry, what is wrong, how to fix it), not a stack trace or a first request that fails: the catalog, the styles
+    /// and every layer are read and checked here, before the app listens.
+    /// </summary>
+    private static void RequireDataFolder(WebApplication app) => StopOnSetupProblem(() =>
+    {
+        _ = app.Services.GetRequiredService<GisDataFolder>().Path;
+        var data = app.Services.GetRequiredService<Layers.PlanData>();
+        _ = data.Response;
+        data.Store.Preload(data.Catalog.Layers.Select(l => l.Id));
+    });
+
+    /// <summary>Runs a start-up step; run as the app itself (not hosted by a test), a setup problem is printed as one line and
+    /// the process exits 2, as the CLI does. Hosted by a test, the <see cref="InputException"/> propagates.</summary>
+    internal static void StopOnSetupProblem(Action step)
     {
         try
         {
-            _ = app.Services.GetRequiredService<GisDataFolder>().Path;
-            _ = app.Services.GetRequiredService<Layers.PlanData>().Response;
+            step();
         }
         catch (InputException e) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(StartupBanner).Assembly)
         {
-            // Run as the app itself (not hosted by a test): the message is all a planner needs.
-            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine($"数据目录或设置有误，程序未启动（setup problem, not started）：{e.Message.ReplaceLineEndings(" ")}");
             Environment.Exit(2);
         }
     }

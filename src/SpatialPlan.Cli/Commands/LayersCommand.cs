@@ -40,13 +40,29 @@ internal static class LayersCommand
     private static LayerRow Describe(LayerCatalog catalog, LayerDefinition layer)
     {
         using var stream = File.OpenRead(catalog.FullPath(layer));
-        using var doc = JsonDocument.Parse(stream);
+        using var doc = Parse(stream, catalog, layer);
         var count = doc.RootElement.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array ? f.GetArrayLength() : 0;
         var crs = doc.RootElement.TryGetProperty("crs", out var c) && c.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n)
             ? n.GetString() ?? catalog.Crs
             : catalog.Crs;
         var relative = Path.GetRelativePath(catalog.DataDirectory, catalog.FullPath(layer)).Replace('\\', '/');
         return new LayerRow(layer, relative, count, crs);
+    }
+
+    /// <summary>A truncated, empty or malformed layer file is the data folder's problem: exit 2 naming the entry, not exit 1.</summary>
+    private static JsonDocument Parse(Stream stream, LayerCatalog catalog, LayerDefinition layer)
+    {
+        try
+        {
+            return JsonDocument.Parse(stream);
+        }
+        catch (JsonException e)
+        {
+            var index = catalog.Layers.ToList().IndexOf(layer);
+            throw new Core.Sources.InputException(
+                $"不是完整的 JSON（第 {e.LineNumber + 1} 行附近）（empty, truncated or malformed layer file）。",
+                "重新导出或复制该图层文件，或在 catalog.json 中删去这一项。", $"{layer.File}（catalog.json layers[{index}]：{layer.Id}）", inner: e);
+        }
     }
 
     private static void WriteTable(LayerCatalog catalog, List<LayerRow> rows, TextWriter o)

@@ -28,7 +28,7 @@ internal static class RenderCommand
         {
             output, layers, bbox, title, subtitle, paper, orientation, dpi, data,
         };
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellationToken) =>
         {
             var path = parsed.GetValue(output)!;
             var request = new MapSheetRequest
@@ -42,13 +42,13 @@ internal static class RenderCommand
                 Format = FormatOf(path),
                 Dpi = ParseDpi(parsed.GetValue(dpi)),
             };
-            Render(path, request, parsed.GetValue(data), parsed.InvocationConfiguration.Output);
-            return ExitCodes.Ok;
+            Render(path, request, parsed.GetValue(data), parsed.InvocationConfiguration.Output, cancellationToken);
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
 
-    private static void Render(string path, MapSheetRequest request, string? dataDir, TextWriter stdout)
+    private static void Render(string path, MapSheetRequest request, string? dataDir, TextWriter stdout, CancellationToken cancellationToken)
     {
         CheckFolder(path);
         // Only the layers the sheet shows are loaded; a map sheet needs no policy.json.
@@ -62,7 +62,7 @@ internal static class RenderCommand
         var renderer = new MapSheetRenderer(store, StyleBook.Load(store.Catalog.DataDirectory));
         var clock = Stopwatch.StartNew();
         using var buffer = new MemoryStream();
-        var result = renderer.Render(request, buffer);
+        var result = renderer.Render(request, buffer, cancellationToken);
         clock.Stop();
         WriteFile(path, buffer);
 

@@ -1,8 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
 
-/// <summary>Checks a loaded catalog for the mistakes a hand-edited catalog.json tends to have.</summary>
+/// <summary>
+/// Checks a loaded catalog for the mistakes a hand-edited catalog.json tends to have: a null entry or field, a
+/// duplicate id, an unknown group or category, and a layer file that is missing or lies outside the data folder.
+/// Every message names catalog.json, the entry (<c>layers[i]（id）</c>), what is wrong and how to fix it.
+/// </summary>
 internal static class CatalogValidator
 {
     public static void Validate(LayerCatalog catalog)
@@ -12,15 +17,22 @@ internal static class CatalogValidator
             Fail("图层目录里没有图层（layers 为空）。", "在 catalog.json 的 layers 数组里至少列出一个图层。");
         }
 
-        var groupIds = catalog.Groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var groupIds = ValidateGroups(catalog.Groups);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < catalog.Layers.Count; i++)
         {
             var layer = catalog.Layers[i];
-            var where = $"layers[{i}]（{layer.Id}）";
+            if (layer is null)
+            {
+                Fail($"layers[{i}] 是 null，不是图层（layers[{i}] is null）。", "删去这一项，或写成完整的图层对象（id、titleZh、titleEn、group、category、file、style）。");
+            }
+
+            string? id = layer.Id; // JSON null reaches a non-nullable property
+            var where = $"layers[{i}]（{id ?? "null"}）";
+            RequireFields(layer, where);
             if (!seen.Add(layer.Id))
             {
-                Fail($"{where}：图层 id 重复。", "每个图层的 id 必须唯一。");
+                Fail($"{where}：图层 id 重复（duplicate layer id）。", "每个图层的 id 必须唯一。");
             }
 
             if (!LayerCategories.All.Contains(layer.Category))
@@ -35,12 +47,67 @@ internal static class CatalogValidator
                 Fail($"{where}：分组“{layer.Group}”不在 groups 中。", "在 groups 里补上该分组，或改用已有的分组 id。");
             }
 
-            if (!System.IO.File.Exists(catalog.FullPath(layer)))
+            ValidateFile(catalog, layer, where);
+        }
+    }
+
+    private static HashSet<string> ValidateGroups(IReadOnlyList<LayerGroup> groups)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var group = groups[i];
+            if (group is null || string.IsNullOrWhiteSpace(group.Id))
             {
-                Fail($"{where}：找不到图层文件 {layer.File}。", "检查 file 路径（相对于数据目录）是否正确、文件是否存在。");
+                Fail($"groups[{i}] 是 null 或没有 id（groups[{i}] is null or has no id）。", "每个分组写成 {\"id\": …, \"titleZh\": …, \"titleEn\": …}。");
+            }
+
+            if (!ids.Add(group.Id))
+            {
+                Fail($"groups[{i}]（{group.Id}）：分组 id 重复（duplicate group id）。", "每个分组的 id 必须唯一。");
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The fields every layer needs; JSON null passes the deserializer, so each is checked here.</summary>
+    private static void RequireFields(LayerDefinition layer, string where)
+    {
+        foreach (var (name, value) in new[]
+        {
+            ("id", layer.Id), ("titleZh", layer.TitleZh), ("titleEn", layer.TitleEn), ("group", layer.Group),
+            ("category", layer.Category), ("file", layer.File), ("style", layer.Style),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Fail($"{where}：缺少 {name}（{name} is null or empty）。", $"给该图层写上 {name}（见 docs/architecture.md 的 catalog.json）。");
             }
         }
     }
 
+    /// <summary>The layer file exists, is a file, and lies inside the data folder: a catalog cannot make the tools read
+    /// (or the web app serve) <c>/etc/passwd</c> or <c>../../x</c>.</summary>
+    private static void ValidateFile(LayerCatalog catalog, LayerDefinition layer, string where)
+    {
+        if (!LayerCatalog.IsInside(catalog.DataDirectory, catalog.FullPath(layer)))
+        {
+            Fail($"{where}：图层文件 {layer.File} 不在数据目录内（layer files must be inside the data folder）。",
+                "把文件放进数据目录（例如 layers/ 下），file 写相对于数据目录的路径，不要用绝对路径或“..”。");
+        }
+
+        if (Directory.Exists(catalog.FullPath(layer)))
+        {
+            Fail($"{where}：图层文件 {layer.File} 是文件夹，不是文件。", "file 应指向一个 GeoJSON 文件，例如 layers/eco-redline.geojson。");
+        }
+
+        if (!File.Exists(catalog.FullPath(layer)))
+        {
+            Fail($"{where}：找不到图层文件 {layer.File}。", "检查 file 路径（相对于数据目录）是否正确、文件是否存在。");
+        }
+    }
+
+    [DoesNotReturn]
     private static void Fail(string problem, string fix) => throw new InputException(problem, fix, LayerCatalog.FileName);
 }

@@ -25,7 +25,16 @@ public sealed class LayerCatalog
         Groups = file.Groups ?? [];
         Layers = file.Layers ?? [];
         Area = file.Area;
-        _byId = Layers.ToDictionary(l => l.Id, StringComparer.Ordinal);
+
+        // Tolerant of nulls and duplicates: the validator, which runs next, refuses them with a message.
+        _byId = new Dictionary<string, LayerDefinition>(StringComparer.Ordinal);
+        foreach (var layer in Layers)
+        {
+            if (layer?.Id is { } id)
+            {
+                _byId.TryAdd(id, layer);
+            }
+        }
     }
 
     /// <summary>Absolute path of the data directory.</summary>
@@ -80,8 +89,16 @@ public sealed class LayerCatalog
         $"可用的图层：{string.Join(", ", Layers.Select(l => l.Id))}。",
         FileName);
 
-    /// <summary>Absolute path of a layer's file.</summary>
+    /// <summary>Absolute path of a layer's file (inside <see cref="DataDirectory"/>: <see cref="Load"/> refuses any other).</summary>
     public string FullPath(LayerDefinition layer) => Path.GetFullPath(Path.Combine(DataDirectory, layer.File));
+
+    /// <summary>True when <paramref name="fullPath"/> lies inside <paramref name="directory"/> (both absolute, compared as written).</summary>
+    internal static bool IsInside(string directory, string fullPath)
+    {
+        var root = Path.EndsInDirectorySeparator(directory) ? directory : directory + Path.DirectorySeparatorChar;
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return fullPath.StartsWith(root, comparison);
+    }
 
     /// <summary>Path of another file of the data directory (styles.json, policy.json, …).</summary>
     public string PathOf(string relative) => Path.GetFullPath(Path.Combine(DataDirectory, relative));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using NetTopologySuite.Geometries;
 using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Sources;
@@ -27,14 +28,47 @@ public sealed class LayerStore
     }
 
     /// <summary>Loads the given layers (all zone layers when null) in parallel, e.g. at app start.</summary>
-    public void Preload(IEnumerable<string>? ids = null) =>
-        Parallel.ForEach(ids ?? Catalog.ZoneLayers.Select(l => l.Id), id => Get(id));
+    /// <exception cref="InputException">A layer cannot be loaded: the first such layer in catalog order, its entry and file named
+    /// (one message, never an <see cref="AggregateException"/>).</exception>
+    public void Preload(IEnumerable<string>? ids = null)
+    {
+        var wanted = (ids ?? Catalog.ZoneLayers.Select(l => l.Id)).ToList();
+        var failures = new ConcurrentDictionary<string, Exception>(StringComparer.Ordinal);
+        Parallel.ForEach(wanted, id =>
+        {
+            try
+            {
+                Get(id);
+            }
+            catch (Exception e)
+            {
+                failures[id] = e;
+            }
+        });
+
+        // The same layer is reported whatever order the threads finished in.
+        if (wanted.FirstOrDefault(failures.ContainsKey) is { } first)
+        {
+            ExceptionDispatchInfo.Capture(failures[first]).Throw();
+        }
+    }
 
     private LayerData Load(LayerDefinition definition)
     {
         // Context layers (neighbours, rivers) reach far beyond the banner by design; plan layers must not.
         var options = new ReadOptions { RequireEveryFeatureNearBanner = definition.Category != LayerCategories.Base, Limits = Limits.InputLimits.DataLayer };
-        var result = FeatureFileReader.Read(Catalog.FullPath(definition), options);
+        FeatureLoadResult result;
+        try
+        {
+            result = FeatureFileReader.Read(Catalog.FullPath(definition), options);
+        }
+        catch (InputException e)
+        {
+            // The reader names the file and feature; a planner fixing a data folder also needs the catalog entry.
+            throw new InputException(e.Problem, e.Fix, Where(definition), e.FeatureIndex, e);
+        }
+
+        RequireUniqueIds(definition, result.Features);
         var projected = new Geometry[result.Features.Count];
         for (var i = 0; i < projected.Length; i++)
         {
@@ -43,4 +77,24 @@ public sealed class LayerStore
 
         return new LayerData(definition, result.Features, projected, result.Repairs, result.SourceEpsg);
     }
+
+    /// <summary>Feature <c>id</c>s are unique in a layer (docs/architecture.md): reports and the map name features by them.</summary>
+    private void RequireUniqueIds(LayerDefinition definition, IReadOnlyList<NetTopologySuite.Features.IFeature> features)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (features[i].Attributes is { } a && a.Exists("id") && a["id"]?.ToString() is { Length: > 0 } id && !first.TryAdd(id, i))
+            {
+                throw new InputException(
+                    $"要素 id “{id}” 重复：第 {first[id] + 1} 个和第 {i + 1} 个要素都用它（duplicate feature id）。",
+                    "图层内每个要素的 id 必须唯一：改正其中一个，或删去重复的要素。",
+                    Where(definition), i);
+            }
+        }
+    }
+
+    /// <summary>The layer file and its catalog entry, as messages name them: <c>layers/x.geojson（catalog.json layers[4]：x）</c>.</summary>
+    private string Where(LayerDefinition definition) =>
+        $"{definition.File}（catalog.json layers[{Catalog.Layers.ToList().IndexOf(definition)}]：{definition.Id}）";
 }

@@ -10,12 +10,13 @@ namespace SpatialPlan.Rendering.Output;
 /// </summary>
 internal static class PageCompositor
 {
-    public static void WritePdf(Stream output, SKDocumentPdfMetadata metadata, FontSet fonts, IReadOnlyList<PageSpec> pages)
+    public static void WritePdf(Stream output, SKDocumentPdfMetadata metadata, FontSet fonts, IReadOnlyList<PageSpec> pages, CancellationToken cancellationToken = default)
     {
         var usage = new GlyphUsage();
         var recorder = TextPainter.Recording(fonts, usage);
         foreach (var page in pages)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var dry = new SKNoDrawCanvas((int)Math.Ceiling(page.SizePt.Width), (int)Math.Ceiling(page.SizePt.Height));
             page.Paint(dry, recorder);
         }
@@ -27,6 +28,7 @@ internal static class PageCompositor
             ?? throw new InvalidOperationException("Skia could not create a PDF document.");
         foreach (var page in pages)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var canvas = document.BeginPage(page.SizePt.Width, page.SizePt.Height);
             page.Paint(canvas, painter);
             document.EndPage();
@@ -35,18 +37,26 @@ internal static class PageCompositor
         document.Close();
     }
 
+    /// <summary>Smallest and largest PNG resolution, dots per inch.</summary>
+    public const int MinDpi = 36, MaxDpi = 600;
+
+    /// <summary>Width and height in pixels of a page of <paramref name="sizePt"/> points at <paramref name="dpi"/>.</summary>
+    public static (int Width, int Height) PixelSize(SKSize sizePt, int dpi) =>
+        ((int)Math.Round(sizePt.Width * dpi / 72f), (int)Math.Round(sizePt.Height * dpi / 72f));
+
     /// <summary>Renders one page at <paramref name="dpi"/> into a PNG with a white background.</summary>
-    public static void WritePng(Stream output, int dpi, FontSet fonts, PageSpec page)
+    /// <remarks>Callers check the size against <see cref="RenderBudget.MaxPixels"/> first: this allocates it.</remarks>
+    public static void WritePng(Stream output, int dpi, FontSet fonts, PageSpec page, CancellationToken cancellationToken = default)
     {
-        if (dpi is < 36 or > 600)
+        if (dpi is < MinDpi or > MaxDpi)
         {
             throw new ArgumentOutOfRangeException(nameof(dpi), dpi, "DPI 须在 36 到 600 之间。 / DPI must be between 36 and 600.");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         float scale = dpi / 72f;
-        var info = new SKImageInfo(
-            (int)Math.Round(page.SizePt.Width * scale), (int)Math.Round(page.SizePt.Height * scale),
-            SKColorType.Rgba8888, SKAlphaType.Premul);
+        var (width, height) = PixelSize(page.SizePt, dpi);
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info)
             ?? throw new InvalidOperationException($"Skia could not allocate a {info.Width}×{info.Height} image.");
         var canvas = surface.Canvas;
@@ -54,6 +64,7 @@ internal static class PageCompositor
         canvas.Scale(scale);
         page.Paint(canvas, TextPainter.Full(fonts));
         canvas.Flush();
+        cancellationToken.ThrowIfCancellationRequested();
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         data.SaveTo(output);

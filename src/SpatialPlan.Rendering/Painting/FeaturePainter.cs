@@ -11,25 +11,25 @@ namespace SpatialPlan.Rendering.Painting;
 /// <summary>Paints the features of a layer with their resolved styles and collects their labels.</summary>
 internal static class FeaturePainter
 {
-    /// <summary>Paints the layer's features that reach the frame; returns how many were painted.</summary>
-    public static int Paint(SKCanvas canvas, MapFrame frame, SheetLayer layer, List<LabelCandidate> labels, int priority)
+    /// <summary>Paints the planned features of a layer and collects their labels; returns how many were painted.</summary>
+    public static int Paint(SKCanvas canvas, MapFrame frame, LayerPlan plan, List<LabelCandidate> labels, int priority, CancellationToken cancellationToken)
     {
-        var ground = frame.Ground;
-        var styled = layer.Features4545
-            .Where(f => f.Geometry is { IsEmpty: false } g && g.EnvelopeInternal.Intersects(ground))
-            .Select(f => (Feature: f, Style: layer.StyleFor(f)))
-            .OrderBy(x => x.Style.ZIndex ?? 0) // stable: file order within equal zIndex
-            .ToList();
-        foreach (var (feature, style) in styled)
+        int painted = 0;
+        foreach (var (feature, style) in plan.Features)
         {
-            PaintGeometry(canvas, frame, feature.Geometry, style, layer.Definition.Id);
+            if ((++painted & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            PaintGeometry(canvas, frame, feature.Geometry, style, plan.Layer.Definition.Id);
             if (Label(feature, style, frame, priority) is { } label)
             {
                 labels.Add(label);
             }
         }
 
-        return styled.Count;
+        return plan.Features.Count;
     }
 
     public static void PaintGeometry(SKCanvas canvas, MapFrame frame, Geometry geometry, LayerStyle style, string layerId)

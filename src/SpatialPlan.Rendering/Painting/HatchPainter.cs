@@ -14,10 +14,15 @@ internal static class HatchPainter
     private const float MinSpacingPt = 0.5f;
 
     /// <summary>Draws the hatch lines clipped to <paramref name="area"/> (page points).</summary>
+    /// <remarks>
+    /// Lines are laid only over the part of the polygon's bounds that the canvas can show (its clip, e.g. the
+    /// map frame). Seen through a frame of a few metres (about 1:1), a 30 km zone's bounds are 10⁸ points across:
+    /// hatching them whole meant ten million lines, a 100 MB PDF, and a PNG that aborted the process in Skia.
+    /// </remarks>
     public static void Paint(SKCanvas canvas, SKPath area, HatchStyle hatch)
     {
         var spacing = Units.Pt(hatch.Spacing);
-        var bounds = area.Bounds;
+        var bounds = Visible(canvas, area);
         if (spacing < MinSpacingPt || hatch.Width <= 0 || bounds.IsEmpty)
         {
             return;
@@ -35,19 +40,35 @@ internal static class HatchPainter
         canvas.Restore();
     }
 
+    /// <summary>The part of <paramref name="area"/>'s bounds inside the canvas's clip (empty when none is).</summary>
+    internal static SKRect Visible(SKCanvas canvas, SKPath area)
+    {
+        var bounds = area.Bounds;
+        return bounds.IntersectsWith(canvas.LocalClipBounds) ? SKRect.Intersect(bounds, canvas.LocalClipBounds) : SKRect.Empty;
+    }
+
+    /// <summary>How many lines <see cref="Paint"/> draws for <paramref name="hatch"/> over <paramref name="visible"/> (page points),
+    /// for the render budget: counted before anything is drawn.</summary>
+    internal static long LineCount(SKRect visible, HatchStyle hatch)
+    {
+        var spacing = Units.Pt(hatch.Spacing);
+        if (spacing < MinSpacingPt || hatch.Width <= 0 || visible.IsEmpty)
+        {
+            return 0;
+        }
+
+        var (first, last, _, _) = Layout(visible, hatch.Angle, spacing);
+        return last - first + 1;
+    }
+
     /// <summary>The lines, <paramref name="spacingPt"/> apart, that cross <paramref name="bounds"/> at
     /// <paramref name="angleDeg"/> counter-clockwise from east (page y grows downwards, hence the minus).</summary>
     internal static SKPath Lines(SKRect bounds, double angleDeg, float spacingPt)
     {
+        var (first, last, half, along) = Layout(bounds, angleDeg, spacingPt);
         double a = -angleDeg * Math.PI / 180;
         double dx = Math.Cos(a), dy = Math.Sin(a); // along the lines
         double nx = -dy, ny = dx; // across them
-        double cx = bounds.MidX, cy = bounds.MidY;
-        double half = Math.Sqrt((bounds.Width * bounds.Width) + (bounds.Height * bounds.Height)) / 2 + spacingPt;
-        double centre = (cx * nx) + (cy * ny);
-        long first = (long)Math.Floor((centre - half) / spacingPt);
-        long last = (long)Math.Ceiling((centre + half) / spacingPt);
-        double along = (cx * dx) + (cy * dy);
         var path = new SKPath();
         for (long k = first; k <= last; k++)
         {
@@ -59,5 +80,18 @@ internal static class HatchPainter
         }
 
         return path;
+    }
+
+    /// <summary>Indices of the first and last line (line k lies k × spacing from the page origin, so neighbouring
+    /// polygons' hatches line up), half the bounds' diagonal, and the bounds' centre along the lines.</summary>
+    private static (long First, long Last, double Half, double Along) Layout(SKRect bounds, double angleDeg, float spacingPt)
+    {
+        double a = -angleDeg * Math.PI / 180;
+        double dx = Math.Cos(a), dy = Math.Sin(a);
+        double nx = -dy, ny = dx;
+        double cx = bounds.MidX, cy = bounds.MidY;
+        double half = Math.Sqrt((bounds.Width * bounds.Width) + (bounds.Height * bounds.Height)) / 2 + spacingPt;
+        double centre = (cx * nx) + (cy * ny);
+        return ((long)Math.Floor((centre - half) / spacingPt), (long)Math.Ceiling((centre + half) / spacingPt), half, (cx * dx) + (cy * dy));
     }
 }

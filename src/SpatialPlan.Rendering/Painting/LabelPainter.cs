@@ -10,11 +10,17 @@ namespace SpatialPlan.Rendering.Painting;
 /// </summary>
 internal static class LabelPainter
 {
-    public static int Paint(SKCanvas canvas, SKRect frame, IEnumerable<LabelCandidate> candidates, TextPainter text)
+    public static int Paint(SKCanvas canvas, SKRect frame, IEnumerable<LabelCandidate> candidates, TextPainter text, CancellationToken cancellationToken)
     {
         var placed = new List<SKRect>();
+        int tried = 0;
         foreach (var label in candidates.OrderByDescending(l => l.Priority).ThenByDescending(l => l.Style.Size))
         {
+            if ((++tried & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             float width = text.Measure(label.Text, label.Style);
             bool centred = label.OffsetX == 0;
             float left = centred ? label.Anchor.X - (width / 2) : label.Anchor.X + label.OffsetX;

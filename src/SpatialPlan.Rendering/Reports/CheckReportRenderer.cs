@@ -42,25 +42,31 @@ public sealed class CheckReportRenderer
     {
     }
 
+    /// <summary>The limits the report's map is held to; <see cref="RenderBudget.Default"/> unless set.</summary>
+    public RenderBudget Budget { get; init; } = RenderBudget.Default;
+
     /// <summary>Writes the report of <paramref name="report"/> as a PDF; returns its page count.</summary>
     /// <param name="report">The site check's result.</param>
     /// <param name="projectName">The project's name as the planner gives it (the footprint's name, else the file name).</param>
     /// <param name="output">Where the PDF goes.</param>
     /// <param name="date">The date printed as 核查日期; default today.</param>
-    public int Render(CheckReport report, string projectName, Stream output, DateOnly? date = null)
+    /// <param name="cancellationToken">Stops the render between features and pages.</param>
+    /// <exception cref="RenderBudgetException">The map would go over <see cref="Budget"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public int Render(CheckReport report, string projectName, Stream output, DateOnly? date = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Render(CheckReportMapping.ToModel(report, projectName, date ?? DateOnly.FromDateTime(DateTime.Now)), output);
+        return Render(CheckReportMapping.ToModel(report, projectName, date ?? DateOnly.FromDateTime(DateTime.Now)), output, cancellationToken);
     }
 
     /// <summary>Writes the report PDF; returns its page count.</summary>
-    internal int Render(ReportModel model, Stream output)
+    internal int Render(ReportModel model, Stream output, CancellationToken cancellationToken = default)
     {
         var context = _catalog.Layers
             .Where(l => l.Visible)
             .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
             .ToList();
-        var pages = new ReportComposer(model, context, TextPainter.Full(_fonts)).Pages();
+        var pages = new ReportComposer(model, context, TextPainter.Full(_fonts), Budget, cancellationToken).Pages();
         var metadata = new SKDocumentPdfMetadata
         {
             Title = $"建设项目选址冲突核查报告：{model.ProjectName}",
@@ -71,7 +77,7 @@ public sealed class CheckReportRenderer
             Creation = model.Date.ToDateTime(TimeOnly.MinValue),
             Modified = model.Date.ToDateTime(TimeOnly.MinValue),
         };
-        PageCompositor.WritePdf(output, metadata, _fonts, pages);
+        PageCompositor.WritePdf(output, metadata, _fonts, pages, cancellationToken);
         return pages.Count;
     }
 }

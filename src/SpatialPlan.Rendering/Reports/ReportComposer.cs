@@ -6,7 +6,7 @@ using SpatialPlan.Rendering.Text;
 namespace SpatialPlan.Rendering.Reports;
 
 /// <summary>Turns a <see cref="ReportModel"/> into pages: summary and map; zone table and rules; repairs and signatures.</summary>
-internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer> context, TextPainter measure)
+internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer> context, TextPainter measure, RenderBudget budget, CancellationToken cancellationToken)
 {
     private static readonly float[] s_columns = [82, 48, 50, 66, 50, 54, 40, 105];
 
@@ -36,7 +36,7 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         yield return _b.KeyValue("坐标系", model.CrsNoteZh);
         yield return _b.KeyValue("核查日期", ReportFormat.Date(model.Date));
         yield return VerdictBox();
-        yield return new ReportMapPainter(model, context).Block(model.Schematic ? 318 : 340);
+        yield return new ReportMapPainter(model, context, budget, cancellationToken).Block(model.Schematic ? 318 : 340);
         if (model.Schematic)
         {
             yield return _b.Paragraph(SchematicNote(),

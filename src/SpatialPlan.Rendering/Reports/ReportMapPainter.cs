@@ -2,6 +2,7 @@ using NetTopologySuite.Geometries;
 using SkiaSharp;
 using SpatialPlan.Core.Checks;
 using SpatialPlan.Core.Styles;
+using SpatialPlan.Rendering.Output;
 using SpatialPlan.Rendering.Painting;
 using SpatialPlan.Rendering.Sheets;
 using SpatialPlan.Rendering.Text;
@@ -12,7 +13,7 @@ namespace SpatialPlan.Rendering.Reports;
 /// The report's map: the footprint over its context layers (styled as on the sheets), with the overlaps
 /// drawn on top in strong red so that a reader sees at once where the conflict is.
 /// </summary>
-internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLayer> context)
+internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLayer> context, RenderBudget budget, CancellationToken cancellationToken)
 {
     public const string HighlightFill = "rgba(230,0,0,0.55)";
     public const string HighlightStroke = "#8b0000";
@@ -49,10 +50,13 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
             canvas.DrawRect(r, paper);
         }
 
+        // Counted before drawing: the context layers' hatch lines and labels within the render budget.
+        var plans = context.Select(l => LayerPlan.For(l, frame, cancellationToken)).ToList();
+        MapSheetRenderer.CheckBudget(budget, plans);
         var labels = new List<LabelCandidate>();
-        for (int i = 0; i < context.Count; i++)
+        for (int i = 0; i < plans.Count; i++)
         {
-            FeaturePainter.Paint(canvas, frame, context[i], labels, i);
+            FeaturePainter.Paint(canvas, frame, plans[i], labels, i, cancellationToken);
         }
 
         FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprintFill, "footprint");
@@ -71,7 +75,7 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
 
         FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprintOutline, "footprint");
 
-        LabelPainter.Paint(canvas, new SKRect(r.Left + 2, r.Top + 2, r.Right - 2, r.Bottom - 2), labels, text);
+        LabelPainter.Paint(canvas, new SKRect(r.Left + 2, r.Top + 2, r.Right - 2, r.Bottom - 2), labels, text, cancellationToken);
         canvas.Restore();
         using var neat = new SKPaint { Color = ReportBlocks.Ink, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         canvas.DrawRect(r, neat);

@@ -5,7 +5,7 @@ using SpatialPlan.Rendering.Text;
 namespace SpatialPlan.Rendering.Sheets;
 
 /// <summary>Paints one map sheet: border, title, map frame with layers and labels, legend, scale, notes, 示意数据 mark.</summary>
-internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetContent content)
+internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetContent content, IReadOnlyList<LayerPlan> plans, CancellationToken cancellationToken)
 {
     public const string CrsNote = "坐标系：2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线108°E（EPSG:4545）";
 
@@ -57,12 +57,12 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
         }
 
         var labels = new List<LabelCandidate>();
-        for (int i = 0; i < content.Layers.Count; i++)
+        for (int i = 0; i < plans.Count; i++)
         {
-            FeatureCount += FeaturePainter.Paint(canvas, frame, content.Layers[i], labels, i);
+            FeatureCount += FeaturePainter.Paint(canvas, frame, plans[i], labels, i, cancellationToken);
         }
 
-        LabelPainter.Paint(canvas, Inset(r, 2 * u), labels, text);
+        LabelPainter.Paint(canvas, Inset(r, 2 * u), labels, text, cancellationToken);
         canvas.Restore();
 
         using var neat = new SKPaint { Color = s_ink, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f * u };

@@ -30,6 +30,12 @@ public sealed class MapSheetRenderer
     {
     }
 
+    /// <summary>Largest extent a sheet shows, in metres across (EPSG:4545): 2 000 km, far beyond any plan sheet.</summary>
+    public const double MaxExtentM = 2_000_000;
+
+    /// <summary>The limits every render is held to; <see cref="RenderBudget.Default"/> unless set.</summary>
+    public RenderBudget Budget { get; init; } = RenderBudget.Default;
+
     /// <param name="catalog">The layers and their order.</param>
     /// <param name="styles">styles.json.</param>
     /// <param name="features4545">A layer's features in EPSG:4545 (e.g. from the LayerStore).</param>
@@ -50,28 +56,73 @@ public sealed class MapSheetRenderer
     }
 
     /// <summary>Draws the sheet into <paramref name="output"/> as PDF or PNG.</summary>
-    /// <exception cref="Core.Sources.InputException">An unknown layer id or style key.</exception>
+    /// <param name="request">What to draw.</param>
+    /// <param name="output">Where the PDF or PNG goes.</param>
+    /// <param name="cancellationToken">Stops the render between features (a client that went away, a spent work budget).</param>
+    /// <exception cref="Core.Sources.InputException">An unknown layer id or style key, a DPI out of range, an unusable extent.</exception>
+    /// <exception cref="RenderBudgetException">The sheet would go over <see cref="Budget"/>; nothing was drawn.</exception>
     /// <exception cref="MissingGlyphException">A title or label uses a character the font lacks.</exception>
     /// <exception cref="NotSupportedException">A style asks for a symbol the renderer cannot draw.</exception>
-    public MapSheetResult Render(MapSheetRequest request, Stream output)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public MapSheetResult Render(MapSheetRequest request, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var content = Resolve(request);
         var page = PaperSize.Points(request.Paper, request.Orientation);
+        if (request.Format == SheetFormat.Png)
+        {
+            RequireDpi(request.Dpi);
+            var (width, height) = PageCompositor.PixelSize(page, request.Dpi);
+            Budget.CheckPixels(width, height, request.Dpi);
+        }
+
+        var content = Resolve(request);
         var layout = SheetLayout.For(page);
-        var frame = MapFrame.Fit(layout.Map, Extent(request, content.Layers));
-        var painter = new MapSheetPainter(layout, frame, content);
+        var frame = MapFrame.Fit(layout.Map, RequireSane(Extent(request, content.Layers)));
+        var plans = content.Layers.Select(l => LayerPlan.For(l, frame, cancellationToken)).ToList();
+        CheckBudget(Budget, plans);
+        var painter = new MapSheetPainter(layout, frame, content, plans, cancellationToken);
         var spec = new PageSpec(page, painter.Paint);
         if (request.Format == SheetFormat.Png)
         {
-            PageCompositor.WritePng(output, request.Dpi, _fonts, spec);
+            PageCompositor.WritePng(output, request.Dpi, _fonts, spec, cancellationToken);
         }
         else
         {
-            PageCompositor.WritePdf(output, Metadata(content), _fonts, [spec]);
+            PageCompositor.WritePdf(output, Metadata(content), _fonts, [spec], cancellationToken);
         }
 
         return new MapSheetResult(frame.Denominator, [.. content.Layers.Select(l => l.Definition.Id)], content.Schematic, painter.FeatureCount);
+    }
+
+    /// <summary>Refuses a map whose hatch lines or labels are over the budget (counted from the plans, before drawing).</summary>
+    internal static void CheckBudget(RenderBudget budget, IReadOnlyList<LayerPlan> plans)
+    {
+        budget.CheckHatchLines(plans.Sum(p => p.HatchLines), plans.Select(p => (p.Layer.Definition.TitleZh, p.HatchLines)));
+        budget.CheckLabels(plans.Sum(p => p.Labels), plans.Select(p => (p.Layer.Definition.TitleZh, (long)p.Labels)));
+    }
+
+    private static void RequireDpi(int dpi)
+    {
+        if (dpi is < PageCompositor.MinDpi or > PageCompositor.MaxDpi)
+        {
+            throw new Core.Sources.InputException(
+                $"PNG 分辨率 {dpi} dpi 超出范围（DPI out of range）。",
+                $"给出 {PageCompositor.MinDpi} 到 {PageCompositor.MaxDpi} 之间的 dpi，例如 150。 Give a dpi from {PageCompositor.MinDpi} to {PageCompositor.MaxDpi}, e.g. 150.");
+        }
+    }
+
+    /// <summary>A finite extent of positive size, at most <see cref="MaxExtentM"/> across.</summary>
+    private static Envelope RequireSane(Envelope extent)
+    {
+        double[] values = [extent.MinX, extent.MinY, extent.MaxX, extent.MaxY];
+        if (!values.All(double.IsFinite) || extent.Width > MaxExtentM || extent.Height > MaxExtentM)
+        {
+            throw new Core.Sources.InputException(
+                $"制图范围 {extent.Width:0} × {extent.Height:0} 米不可用（the extent must be finite and at most {MaxExtentM / 1000:0} km across）。",
+                "给出杭锦后旗附近、宽和高都不超过 2000 公里的范围。 Give an extent near the banner, at most 2 000 km across.");
+        }
+
+        return extent;
     }
 
     private SheetContent Resolve(MapSheetRequest request)

@@ -12,6 +12,7 @@ import { MeasureTool, areaM2, lengthM } from './measure';
 import { CheckPanel } from './checkPanel';
 import { measureLonLat, pixelOfFeature } from './testHooks';
 import { Presentation } from './presentation';
+import { exportSheet } from './exportSheet';
 
 declare global {
   interface Window { spatialPlan?: Record<string, unknown> }
@@ -41,19 +42,9 @@ async function start(): Promise<void> {
 
   const presentation = new Presentation(planMap, check);
   document.getElementById('present')!.addEventListener('click', () => void presentation.start());
-  const exportSheet = (format: 'pdf' | 'png') => {
-    // The server draws the sheet (SpatialPlan.Rendering) from the visible layers over the current view.
-    const map = planMap.map;
-    const extent = map.getView().calculateExtent(map.getSize());
-    const layers = [...planMap.layers].filter(([, l]) => l.layer.getVisible()).map(([id]) => id);
-    const query = new URLSearchParams({ format, layers: layers.join(','), extent: extent.map((v) => v.toFixed(1)).join(','), title: pick(catalog.titleZh, catalog.titleEn) });
-    const a = document.createElement('a');
-    a.href = `/api/sheets?${query}`;
-    a.download = `spatialplan-sheet.${format}`;
-    a.click();
-  };
-  document.getElementById('export-pdf')!.addEventListener('click', () => exportSheet('pdf'));
-  document.getElementById('export-png')!.addEventListener('click', () => exportSheet('png'));
+  const exportAs = (format: 'pdf' | 'png') => void exportSheet(planMap, format, pick(catalog.titleZh, catalog.titleEn));
+  document.getElementById('export-pdf')!.addEventListener('click', () => exportAs('pdf'));
+  document.getElementById('export-png')!.addEventListener('click', () => exportAs('png'));
 
   const renderTexts = () => {
     applyStatic();

@@ -1,0 +1,87 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+using SpatialPlan.Core.Styles;
+using SpatialPlan.Rendering.Sheets;
+
+namespace SpatialPlan.Rendering.Painting;
+
+/// <summary>
+/// What one layer will paint in a frame, worked out before anything is drawn: the features that reach the frame
+/// with their resolved styles (paint order), and what they will cost — hatch lines and labels — so the render
+/// budget can refuse a sheet before Skia starts on it.
+/// </summary>
+internal sealed class LayerPlan
+{
+    private LayerPlan(SheetLayer layer, List<(IFeature Feature, LayerStyle Style)> features, long hatchLines, int labels)
+    {
+        Layer = layer;
+        Features = features;
+        HatchLines = hatchLines;
+        Labels = labels;
+    }
+
+    public SheetLayer Layer { get; }
+
+    /// <summary>Features whose envelope reaches the frame, by zIndex (file order within equal zIndex).</summary>
+    public IReadOnlyList<(IFeature Feature, LayerStyle Style)> Features { get; }
+
+    /// <summary>Hatch lines the layer's polygons will draw, each polygon hatched only where the frame shows it.</summary>
+    public long HatchLines { get; }
+
+    /// <summary>Label candidates (features with a label style and a non-empty label text).</summary>
+    public int Labels { get; }
+
+    public static LayerPlan For(SheetLayer layer, MapFrame frame, CancellationToken cancellationToken)
+    {
+        var ground = frame.Ground;
+        var styled = new List<(IFeature Feature, LayerStyle Style)>();
+        long hatchLines = 0;
+        int labels = 0, seen = 0;
+        foreach (var feature in layer.Features4545)
+        {
+            if ((++seen & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (feature.Geometry is not { IsEmpty: false } geometry || !geometry.EnvelopeInternal.Intersects(ground))
+            {
+                continue;
+            }
+
+            var style = layer.StyleFor(feature);
+            if (geometry is IPuntal && style.Point is null)
+            {
+                // A data-folder mistake, caught before drawing: the planner fixes styles.json or the layer.
+                throw new Core.Sources.InputException(
+                    $"图层“{layer.Definition.Id}”有点要素，但它的样式“{layer.Definition.Style}”没有 point 符号（a point layer's style needs a point symbol）。",
+                    $"在 styles.json 的“{layer.Definition.Style}”里加上 point（如 {{\"shape\": \"circle\", \"radius\": 5, \"fill\": \"#333333\"}}），或检查该图层的文件。",
+                    "styles.json");
+            }
+
+            styled.Add((feature, style));
+            if (style.Hatch is { } hatch && geometry is IPolygonal)
+            {
+                hatchLines += HatchPainter.LineCount(Visible(frame, geometry.EnvelopeInternal), hatch);
+            }
+
+            if (style.Label is { } label && SheetLayer.Property(feature, label.Field)?.ToString() is { Length: > 0 })
+            {
+                labels++;
+            }
+        }
+
+        // OrderBy is stable: file order stays within equal zIndex.
+        return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0)], hatchLines, labels);
+    }
+
+    /// <summary>The part of an EPSG:4545 envelope the frame shows, in page points.</summary>
+    private static SKRect Visible(MapFrame frame, Envelope envelope)
+    {
+        var topLeft = frame.ToPage(envelope.MinX, envelope.MaxY);
+        var bottomRight = frame.ToPage(envelope.MaxX, envelope.MinY);
+        var rect = new SKRect(topLeft.X, topLeft.Y, bottomRight.X, bottomRight.Y);
+        return rect.IntersectsWith(frame.RectPt) ? SKRect.Intersect(rect, frame.RectPt) : SKRect.Empty;
+    }
+}
