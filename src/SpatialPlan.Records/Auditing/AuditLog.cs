@@ -41,7 +41,7 @@ public sealed class AuditLog(RecordStore store)
 
     /// <summary>Entries in order; <paramref name="fromUtc"/> inclusive, <paramref name="toUtc"/> exclusive (StoreTime text), each optional.</summary>
     public IReadOnlyList<AuditEntry> Entries(string? fromUtc = null, string? toUtc = null) => store.Read(c => c.Query(null,
-        $"SELECT {Columns} FROM audit_log WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to) ORDER BY seq",
+        $"SELECT {Columns} FROM audit_log WHERE (CAST(@from AS TEXT) IS NULL OR at >= @from) AND (CAST(@to AS TEXT) IS NULL OR at < @to) ORDER BY seq",
         Map, ("from", fromUtc), ("to", toUtc)));
 
     /// <summary>How many entries there are.</summary>

@@ -187,12 +187,12 @@ public sealed class RecordBook(RecordStore store)
                 "SELECT v.record_id, v.version, v.project_name, v.builder, v.project_code, v.kind, v.verdict, v.verdict_zh, r.created_at AS record_created, " +
                 "v.created_at, v.user_name, v.data_version, " +
                 "(SELECT COUNT(*) FROM record_events e WHERE e.record_id = v.record_id AND e.kind = 'withdrawn') AS withdrawn, " +
-                "(SELECT COUNT(*) FROM record_events e WHERE e.record_id = v.record_id AND e.kind = 'rechecked' AND e.version = v.version AND e.data_version = @current) AS confirmed " +
+                "(SELECT COUNT(*) FROM record_events e WHERE e.record_id = v.record_id AND e.kind = 'rechecked' AND e.version = v.version AND e.data_version = CAST(@current AS TEXT)) AS confirmed " +
                 "FROM record_versions v JOIN records r ON r.id = v.record_id " +
                 "WHERE v.version = (SELECT MAX(x.version) FROM record_versions x WHERE x.record_id = v.record_id) " +
-                "AND (@text IS NULL OR v.project_name LIKE @like OR v.project_code LIKE @like OR v.builder LIKE @like) " +
-                "AND (@verdict IS NULL OR v.verdict = @verdict) AND (@kind IS NULL OR v.kind = @kind) " +
-                "AND (@from IS NULL OR v.created_at >= @from) AND (@to IS NULL OR v.created_at < @to) AND (@user IS NULL OR v.user_name = @user) " +
+                "AND (CAST(@text AS TEXT) IS NULL OR v.project_name LIKE @like OR v.project_code LIKE @like OR v.builder LIKE @like) " +
+                "AND (CAST(@verdict AS TEXT) IS NULL OR v.verdict = @verdict) AND (CAST(@kind AS TEXT) IS NULL OR v.kind = @kind) " +
+                "AND (CAST(@from AS TEXT) IS NULL OR v.created_at >= @from) AND (CAST(@to AS TEXT) IS NULL OR v.created_at < @to) AND (CAST(@user AS TEXT) IS NULL OR v.user_name = @user) " +
                 "ORDER BY v.created_at DESC, v.record_id DESC",
                 r =>
                 {
