@@ -105,6 +105,19 @@ public sealed class RecordBook(RecordStore store)
         });
     }
 
+    /// <summary>
+    /// The settings for a new version of a record: what was given wins; the project's name, 建设单位 and 项目代码 not
+    /// given are the record's (so a changed footprint file keeps the project's identity).
+    /// </summary>
+    /// <exception cref="RecordNotFoundException">No such record.</exception>
+    public GivenSettings ForNewVersion(long recordId, GivenSettings given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var latest = (Get(recordId) ?? throw new RecordNotFoundException(recordId)).Latest;
+        var p = given.Project;
+        return given with { Project = p with { Name = p.Name ?? latest.ProjectName, Builder = p.Builder ?? latest.Builder, ProjectCode = p.ProjectCode ?? latest.ProjectCode } };
+    }
+
     /// <summary>Marks a record withdrawn (撤回) with a reason: an appended event, the record stays as it was.</summary>
     /// <exception cref="Core.Sources.InputException">No reason.</exception>
     /// <exception cref="RecordNotFoundException">No such record.</exception>
