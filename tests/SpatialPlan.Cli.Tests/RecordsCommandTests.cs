@@ -148,6 +148,21 @@ public sealed class RecordsCommandTests : IDisposable
     }
 
     [Fact]
+    public void EveryCheckSavedOrNotIsInTheAuditTrailWithTheFilesHash()
+    {
+        var check = CliRun.Of("check", _sample, "--format", "json", "--data", _data);
+        Assert.Equal(20, check.ExitCode);
+        Assert.Equal(string.Empty, check.Stderr);
+
+        var csv = Run("audit", "export").TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(_sample)));
+        Assert.StartsWith($"1,", csv[1], StringComparison.Ordinal);
+        Assert.Contains($",check,check solar-test.geojson,{hash},", csv[1], StringComparison.Ordinal);
+        Assert.Contains("prohibited", csv[1], StringComparison.Ordinal);
+        Assert.Equal(Environment.UserName, csv[1].Split(',')[3]);
+    }
+
+    [Fact]
     public void BadRecordIdsAndConnectionStringsGetAMessageAndExitTwo()
     {
         var missing = CliRun.Of("records", "show", "42", "--data", _data);

@@ -74,3 +74,35 @@ internal static class RecordsContext
     public static string Csv(string? field) =>
         field is null ? string.Empty : field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
+
+/// <summary>留痕 of <c>spatialplan check</c>: every check, saved or not, is an audit entry in the data folder's store.</summary>
+internal static class RecordsAudit
+{
+    /// <summary>
+    /// Appends the check's audit entry (the file's SHA-256, the settings, the verdict, the outputs written). A store that
+    /// cannot be written never fails the check: one line on stderr says the entry is missing and why.
+    /// </summary>
+    public static void Check(string? dataOption, SpatialPlan.Core.Checks.CheckReport report, string format, string? pdfPath, TextWriter stderr)
+    {
+        try
+        {
+            var dir = DataDirectory.Resolve(dataOption);
+            var detail = JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["file"] = report.Settings.InputFile,
+                ["kind"] = report.Project.Kind.Id,
+                ["majors"] = report.Project.Majors.Select(m => m.Id).ToList(),
+                ["projectName"] = report.Project.Name,
+                ["verdict"] = SpatialPlan.Core.Checks.Names.Of(report.Verdict),
+                ["dataVersion"] = report.Settings.DataVersion,
+                ["format"] = format,
+                ["pdf"] = pdfPath is null ? null : Path.GetFullPath(pdfPath),
+            }, RecordsContext.Json);
+            SpatialPlan.Records.Audit.Append(dir, AuditActions.Check, $"check {report.Settings.InputFile}", report.Settings.InputSha256 ?? AuditHash.Sha256(string.Empty), detail);
+        }
+        catch (Exception e) when (e is StoreUnavailableException or InputException)
+        {
+            stderr.WriteLine($"注意：本次核查未能写入留痕（audit entry not written）：{e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+}
