@@ -189,7 +189,7 @@ public sealed class RecordsApiTests : IDisposable
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/records")).StatusCode);
         }
 
-        // Made writable again, the same app process would open it on the next request; a new one saves at once.
+        // Made writable again, the same app process opens it at its next attempt (RecordsHost.RetryAfter); a new one saves at once.
         using var writable = new RecordsAppFactory(_data.Path);
         Assert.Equal(HttpStatusCode.Created, (await writable.CreateClient().PostAsync("/api/records", RecordsTestData.SaveForm("测试光伏项目"))).StatusCode);
     }

@@ -10,8 +10,9 @@ namespace SpatialPlan.App.Records;
 /// <summary>
 /// The app's records store and its check-and-render path. The store is the data folder's <c>records/records.sqlite</c>
 /// (the one the CLI finds for the same folder) unless <c>SpatialPlan:Database</c> gives a PostgreSQL connection string.
-/// It is opened on first use; a store that cannot be opened is tried again on the next request (a folder made writable,
-/// a database started), and meanwhile saving answers 503 and checks go on.
+/// It is opened on first use; a store that cannot be opened is tried again after <see cref="RetryAfter"/> (a folder made
+/// writable, a database started), and meanwhile saving answers 503 with the reason and checks go on without waiting for
+/// an unreachable database on every request.
 /// </summary>
 public sealed class RecordsHost : IDisposable
 {
@@ -22,6 +23,11 @@ public sealed class RecordsHost : IDisposable
     private readonly Lazy<RecordMaker> _maker;
     private readonly Lock _gate = new();
     private RecordStore? _store;
+    private StoreUnavailableException? _failure;
+    private DateTime _failedAt;
+
+    /// <summary>How long a failure to open the store is answered from memory before the next attempt.</summary>
+    public static TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(15);
 
     public RecordsHost(IConfiguration configuration, GisDataFolder folder, PlanData data, SiteCheckRunner runner)
     {
@@ -43,7 +49,27 @@ public sealed class RecordsHost : IDisposable
     {
         lock (_gate)
         {
-            return _store ??= RecordStore.Open(Location);
+            if (_store is not null)
+            {
+                return _store;
+            }
+
+            if (_failure is not null && DateTime.UtcNow - _failedAt < RetryAfter)
+            {
+                throw new StoreUnavailableException(_failure.Message, _failure);
+            }
+
+            try
+            {
+                _store = RecordStore.Open(Location);
+                _failure = null;
+                return _store;
+            }
+            catch (StoreUnavailableException e)
+            {
+                (_failure, _failedAt) = (e, DateTime.UtcNow);
+                throw;
+            }
         }
     }
 
