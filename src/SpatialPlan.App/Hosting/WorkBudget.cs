@@ -58,11 +58,9 @@ public static class WorkBudget
         $"这次请求的处理超过了 {seconds:0.###} 秒的上限，已停止。请缩小范围、减少图层，或上传更小的文件后重试。" +
         $" The request went over its {seconds:0.###} s work budget and was stopped: use a smaller extent, fewer layers or a smaller file.";
 
-    /// <summary>Checks (<c>POST /api/checks…</c>), sheets (<c>GET /api/sheets</c>) and record saves and re-checks (<c>POST /api/records…</c>,
-    /// a check and a report PDF each): the requests that read, overlay or render.</summary>
+    /// <summary>Checks (<c>POST /api/checks…</c>) and sheets (<c>GET /api/sheets</c>): the requests that read, overlay or render.</summary>
     private static bool IsWork(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api/checks") || request.Path.StartsWithSegments("/api/sheets")
-        || (request.Path.StartsWithSegments("/api/records") && HttpMethods.IsPost(request.Method));
+        request.Path.StartsWithSegments("/api/checks") || request.Path.StartsWithSegments("/api/sheets");
 
     private static Task WriteProblem(HttpContext context, int status, string title, string detail)
     {

@@ -24,17 +24,17 @@ public static class RecordEndpoints
     public static IEndpointRouteBuilder MapRecords(this IEndpointRouteBuilder app)
     {
         var records = app.MapGroup("/api/records").AddEndpointFilter(MapRecordErrors).DisableAntiforgery();
-        records.MapPost("/", Save);
+        records.MapPost("/", Save).RequireRateLimiting(RecordsSetup.SavePolicy);
         records.MapGet("/", List);
         records.MapGet("/{id:long}", Get);
         records.MapPost("/{id:long}/versions", (long id, HttpRequest request, IOptions<SpatialPlanOptions> options, RecordsHost host, CancellationToken ct) =>
-            Save(request, options, host, ct, id));
+            Save(request, options, host, ct, id)).RequireRateLimiting(RecordsSetup.SavePolicy);
         records.MapGet("/{id:long}/versions/{version:long}", GetVersion);
         records.MapGet("/{id:long}/versions/{version:long}/report.pdf", (long id, long version, HttpContext context, RecordsHost host) =>
             File(id, version, context, host, pdf: true));
         records.MapGet("/{id:long}/versions/{version:long}/footprint", (long id, long version, HttpContext context, RecordsHost host) =>
             File(id, version, context, host, pdf: false));
-        records.MapPost("/{id:long}/recheck", Recheck);
+        records.MapPost("/{id:long}/recheck", Recheck).RequireRateLimiting(RecordsSetup.SavePolicy);
         records.MapPost("/{id:long}/withdraw", Withdraw);
         return app;
     }
