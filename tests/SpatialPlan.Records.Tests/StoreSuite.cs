@@ -210,6 +210,38 @@ public abstract class StoreSuite : IDisposable
     }
 
     [SkippableFact]
+    public void ARecordVersionDeletedBehindTheStoresBackIsFoundByVerify()
+    {
+        var location = NewLocation();
+        using var store = RecordStore.Open(location);
+        var book = new RecordBook(store);
+        var maker = Data.Maker();
+        book.Save(Draft(maker, "第一个项目"), Planner);
+        var second = book.Save(Draft(maker, "第二个项目"), Planner);
+
+        Tamper(location, "record_versions", $"DELETE FROM record_versions WHERE record_id = {second.Id}");
+
+        var verification = new AuditLog(store).Verify();
+        Assert.False(verification.Intact);
+        Assert.Equal(second.AuditSeq, verification.FirstBrokenSeq);
+        Assert.Contains("被删除", verification.ProblemZh, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void TheSearchTakesItsTextLiterally()
+    {
+        using var store = RecordStore.Open(NewLocation());
+        var book = new RecordBook(store);
+        var maker = Data.Maker();
+        book.Save(Draft(maker, "100%_光伏项目", "Code-X"), Planner);
+        book.Save(Draft(maker, "另一个项目", "code-y"), Planner);
+
+        Assert.Single(book.List(new RecordQuery("%_")));
+        Assert.Empty(book.List(new RecordQuery("0_%")));
+        Assert.Equal(2, book.List(new RecordQuery("CODE-")).Count); // case folded the same way in both stores
+    }
+
+    [SkippableFact]
     public void ARecheckAfterTheRedLineMovedAppendsAVersionWithTheNewVerdictAndListsOldBesideNew()
     {
         using var store = RecordStore.Open(NewLocation());

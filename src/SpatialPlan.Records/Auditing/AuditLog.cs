@@ -140,6 +140,7 @@ public sealed class AuditLog(RecordStore store)
 
     private static AuditVerification? VerifyRecords(DbConnection c, Dictionary<long, (string Action, string Target, string Inputs, string Detail)> details, long count)
     {
+        var versions = new HashSet<string>(StringComparer.Ordinal);
         using (var command = c.Command(null, "SELECT record_id, version, audit_seq, source_sha256, source_file, report_json, report_pdf FROM record_versions ORDER BY record_id, version"))
         using (var reader = command.ExecuteReader())
         {
@@ -149,6 +150,7 @@ public sealed class AuditLog(RecordStore store)
                 var version = reader.Long("version");
                 var seq = reader.Long("audit_seq");
                 var target = RecordTargets.Version(id, version);
+                versions.Add(target);
                 if (!details.TryGetValue(seq, out var entry) || entry.Target != target)
                 {
                     return AuditVerification.Broken(count, seq, $"台账 {id} 第 {version} 版在留痕中没有对应的第 {seq} 条：留痕被删改，或该版本不是经由 SpatialPlan 写入的",
@@ -178,6 +180,18 @@ public sealed class AuditLog(RecordStore store)
                     return AuditVerification.Broken(count, seq, $"台账 {id} 第 {version} 版的{string.Join("、", problems)}与留痕第 {seq} 条记载的哈希不符：该版本已被改动",
                         $"record {id} v{version} no longer matches the hashes of audit entry {seq}: it was changed");
                 }
+            }
+        }
+
+        // The other way round: every version the trail says was written is still there.
+        foreach (var (seq, entry) in details.OrderBy(d => d.Key))
+        {
+            var wroteVersion = entry.Action is AuditActions.RecordSave or AuditActions.RecordVersion
+                || (entry.Action == AuditActions.RecordRecheck && !entry.Detail.Contains("\"changed\":false", StringComparison.Ordinal));
+            if (wroteVersion && !versions.Contains(entry.Target))
+            {
+                return AuditVerification.Broken(count, seq, $"留痕第 {seq} 条记载的{entry.Target.Replace("record ", "台账 ", StringComparison.Ordinal)}已不在台账库中：该版本被删除",
+                    $"{entry.Target}, written by audit entry {seq}, is no longer in the store: it was deleted");
             }
         }
 

@@ -203,7 +203,8 @@ public sealed class RecordBook(RecordStore store)
                 "(SELECT COUNT(*) FROM record_events e WHERE e.record_id = v.record_id AND e.kind = 'rechecked' AND e.version = v.version AND e.data_version = CAST(@current AS TEXT)) AS confirmed " +
                 "FROM record_versions v JOIN records r ON r.id = v.record_id " +
                 "WHERE v.version = (SELECT MAX(x.version) FROM record_versions x WHERE x.record_id = v.record_id) " +
-                "AND (CAST(@text AS TEXT) IS NULL OR v.project_name LIKE @like OR v.project_code LIKE @like OR v.builder LIKE @like) " +
+                "AND (CAST(@text AS TEXT) IS NULL OR lower(v.project_name) LIKE @like ESCAPE '\\' OR lower(v.project_code) LIKE @like ESCAPE '\\' " +
+                "OR lower(v.builder) LIKE @like ESCAPE '\\') " +
                 "AND (CAST(@verdict AS TEXT) IS NULL OR v.verdict = @verdict) AND (CAST(@kind AS TEXT) IS NULL OR v.kind = @kind) " +
                 "AND (CAST(@from AS TEXT) IS NULL OR v.created_at >= @from) AND (CAST(@to AS TEXT) IS NULL OR v.created_at < @to) AND (CAST(@user AS TEXT) IS NULL OR v.user_name = @user) " +
                 "ORDER BY v.created_at DESC, v.record_id DESC",
@@ -216,7 +217,7 @@ public sealed class RecordBook(RecordStore store)
                         r.RequiredText("kind"), r.RequiredText("verdict"), r.RequiredText("verdict_zh"), r.RequiredText("record_created"), r.RequiredText("created_at"),
                         r.RequiredText("user_name"), dataVersion, withdrawn, updated);
                 },
-                ("current", currentDataVersion), ("text", Blank(query.Text)), ("like", Blank(query.Text) is { } q ? $"%{Escape(q)}%" : null),
+                ("current", currentDataVersion), ("text", Blank(query.Text)), ("like", Blank(query.Text) is { } q ? $"%{Escape(q.ToLowerInvariant())}%" : null),
                 ("verdict", Blank(query.Verdict)), ("kind", Blank(query.Kind)), ("from", Blank(query.FromUtc)), ("to", Blank(query.ToUtc)), ("user", Blank(query.User)));
             return query.IncludeWithdrawn ? rows : [.. rows.Where(r => !r.Withdrawn)];
         });
@@ -275,8 +276,9 @@ public sealed class RecordBook(RecordStore store)
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    // LIKE without an ESCAPE clause: % and _ in the search text are taken literally enough for a records search.
-    private static string Escape(string text) => text;
+    // The search text is matched literally: LIKE's wildcards in it are escaped (ESCAPE with a backslash); case is folded on both sides.
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string FootprintGeoJson(string reportJson)
     {
