@@ -72,9 +72,10 @@ public sealed class SqliteStoreTests : StoreSuite
         Assert.Contains("只读", e.Message, StringComparison.Ordinal);
         Assert.Contains("records/", e.Message, StringComparison.Ordinal);
         readOnly.Dispose();
-        SqliteConnection.ClearAllPools();
         using var reopened = RecordStore.Open(location);
         Assert.Single(new RecordBook(reopened).List());
+        new RecordBook(reopened).Save(Draft(Data.Maker(), "可写之后的项目"), Actor.Loopback); // no read-only connection left in the pool
+        Assert.Equal(2, new RecordBook(reopened).List().Count);
         Assert.True(new AuditLog(reopened).Verify().Intact);
     }
 

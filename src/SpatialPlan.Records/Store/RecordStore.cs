@@ -76,9 +76,10 @@ public sealed class RecordStore : IDisposable
     internal T Write<T>(Func<DbConnection, DbTransaction, T> work)
     {
         _writeLock.Wait();
+        DbConnection? connection = null;
         try
         {
-            using var connection = _dialect.Open();
+            connection = _dialect.Open();
             using var transaction = _dialect.BeginWrite(connection);
             var result = work(connection, transaction);
             transaction.Commit();
@@ -86,10 +87,12 @@ public sealed class RecordStore : IDisposable
         }
         catch (Exception e) when (_dialect.Translate(e, Location) is { } unavailable)
         {
+            _dialect.Discard(connection);
             throw unavailable;
         }
         finally
         {
+            connection?.Dispose();
             _writeLock.Release();
         }
     }
@@ -97,14 +100,20 @@ public sealed class RecordStore : IDisposable
     /// <summary>Runs <paramref name="work"/> on a connection of its own (reads see the last committed state).</summary>
     internal T Read<T>(Func<DbConnection, T> work)
     {
+        DbConnection? connection = null;
         try
         {
-            using var connection = _dialect.Open();
+            connection = _dialect.Open();
             return work(connection);
         }
         catch (Exception e) when (_dialect.Translate(e, Location) is { } unavailable)
         {
+            _dialect.Discard(connection);
             throw unavailable;
+        }
+        finally
+        {
+            connection?.Dispose();
         }
     }
 

@@ -20,6 +20,11 @@ internal abstract class StoreDialect
     {
     }
 
+    /// <summary>Drops a failed connection's pool, so that a store that becomes usable again (a folder made writable) is opened afresh.</summary>
+    public virtual void Discard(DbConnection? connection)
+    {
+    }
+
     /// <summary>The store's own words for a failure that means "unavailable now" (503), or null for anything else.</summary>
     public abstract StoreUnavailableException? Translate(Exception e, StoreLocation location);
 
@@ -83,6 +88,16 @@ internal sealed class SqliteDialect : StoreDialect
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    // SQLite opens a file it cannot write read-only, and the pool would keep handing out that connection after the
+    // file became writable again.
+    public override void Discard(DbConnection? connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            SqliteConnection.ClearPool(sqlite);
         }
     }
 
