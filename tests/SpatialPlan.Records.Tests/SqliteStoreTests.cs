@@ -79,6 +79,28 @@ public sealed class SqliteStoreTests : StoreSuite
         Assert.True(new AuditLog(reopened).Verify().Intact);
     }
 
+    [Fact]
+    public void AStoreThatCouldNotBeOpenedReadOnlyIsWrittenOnceTheFolderIsWritableAgain()
+    {
+        var location = StoreLocation.Embedded(Data.Path);
+        using (var store = RecordStore.Open(location))
+        {
+            new RecordBook(store).Save(Draft(Data.Maker(), "测试光伏项目"), Actor.Loopback);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var folder = Path.Combine(Data.Path, "records");
+        using (ReadOnlyFolder.Make(folder))
+        {
+            Assert.Throws<StoreUnavailableException>(() => RecordStore.Open(location).Dispose());
+        }
+
+        using var reopened = RecordStore.Open(location);
+
+        new RecordBook(reopened).Save(Draft(Data.Maker(), "可写之后的项目"), Actor.Loopback); // the read-only connection is not reused
+        Assert.Equal(2, new RecordBook(reopened).List().Count);
+    }
+
     private static SqliteConnection Open(StoreLocation location)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location.SqlitePath, Pooling = false }.ToString());

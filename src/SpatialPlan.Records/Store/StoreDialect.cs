@@ -81,6 +81,14 @@ internal sealed class SqliteDialect : StoreDialect
         try
         {
             connection.Open();
+
+            // SQLite opens a file it may not write read-only, silently. Such a connection must not go back to the pool, or
+            // it would still be handed out (and refuse writes) after the file became writable again.
+            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+
             connection.Execute(null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;");
             return connection;
         }
