@@ -18,7 +18,7 @@ public sealed record MapSheetRequest
     /// Ignored when <see cref="Extent4545"/> is set.</summary>
     public Envelope? Bbox4490 { get; init; }
 
-    /// <summary>Area to show in EPSG:4545 metres (takes precedence over <see cref="Bbox4490"/>).</summary>
+    /// <summary>Area to show in the working CRS, metres (takes precedence over <see cref="Bbox4490"/>).</summary>
     public Envelope? Extent4545 { get; init; }
 
     public Paper Paper { get; init; } = Paper.A3;
