@@ -69,3 +69,7 @@ done <<'KS'
 111 381323.2580 4485990.4942
 123 617851.0108 4785959.7607
 KS
+
+echo "# 5. footprints of Cli.Tests/InitCommandTests.cs: lon/lat rectangle (5 vertices, geodesic edges; 3 km edges are"
+echo "#    within 1e-8 of the straight Gauss-Kruger edges the check draws) -> count perimeter_m area_m2"
+printf "41.50 106.20\n41.50 106.23\n41.52 106.23\n41.52 106.20\n" | Planimeter -e 6378137 1/298.257222101 -p 6
