@@ -7,7 +7,7 @@ using SpatialPlan.Core.Measurement;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// The data's area (the catalog's <c>area.layer</c>, e.g. the banner boundary) and its neighbours: how much of a
+/// The data's area (the catalog's <c>area.layer</c>, e.g. the county boundary) and its neighbours: how much of a
 /// footprint the data covers, and in which neighbouring county the rest lies. Built once per <see cref="SiteCheck"/>.
 /// </summary>
 public sealed class JurisdictionCheck

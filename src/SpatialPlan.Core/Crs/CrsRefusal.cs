@@ -64,7 +64,7 @@ internal static class CrsRefusal
             ? FormattableString.Invariant($"{area.NameZh}的工作坐标系 {w.Name}（CGCS2000 高斯-克吕格 3 度带，中央经线 {w.CentralMeridian}°E，东坐标不带带号）、")
             : string.Empty;
         var noData = area.WorkingCrs is null
-            ? "不带带号的高斯-克吕格坐标请用 --crs 指明带（如 EPSG:4545 为中央经线 108°E），或用 --data 指定数据目录；"
+            ? "不带带号的高斯-克吕格坐标请用 --crs 指明带（EPSG:4534–4554，EPSG = 4534 + (中央经线 − 75) ÷ 3），或用 --data 指定数据目录；"
             : string.Empty;
         return $"请确认是否选错了文件或坐标系；{noData}SpatialPlan 接受 CGCS2000/WGS84 经纬度、{working}带带号的高斯-克吕格 3 度带（EPSG:4513–4533）、" +
                "声明了的其他 3 度带（EPSG:4534–4554）和 Web 墨卡托（EPSG:3857）。";

@@ -42,7 +42,7 @@ public sealed class DataArea
     public static DataArea China { get; } = new("中国", "China", null, ChinaLonLat, null,
         "未指定数据目录，按输入自身中心所在的 3 度带量算（no data folder: each input is measured in the zone of its own centre）");
 
-    /// <summary>The area's name, e.g. 杭锦后旗.</summary>
+    /// <summary>The area's Chinese name, e.g. the county's.</summary>
     public string NameZh { get; }
 
     /// <summary>The area's English name.</summary>
@@ -93,7 +93,7 @@ public sealed class DataArea
         var zone = GaussKrugerZone.ForLongitude(centre.X) ?? throw new InputException(
             string.Create(CultureInfo.InvariantCulture,
                 $"数据区“{nameZh}”的中心在 {centre.X:0.###}°E，不在中国的 CGCS2000 3 度带（中央经线 75°E–135°E）范围内，无法推出工作坐标系（no 3-degree zone of China at the area's centre）。"),
-            "检查边界图层的坐标（经纬度是否写反、坐标系是否正确），或在 catalog.json 的 area 中写明 workingCrs（如 EPSG:4545）。", where);
+            "检查边界图层的坐标（经纬度是否写反、坐标系是否正确），或在 catalog.json 的 area 中写明 workingCrs（EPSG:4534–4554 之一）。", where);
         return new DataArea(nameZh, nameEn, boundaryLonLat, box, zone, string.Create(CultureInfo.InvariantCulture,
             $"由数据区中心经度 {centre.X:0.###}°E 推出：中央经线 {zone.CentralMeridian}°E，{zone.Name}（derived from the area's centre）"));
     }
@@ -151,7 +151,7 @@ public sealed class DataArea
     public double DistanceKm(double lon, double lat) => KnownPlaces.DistanceKm(LonLat.Centre.X, LonLat.Centre.Y, lon, lat);
 
     /// <summary>
-    /// "坐标位于北京附近（116.40E, 39.90N），距杭锦后旗约 800 km（…）": the nearest city is named when within 150 km. Without a
+    /// "坐标位于北京附近（116.40E, 39.90N），距某县约 800 km（…）": the nearest city is named when within 150 km. Without a
     /// boundary, says whether the point lies in China.
     /// </summary>
     public string DescribePoint(double lon, double lat)

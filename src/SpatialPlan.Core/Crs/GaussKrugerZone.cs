@@ -54,13 +54,13 @@ public sealed class GaussKrugerZone : IEquatable<GaussKrugerZone>
     /// <summary>False easting of the zone-prefixed form: zone × 1 000 000 + 500 000 m.</summary>
     public double ZonedFalseEasting => (Zone * 1_000_000.0) + FalseEasting;
 
-    /// <summary><c>EPSG:4545</c> for CM 108°E.</summary>
+    /// <summary><c>EPSG:n</c> of the working form.</summary>
     public string Name => Crs.Epsg.Name(Epsg);
 
     /// <summary>The EPSG registry's name, e.g. <c>CGCS2000 / 3-degree Gauss-Kruger CM 108E</c>.</summary>
     public string RegistryName => string.Create(CultureInfo.InvariantCulture, $"CGCS2000 / 3-degree Gauss-Kruger CM {CentralMeridian}E");
 
-    /// <summary>Chinese name as printed on sheets, e.g. <c>2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线108°E（EPSG:4545）</c>.</summary>
+    /// <summary>Chinese name as printed on sheets: <c>2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线n°E（EPSG:n）</c>.</summary>
     public string TitleZh => string.Create(CultureInfo.InvariantCulture,
         $"2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线{CentralMeridian}°E（{Name}）");
 
@@ -116,7 +116,7 @@ public sealed class GaussKrugerZone : IEquatable<GaussKrugerZone>
     public static GaussKrugerZone NearestTo(double longitude) =>
         ForLongitude(longitude) ?? (longitude < 105 || !double.IsFinite(longitude) ? _zones[0] : _zones[^1]);
 
-    /// <summary>Parses <c>EPSG:4545</c>, <c>epsg:4545</c> or <c>4545</c>: a code of either form; null when it is not one.</summary>
+    /// <summary>Parses <c>EPSG:n</c>, <c>epsg:n</c> or <c>n</c>: a code of either form (4513–4554); null when it is not one.</summary>
     public static GaussKrugerZone? Parse(string? text)
     {
         var t = text?.Trim() ?? string.Empty;

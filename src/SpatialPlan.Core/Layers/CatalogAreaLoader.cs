@@ -43,7 +43,7 @@ internal static class CatalogAreaLoader
         var reading = declared is null
             ? DataArea.China
             : DataArea.WithoutBoundary(UnnamedZh, UnnamedEn, declared, "catalog.json area.workingCrs");
-        var load = Read(catalog, definition, reading, where, "或在 catalog.json 的 area 中写明 workingCrs（如 EPSG:4545），不带带号的高斯-克吕格坐标按它读取。");
+        var load = Read(catalog, definition, reading, where, "或在 catalog.json 的 area 中写明 workingCrs（EPSG:4534–4554 之一），不带带号的高斯-克吕格坐标按它读取。");
         var parts = load.Features.Select(f => f.Geometry).Where(g => g is IPolygonal && !g.IsEmpty).ToList();
         if (parts.Count == 0)
         {

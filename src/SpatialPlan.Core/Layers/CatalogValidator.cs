@@ -84,7 +84,7 @@ internal static class CatalogValidator
                 ? $"{text} 是东坐标带带号的写法，工作坐标系须用不带带号的 {Crs.GaussKrugerZone.FromEpsg(code)!.Name}。"
                 : string.Empty;
             Fail($"area.workingCrs“{crs}”不是 CGCS2000 3 度带高斯-克吕格工作坐标系（not a working CRS）。{hint}",
-                "写成 EPSG:4534–EPSG:4554 之一（中央经线 75°E–135°E，东坐标不带带号），例如中央经线 108°E 为 EPSG:4545；或删去 workingCrs，按数据区中心推出。");
+                "写成 EPSG:4534–EPSG:4554 之一（中央经线 75°E–135°E，东坐标不带带号）（EPSG = 4534 + (中央经线 − 75) ÷ 3）；或删去 workingCrs，按数据区中心推出。");
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class LayerCatalog
 
     /// <summary>
     /// The catalog's <c>area</c> entry (<c>{"layer": "area-boundary", "neighbours": "neighbours", "nameZh": …, "nameEn": …,
-    /// "workingCrs": "EPSG:4545"}</c>): the layer whose features together are the area the data covers, the layer of
+    /// "workingCrs": "EPSG:4534…4554"}</c>): the layer whose features together are the area the data covers, the layer of
     /// neighbouring counties, the area's names and working CRS; null when the catalog names none.
     /// </summary>
     public CatalogArea? Area { get; }

@@ -133,7 +133,7 @@ public static class FeatureFileReader
 
     private static GaussKrugerZone WorkingZone(DataArea area, string file) => area.WorkingCrs ?? throw new InputException(
         "界址点坐标表的 Y（东坐标）不带带号，而没有数据目录，无法判断它属于哪个 3 度带（中央经线）（eastings without zone prefix, and no data folder to say the zone）。",
-        "用 --crs 指明坐标系（如 EPSG:4545 为中央经线 108°E 的 3 度带），或用 --data 指定数据目录（按其工作坐标系读取），或改用带带号的东坐标（如 36xxxxxx.xxx）。",
+        "用 --crs 指明坐标系（EPSG:4534–4554，中央经线 75°E–135°E 每 3° 一个：EPSG = 4534 + (中央经线 − 75) ÷ 3），或用 --data 指定数据目录（按其工作坐标系读取），或改用带带号的东坐标（如 36xxxxxx.xxx）。",
         file);
 
     private static AttributesTable Editable(IAttributesTable? attributes)
