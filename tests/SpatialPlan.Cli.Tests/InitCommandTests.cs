@@ -59,6 +59,14 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("计算 EPSG:4544", table.Stdout, StringComparison.Ordinal);
         var csv = CliRun.Of("check", footprint, "--type", "urban-construction", "--data", data, "--format", "csv");
         Assert.Contains("核查与量算坐标系 EPSG:4544", csv.Stdout, StringComparison.Ordinal);
+
+        // validate measures in the folder's working CRS too, and says so.
+        var validate = CliRun.Of("validate", footprint, "--data", data, "--format", "json");
+        Assert.Equal(0, validate.ExitCode);
+        using var v = JsonDocument.Parse(validate.Stdout);
+        Assert.Equal("EPSG:4544", v.RootElement.GetProperty("measuredCrs").GetString());
+        Assert.InRange(Math.Abs(v.RootElement.GetProperty("areaM2").GetDouble() - 5563183.9) / 5563183.9, 0, 1e-6);
+        Assert.Contains("量算坐标系：EPSG:4544（乌拉特后旗的工作坐标系", CliRun.Of("validate", footprint, "--data", data).Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
