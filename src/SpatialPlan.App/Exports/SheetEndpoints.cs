@@ -37,7 +37,7 @@ public static class SheetEndpoints
         {
             Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
             LayerIds = ParseLayers(layers),
-            Extent4545 = ParseExtent(extent),
+            ExtentInWorkingCrs = ParseExtent(extent),
             Paper = ParseEnum(paper, Paper.A3, "paper", "A4、A3"),
             Orientation = ParseEnum(orientation, PageOrientation.Landscape, "orientation", "landscape、portrait"),
             Format = ParseEnum(format, SheetFormat.Pdf, "format", "pdf、png"),

@@ -38,7 +38,7 @@ internal sealed class LayerPlan
         var styled = new List<(IFeature Feature, LayerStyle Style)>();
         long hatchLines = 0;
         int labels = 0, seen = 0;
-        foreach (var feature in layer.Features4545)
+        foreach (var feature in layer.WorkingFeatures)
         {
             if ((++seen & 1023) == 0)
             {

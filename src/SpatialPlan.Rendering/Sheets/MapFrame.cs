@@ -6,10 +6,10 @@ namespace SpatialPlan.Rendering.Sheets;
 /// <summary>The map frame on the page: which working-CRS point sits at its centre and at what scale.</summary>
 internal sealed class MapFrame
 {
-    public MapFrame(SKRect rectPt, Coordinate centre4545, double denominator)
+    public MapFrame(SKRect rectPt, Coordinate centre, double denominator)
     {
         RectPt = rectPt;
-        Centre = centre4545;
+        Centre = centre;
         Denominator = denominator;
         PointsPerMetre = 1 / (MapScale.MetresPerPoint * denominator);
     }

@@ -19,8 +19,8 @@ public sealed class MapSheetRenderer
 {
     private readonly LayerCatalog _catalog;
     private readonly StyleBook _styles;
-    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _features4545;
-    private readonly Func<Envelope, Envelope> _bbox4490To4545;
+    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _workingFeatures;
+    private readonly Func<Envelope, Envelope> _projectLonLat;
     private readonly FontSet _fonts;
 
     /// <summary>The renderer over the catalog's loaded layers (the usual way: CLI and web app).</summary>
@@ -40,21 +40,21 @@ public sealed class MapSheetRenderer
 
     /// <param name="catalog">The layers and their order.</param>
     /// <param name="styles">styles.json.</param>
-    /// <param name="features4545">A layer's features in the catalog's working CRS (<see cref="LayerCatalog.WorkingCrs"/>, e.g. from the LayerStore).</param>
-    /// <param name="bbox4490To4545">Projects a lon/lat box to the working CRS, for <see cref="MapSheetRequest.Bbox4490"/>; null projects
+    /// <param name="workingFeatures">A layer's features in the catalog's working CRS (<see cref="LayerCatalog.WorkingCrs"/>, e.g. from the LayerStore).</param>
+    /// <param name="projectLonLat">Projects a lon/lat box to the working CRS, for <see cref="MapSheetRequest.Bbox4490"/>; null projects
     /// into <see cref="LayerCatalog.WorkingCrs"/>.</param>
     /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
     public MapSheetRenderer(
         LayerCatalog catalog,
         StyleBook styles,
-        Func<LayerDefinition, IReadOnlyList<IFeature>> features4545,
-        Func<Envelope, Envelope>? bbox4490To4545 = null,
+        Func<LayerDefinition, IReadOnlyList<IFeature>> workingFeatures,
+        Func<Envelope, Envelope>? projectLonLat = null,
         FontSet? fonts = null)
     {
         _catalog = catalog;
         _styles = styles;
-        _features4545 = features4545;
-        _bbox4490To4545 = bbox4490To4545 ?? (bbox => LayerStoreFeatures.ProjectLonLat(bbox, catalog.WorkingCrs));
+        _workingFeatures = workingFeatures;
+        _projectLonLat = projectLonLat ?? (bbox => LayerStoreFeatures.ProjectLonLat(bbox, catalog.WorkingCrs));
         _fonts = fonts ?? FontSet.Default;
     }
 
@@ -135,7 +135,7 @@ public sealed class MapSheetRenderer
             : _catalog.Layers.Where(l => l.Visible).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var layers = _catalog.Layers
             .Where(l => wanted.Contains(l.Id))
-            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
+            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _workingFeatures(l)))
             .ToList();
         var sources = layers.Select(l => SourceCredit.Of(l.Definition)).Distinct(StringComparer.Ordinal).ToList();
         return new SheetContent(
@@ -154,14 +154,14 @@ public sealed class MapSheetRenderer
 
     private Envelope Extent(MapSheetRequest request, IReadOnlyList<SheetLayer> layers)
     {
-        if (request.Extent4545 is { IsNull: false } extent)
+        if (request.ExtentInWorkingCrs is { IsNull: false } extent)
         {
             return extent;
         }
 
         if (request.Bbox4490 is { IsNull: false } bbox)
         {
-            return _bbox4490To4545(bbox);
+            return _projectLonLat(bbox);
         }
 
         // Context layers (category "base": neighbouring counties, the Yellow River, Wuliangsuhai) would zoom
@@ -190,7 +190,7 @@ public sealed class MapSheetRenderer
     private static Envelope Union(IEnumerable<SheetLayer> layers)
     {
         var envelope = new Envelope();
-        foreach (var feature in layers.SelectMany(l => l.Features4545))
+        foreach (var feature in layers.SelectMany(l => l.WorkingFeatures))
         {
             if (feature.Geometry is { IsEmpty: false } g)
             {
