@@ -70,7 +70,8 @@ public sealed class CheckPanelBrowserTests(BrowserFixture fixture)
         Assert.Equal("已选 1 项", await map.Page.Locator("details.major-list[data-list='farmland'] .major-count").TextContentAsync());
         Assert.Equal(string.Empty, await map.Page.Locator("details.major-list[data-list='wetland'] .major-count").TextContentAsync());
         await map.Page.Locator("details.major-list[data-list='redline'] summary").ClickAsync();
-        await map.Page.Locator("#check-panel").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "10-panel-majors.png") });
+        await map.Page.Locator("fieldset.options").ScrollIntoViewIfNeededAsync();
+        await map.ScreenshotAsync("10-panel-majors");
     }
 
     [Fact]
@@ -80,9 +81,10 @@ public sealed class CheckPanelBrowserTests(BrowserFixture fixture)
         var hsr = Samples.Single(s => s.Majors.Count >= 2);
         var report = await PickSampleAsync(map, hsr);
 
-        await map.Page.Locator("#side-panel").EvaluateAsync("p => p.scrollTop = p.scrollHeight");
+        await map.Page.Locator(".verdict-banner").ScrollIntoViewIfNeededAsync();
         await map.ScreenshotAsync("11-panel-result");
-        await map.Page.Locator("#check-result").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, "12-panel-result-full.png") });
+        await map.Page.Locator("#side-panel").EvaluateAsync("p => p.scrollTop = p.scrollHeight");
+        await map.ScreenshotAsync("12-panel-sections");
 
         Assert.Equal(report.GetProperty("reportNumber").GetString(), await map.Page.Locator(".report-number").TextContentAsync());
         foreach (var zone in report.GetProperty("zones").EnumerateArray())

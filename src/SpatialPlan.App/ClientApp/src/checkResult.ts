@@ -31,7 +31,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   layers.clearResult();
   const banner = el('div', `verdict-banner verdict-${report.verdict}${report.inPrinciple ? ' in-principle' : ''}`);
   banner.dataset.verdict = report.verdict;
-  banner.append(el('span', 'verdict-label', t('verdict')), el('strong', undefined, verdictText(report.verdict, report.verdictZh, report.inPrinciple)));
+  banner.append(el('span', 'verdict-label', t('overallVerdict')), el('strong', undefined, verdictText(report.verdict, report.verdictZh, report.inPrinciple)));
   container.append(banner);
 
   const fp = report.footprint;

@@ -44,6 +44,7 @@ const strings = {
   chooseSample: ['选择示例项目…', 'Choose a sample…'],
   noFootprint: ['请先上传、绘制或选择项目用地范围', 'Upload, draw or pick a footprint first'],
   verdict: ['结论', 'Verdict'],
+  overallVerdict: ['总体结论', 'Overall verdict'],
   zone: ['管控要素', 'Zone'],
   relation: ['关系', 'Relation'],
   m2: ['平方米', 'm²'],
