@@ -25,7 +25,7 @@ internal sealed class BoundaryPointTable(ReportContext context, ReportBlocks b)
         var rings = context.Report.BoundaryRings;
         var heading = b.Heading("附表 1  界址点坐标表", newPage: true);
         var note = b.Paragraph(
-            "坐标系：2000 国家大地坐标系（CGCS2000），高斯-克吕格投影 3 度带，中央经线 108°E（EPSG:4545）；X 为北坐标，Y 为东坐标（不含带号），单位：米。" +
+            $"坐标系：2000 国家大地坐标系（CGCS2000），{ReportText.WorkingCrsZh(context.Report.Footprint)}；X 为北坐标，Y 为东坐标（不含带号），单位：米。" +
             $"各环自西北角起按顺时针方向编号，末点与首点相同。共 {rings.Count} 个环、{BoundaryPoints.CountPoints(rings)} 个界址点。",
             ReportBlocks.Small);
         yield return heading;

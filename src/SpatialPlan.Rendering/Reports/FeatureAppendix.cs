@@ -24,7 +24,7 @@ internal sealed class FeatureAppendix(ReportContext context, ReportBlocks b)
         }
 
         yield return b.Paragraph(
-            $"共 {zones.Sum(z => z.Features.Count)} 个图斑。面积为项目用地与图斑的重叠面积（EPSG:4545 量算，按投影长度变形改正）；占图斑比例 = 重叠面积 ÷ 图斑面积。" +
+            $"共 {zones.Sum(z => z.Features.Count)} 个图斑。面积为项目用地与图斑的重叠面积（{Core.Crs.Epsg.Name(ReportText.WorkingEpsg(context.Report.Footprint))} 量算，按投影长度变形改正）；占图斑比例 = 重叠面积 ÷ 图斑面积。" +
             "城镇开发边界各行为项目位于边界内的部分（不是占用）。", ReportBlocks.Small);
         var style = ReportBlocks.Cell with { Size = 8 };
         var rows = new List<ReportBlock>();

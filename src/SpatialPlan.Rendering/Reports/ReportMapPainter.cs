@@ -29,6 +29,7 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
     private static readonly LayerStyle s_footprintOutline = new() { Stroke = FootprintStroke, StrokeWidth = 3 };
     private static readonly LayerStyle s_outside = new() { Fill = "rgba(90,90,90,0.45)", Stroke = "#333333", StrokeWidth = 1, StrokeDash = [4, 3] };
 
+    /// <summary>The footprint in the working CRS (the context layers' CRS).</summary>
     private Geometry Footprint4545 => report.Footprint.Gk;
 
     public ReportBlock Block(float height) => new(height + KeyHeight, (canvas, text, x, y, w) =>
@@ -74,14 +75,14 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
         // Only conflicts are red; an advisory overlap (e.g. a showcase belt) is context, not a conflict.
         var overlaps = report.Zones
             .Where(z => z.Verdict >= Verdict.ApprovalRequired)
-            .Select(z => To4545(z.HighlightGeographic)).OfType<Geometry>().ToList();
+            .Select(z => ToWorking(z.HighlightGeographic)).OfType<Geometry>().ToList();
         if (overlaps.Count > 0)
         {
             var union = NetTopologySuite.Operation.OverlayNG.OverlayNGRobust.Union(overlaps[0].Factory.BuildGeometry(overlaps));
             FeaturePainter.PaintGeometry(canvas, frame, union, s_highlight, "overlap");
         }
 
-        if (To4545(report.Jurisdiction?.OutsideGeographic) is { } outside)
+        if (ToWorking(report.Jurisdiction?.OutsideGeographic) is { } outside)
         {
             FeaturePainter.PaintGeometry(canvas, frame, outside, s_outside, "outside");
         }
@@ -98,8 +99,8 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
         ScaleBarPainter.Paint(canvas, r.Left + 8, r.Bottom - 42, 150, frame.Denominator, text, 0.8f);
     }
 
-    private static Geometry? To4545(Geometry? geographic) =>
-        geographic is { IsEmpty: false } g ? CrsTransformer.Transform(g, Epsg.Cgcs2000, Epsg.GaussKruger108) : null;
+    private Geometry? ToWorking(Geometry? geographic) =>
+        geographic is { IsEmpty: false } g ? CrsTransformer.Transform(g, Epsg.Cgcs2000, ReportText.WorkingEpsg(report.Footprint)) : null;
 
     private void PaintKey(SKCanvas canvas, TextPainter text, float x, float baseline)
     {

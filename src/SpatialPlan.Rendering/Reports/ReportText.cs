@@ -41,15 +41,24 @@ internal static class ReportText
         : string.Join("\n", report.Project.Majors.Select(m =>
             $"{MajorCategory.ListNamesZh.GetValueOrDefault(m.List, m.List)}：{m.NameZh}（{m.Id}{(m.Basis is { } b ? "；" + b.TextZh : string.Empty)}）"));
 
+    /// <summary>
+    /// The CRS the footprint was measured in and its 界址点 are given in, e.g. EPSG:4545（CGCS2000 高斯-克吕格 3 度带，中央经线
+    /// 108°E）. Every line of the report that names the working CRS takes it from here and <see cref="WorkingEpsg"/>.
+    /// </summary>
+    public static string WorkingCrsZh(Footprint fp) => $"{Epsg.Name(WorkingEpsg(fp))}（CGCS2000 高斯-克吕格 3 度带，中央经线 108°E）";
+
+    /// <summary>EPSG code of the footprint's working CRS (<see cref="Footprint.Gk"/>).</summary>
+    public static int WorkingEpsg(Footprint fp) => Epsg.GaussKruger108;
+
     /// <summary>How the input's CRS was found and where the check measured.</summary>
     public static string Crs(Footprint fp) =>
         $"输入 {Epsg.Name(fp.SourceEpsg)}" + (fp.AxesSwapped ? "（X/Y 坐标已对调）" : string.Empty)
         + (string.IsNullOrWhiteSpace(fp.CrsReasonZh) ? string.Empty : $"：{fp.CrsReasonZh}")
-        + "\n核查与量算：EPSG:4545（CGCS2000 高斯-克吕格 3 度带，中央经线 108°E），面积按投影长度变形改正";
+        + $"\n核查与量算：{WorkingCrsZh(fp)}，面积按投影长度变形改正";
 
     /// <summary>The cover's one line: the input CRS and the working CRS (the full reason is in 八、核查设置).</summary>
     public static string CrsShort(Footprint fp) =>
-        $"输入 {Epsg.Name(fp.SourceEpsg)}{(fp.AxesSwapped ? "（X/Y 坐标已对调）" : string.Empty)}；核查与量算 EPSG:4545（CGCS2000 高斯-克吕格 3 度带，中央经线 108°E）";
+        $"输入 {Epsg.Name(fp.SourceEpsg)}{(fp.AxesSwapped ? "（X/Y 坐标已对调）" : string.Empty)}；核查与量算 {WorkingCrsZh(fp)}";
 
     /// <summary>A zone's title as the report prints it, marked when its layer is schematic.</summary>
     public static string ZoneTitle(ZoneResult z) => z.LayerTitleZh + (z.Schematic ? "（示意）" : string.Empty);

@@ -30,7 +30,7 @@ internal sealed class ReportZoneSection(ReportContext context, ReportBlocks b)
 
         yield return ReportBlocks.Space(4);
         yield return b.Paragraph(
-            "面积在 EPSG:4545 中量算并按投影长度变形改正（1 亩 = 666.67 平方米）；占比为占项目用地面积的比例。城镇开发边界给出边界内、边界外两部分；" +
+            $"面积在 {Core.Crs.Epsg.Name(ReportText.WorkingEpsg(context.Report.Footprint))} 中量算并按投影长度变形改正（1 亩 = 666.67 平方米）；占比为占项目用地面积的比例。城镇开发边界给出边界内、边界外两部分；" +
             "“邻近”按邻近提示距离（系统设置，非法定）判断。被占用图斑的完整清单见附表 2。", ReportBlocks.Small);
         yield return ReportBlocks.Space(6);
         yield return b.Paragraph("各管控要素的结论、规则与依据", ReportBlocks.BodyBold, keepWithNext: true);
