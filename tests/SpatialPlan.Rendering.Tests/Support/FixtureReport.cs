@@ -46,7 +46,7 @@ internal static class FixtureReport
         options ??= new CheckOptions("urban-construction");
         options = options with { Input = options.Input ?? Input };
         var check = new SiteCheck(s_policy.Value, layers.Length > 0 ? layers : [RedLine()]) { Clock = new FixedClock(Now), DataVersion = "fixture" };
-        return check.Run(Core.Checks.Footprint.FromGk([footprintGk ?? Footprint], options), options);
+        return check.Run(Core.Checks.Footprint.FromGk([footprintGk ?? Footprint], Core.Crs.GaussKrugerZone.FromEpsg(4545)!, options), options);
     }
 
     /// <summary>Renders a report to test-output/<paramref name="fileName"/>; returns the path and the page count.</summary>
