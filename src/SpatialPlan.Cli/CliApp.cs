@@ -33,6 +33,7 @@ internal static class CliApp
                 RecordsCommand.Create(),
                 RecheckCommand.Create(),
                 AuditCommand.Create(),
+                UsersCommand.Create(),
                 InitCommand.Create(),
             };
             CommonOptions.UseStrictNumbers(root);

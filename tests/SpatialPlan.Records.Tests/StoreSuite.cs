@@ -363,13 +363,46 @@ public abstract class StoreSuite : IDisposable
         var location = NewLocation();
         using (var store = RecordStore.Open(location))
         {
-            Assert.Equal(1, store.SchemaVersion);
+            Assert.Equal(2, store.SchemaVersion);
             new AuditLog(store).Append(new AuditDraft(AuditActions.Import, "layer farmland", new string('e', 64)), Planner);
         }
 
         using var again = RecordStore.Open(location);
-        Assert.Equal(1, again.SchemaVersion);
+        Assert.Equal(2, again.SchemaVersion);
         Assert.Equal(1, new AuditLog(again).Count());
+    }
+
+    [SkippableFact]
+    public void AnAccountIsAddedWithAHashedPasswordAndEverySignInIsInTheTrail()
+    {
+        using var store = RecordStore.Open(NewLocation());
+        var accounts = new Accounts.AccountBook(store);
+        Assert.False(accounts.HasAdmin());
+
+        var admin = accounts.Add("zhang.admin", "admin", "correct horse 1", Planner);
+        accounts.Add("li.viewer", "Viewer", "viewer-pass-1", admin.Name is { } n ? new Actor(n, "account") : Planner);
+
+        Assert.True(accounts.HasAdmin());
+        Assert.Equal(["li.viewer", "zhang.admin"], accounts.List().Select(a => a.Name));
+        Assert.Equal("viewer", accounts.Find("li.viewer")!.Role);
+        Assert.Null(accounts.Find(Planner.Name)); // an OS user is no account
+        Assert.Equal("zhang.admin", accounts.SignIn("zhang.admin", "correct horse 1", "10.0.0.7")?.Name);
+        Assert.Null(accounts.SignIn("zhang.admin", "wrong password", "10.0.0.8"));
+        Assert.Null(accounts.SignIn("nobody", "whatever-long", "10.0.0.9"));
+        var dup = Assert.Throws<Core.Sources.InputException>(() => accounts.Add("zhang.admin", "viewer", "another pass", Planner));
+        Assert.Contains("已存在", dup.Message, StringComparison.Ordinal);
+        Assert.Throws<Core.Sources.InputException>(() => accounts.Add("wang", "boss", "long enough", Planner));
+        Assert.Throws<Core.Sources.InputException>(() => accounts.Add("wang", "viewer", "short", Planner));
+        Assert.Throws<Core.Sources.InputException>(() => accounts.Add("local", "viewer", "long enough", Planner));
+
+        var log = new AuditLog(store);
+        var entries = log.Entries();
+        Assert.Equal(["user.change", "user.change", "signin", "signin", "signin"], entries.Select(e => e.Action));
+        Assert.Contains("\"outcome\":\"ok\"", entries[2].Detail, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"wrong-password\"", entries[3].Detail, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"unknown-user\"", entries[4].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, e => e.Detail.Contains("correct horse", StringComparison.Ordinal) || e.Detail.Contains("AQAAAA", StringComparison.Ordinal));
+        Assert.True(log.Verify().Intact);
     }
 
     protected static GivenSettings Given(string name, string? code = null) => new(new ProjectSettings(Name: name, ProjectCode: code, Builder: "巴彦淖尔某能源公司"));

@@ -57,6 +57,10 @@ public sealed class RecordStore : IDisposable
         }
     }
 
+    /// <summary>Reads the applied schema version from the store now (a health probe: it opens a connection and reads).</summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be read.</exception>
+    public int ReadSchemaVersion() => AppliedVersion();
+
     private int AppliedVersion()
     {
         try
