@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpatialPlan.App.Accounts;
 using SpatialPlan.App.Checks;
 using SpatialPlan.App.Exports;
 using SpatialPlan.App.Hosting;
@@ -12,9 +13,11 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureIn
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpatialPlanHost();          // options, gis-data folder, problem+json, upload limit, work budget
 builder.AddRecords();                  // the records store (SpatialPlan:Database, else records/ in the data folder)
+builder.AddAccounts();                 // server mode: cookie sign-in off loopback, roles, antiforgery, sign-in rate limit, /healthz
 
 var app = builder.Build();
 app.UseSpatialPlanErrors();            // security headers; every failure is problem+json, never a stack trace
+app.UseAccounts();                     // off loopback: 401/403 problem+json, antiforgery on changes (AccessMode decides)
 app.UseWorkBudget();                   // checks and sheets: a concurrency limit and a work-time budget
 app.UseAuditTrail();                   // 留痕 of every check and export
 app.UseClientApp();                    // the bundled OpenLayers front end from wwwroot/
@@ -26,6 +29,7 @@ app.MapChecks();                       // POST /api/checks, /api/checks/report (
 app.MapSheets();                       // GET /api/sheets: the view as a PDF/PNG map sheet
 app.MapPresentations();                // GET /api/presentations/{name}
 app.MapRecords();                      // /api/records: saved checks, versions, re-checks, withdrawals (no DELETE)
+app.MapAccounts();                     // /signin, /api/account, /api/users, /healthz
 
 app.PrintStartupBanner();              // the URL to open, in Chinese and English
 app.Run();
