@@ -312,13 +312,38 @@ public static class FarmlandGenerator
         {
             var fit = part.Area >= MinParcelM2 * scale * scale && 2 * part.Area / part.Length >= MinWidthM * scale;
             // Parts of one strip that meet at a point would be two 图斑 touching: keep the larger.
-            if (fit && !kept.Any(k => k.Intersects(part)))
+            if (fit && !kept.Any(k => k.Intersects(part)) && Printable(part) is { } printable)
             {
-                kept.Add(part);
+                kept.Add(printable);
             }
         }
 
         parcels.AddRange(kept.Select(k => new Parcel(k, permanent, landClass)));
+    }
+
+    /// <summary>
+    /// A clipped part as it can be written: valid at the GeoJSON copy's 7 decimals. A clip can leave vertices a hair apart
+    /// that rounding would fold; those are simplified away (5 cm), and a part that still does not survive is dropped.
+    /// </summary>
+    private static Polygon? Printable(Polygon part)
+    {
+        if (ValidAt7Decimals(part))
+        {
+            return part;
+        }
+
+        return NetTopologySuite.Simplify.DouglasPeuckerSimplifier.Simplify(part, 0.05) is Polygon simple && simple.IsValid
+               && Math.Abs(simple.Area - part.Area) < 1e-4 * part.Area && ValidAt7Decimals(simple)
+            ? simple
+            : null;
+    }
+
+    private static bool ValidAt7Decimals(Polygon local)
+    {
+        var degrees = LocalGrid.Degrees(local);
+        degrees.Apply(new Generator.RoundFilter(new PrecisionModel(1e7)));
+        degrees.GeometryChanged();
+        return degrees.IsValid;
     }
 
     /// <summary>The piece's parts as counter-clockwise rings when every part is a convex polygon without holes; else null.</summary>

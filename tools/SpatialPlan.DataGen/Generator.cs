@@ -39,7 +39,7 @@ public static class Generator
         var generated = parcels is null ? FarmlandGenerator.Generate(w) : Finer(w, parcels.Value);
         var (permanent, general) = FarmlandLayers.Describe(generated);
         Console.WriteLine($"farmland generated: {permanent.Count} permanent, {general.Count} general parcels ({clock})");
-        Topology.CheckFarmland(w, permanent, general);
+        Topology.CheckFarmland(w, permanent, general, realGranularity: parcels is null);
         Console.WriteLine($"farmland topology checked ({clock})");
         FarmlandLayers.WriteGpkg(layersDir, "farmland", "永久基本农田（示意）", permanent);
         if (parcels is null)
@@ -98,7 +98,7 @@ public static class Generator
             : throw new InvalidOperationException($"{id}: no valid geometry at 7 decimals");
     }
 
-    private sealed class RoundFilter(PrecisionModel grid) : IEntireCoordinateSequenceFilter
+    internal sealed class RoundFilter(PrecisionModel grid) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
 

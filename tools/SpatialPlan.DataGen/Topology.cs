@@ -12,8 +12,11 @@ namespace SpatialPlan.DataGen;
 /// </summary>
 public static class Topology
 {
-    public static void CheckFarmland(World w, List<FarmParcel> permanent, List<FarmParcel> general)
+    /// <param name="realGranularity">The embedded farmland: every 图斑 is 5–60 亩. Benchmark data (finer) is only checked
+    /// for a positive area.</param>
+    public static void CheckFarmland(World w, List<FarmParcel> permanent, List<FarmParcel> general, bool realGranularity = true)
     {
+        var (minMu, maxMu) = realGranularity ? (5.0, 60.0) : (double.Epsilon, 60.0);
         var all = permanent.Concat(general).ToList();
         var tree = new STRtree<int>();
         for (var i = 0; i < all.Count; i++)
@@ -58,7 +61,9 @@ public static class Topology
             }
 
             var mu = (double)all[i].Props.First(p => p.Key == "areaMu").Value!;
-            return mu is < 5 or > 60 || !all[i].Gk.IsValid ? $"farmland parcel {id} has {mu} 亩 (5–60 expected) or is invalid in EPSG:4545" : null;
+            return mu < minMu || mu > maxMu || !all[i].Gk.IsValid
+                ? $"farmland parcel {id} has {mu} 亩 ({minMu}–{maxMu} expected) or is invalid in EPSG:4545"
+                : null;
         }).FirstOrDefault(p => p is not null);
         if (problems is not null)
         {
