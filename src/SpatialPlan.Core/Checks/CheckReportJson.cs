@@ -57,7 +57,7 @@ public static class CheckReportJson
     {
         w.WriteStartObject("footprint");
         WriteArea(w, "area", f.AreaM2);
-        w.WriteString("crs", Epsg.Name(Epsg.GaussKruger108));
+        w.WriteString("crs", f.WorkingCrs.Name);
         w.WriteString("sourceCrs", Epsg.Name(f.SourceEpsg));
         w.WriteString("crsReasonZh", f.CrsReasonZh);
         w.WriteBoolean("axesSwapped", f.AxesSwapped);

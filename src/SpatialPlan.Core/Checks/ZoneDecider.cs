@@ -78,7 +78,7 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
                 .Select(n => new NearbyFeature(n.Feature.Id, n.Feature.Name, LevelOf(zone, n.Feature), n.DistanceM))],
             DistanceM = m.DistanceM,
             ProximityM = proximityM,
-            HighlightGeographic = ZoneEvaluator.Geographic(m.Highlight),
+            HighlightGeographic = ZoneEvaluator.Geographic(m.Highlight, evaluator.Footprint.WorkingCrs),
             Verdict = deciding.Rule.Verdict,
             InPrinciple = deciding.Rule.Verdict == Verdict.Prohibited && deciding.Rule.InPrinciple,
             RuleIndex = deciding.Rule.Index,

@@ -3,7 +3,7 @@ using SpatialPlan.Core.Crs;
 
 namespace SpatialPlan.Rendering.Reports;
 
-/// <summary>Resolves Core's <see cref="CheckReport"/> into what the PDF prints: Core's words and figures, EPSG:4545 geometries.</summary>
+/// <summary>Resolves Core's <see cref="CheckReport"/> into what the PDF prints: Core's words and figures, working-CRS geometries.</summary>
 internal static class CheckReportMapping
 {
     private const int MaxNames = 3;
@@ -13,7 +13,7 @@ internal static class CheckReportMapping
         var fp = report.Footprint;
         var crs = $"输入 {Epsg.Name(fp.SourceEpsg)}" + (fp.AxesSwapped ? "（X/Y 坐标已对调）" : string.Empty)
             + (string.IsNullOrWhiteSpace(fp.CrsReasonZh) ? string.Empty : $"：{fp.CrsReasonZh}")
-            + "；核查与量算在 EPSG:4545（CGCS2000 高斯-克吕格 3 度带，中央经线 108°E）中进行";
+            + $"；核查与量算在 {fp.WorkingCrs.Name}（{fp.WorkingCrs.DescribeZh}）中进行";
         var p = report.Project;
         var type = $"{p.Kind.NameZh}（{p.Kind.Id}）" + fp.Kind switch
         {
@@ -32,7 +32,8 @@ internal static class CheckReportMapping
             AreaM2 = fp.AreaM2,
             Footprint4545 = fp.Gk,
             CrsNoteZh = crs,
-            Zones = [.. report.Zones.Select(Zone)],
+            WorkingCrsZh = $"CGCS2000 / 3 度带高斯-克吕格投影（{fp.WorkingCrs.Name}，中央经线 {fp.WorkingCrs.CentralMeridian}°E）",
+            Zones = [.. report.Zones.Select(z => Zone(z, fp.WorkingCrs))],
             Repairs = [.. fp.Repairs.Select(r => new ReportRepair(r.FeatureIndex, r.Problem, r.Action, r.AreaChangeM2))],
             Sections = Sections(report),
             Schematic = report.SchematicData,
@@ -43,7 +44,7 @@ internal static class CheckReportMapping
 
     // The same figures as the JSON, the CSV and the CLI table: for a contain zone (城镇开发边界) the area columns are the
     // part inside, and Core's figures line gives inside and outside side by side.
-    private static ReportZone Zone(ZoneResult z) => new()
+    private static ReportZone Zone(ZoneResult z, GaussKrugerZone workingCrs) => new()
     {
         LayerId = z.LayerId,
         LayerTitleZh = z.LayerTitleZh,
@@ -54,7 +55,7 @@ internal static class CheckReportMapping
         OverlapPercent = z.OverlapPercent,
         FeaturesZh = FeatureNames(z),
         DistanceM = z.DistanceM,
-        Highlight4545 = z.HighlightGeographic is { IsEmpty: false } h ? CrsTransformer.Transform(h, Epsg.Cgcs2000, Epsg.GaussKruger108) : null,
+        Highlight4545 = z.HighlightGeographic is { IsEmpty: false } h ? CrsTransformer.Transform(h, Epsg.Cgcs2000, workingCrs.Epsg) : null,
         RuleZh = z.RuleZh,
         BasisZh = z.BasisText,
         ConditionsZh = [.. z.Conditions.Select(c => $"{c.Authority.NameZh}——{c.RequirementZh}")],

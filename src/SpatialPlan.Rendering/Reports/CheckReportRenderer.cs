@@ -22,7 +22,7 @@ public sealed class CheckReportRenderer
 
     /// <param name="catalog">The layers drawn as context on the report's map (its visible layers).</param>
     /// <param name="styles">styles.json.</param>
-    /// <param name="features4545">A layer's features in EPSG:4545 (e.g. from the LayerStore).</param>
+    /// <param name="features4545">A layer's features in the catalog's working CRS (e.g. from the LayerStore).</param>
     /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
     public CheckReportRenderer(
         LayerCatalog catalog,
@@ -56,7 +56,8 @@ public sealed class CheckReportRenderer
     public int Render(CheckReport report, string projectName, Stream output, DateOnly? date = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Render(CheckReportMapping.ToModel(report, projectName, date ?? DateOnly.FromDateTime(DateTime.Now)), output, cancellationToken);
+        var model = CheckReportMapping.ToModel(report, projectName, date ?? DateOnly.FromDateTime(DateTime.Now)) with { AreaNameZh = _catalog.DataArea.NameZh };
+        return Render(model, output, cancellationToken);
     }
 
     /// <summary>Writes the report PDF; returns its page count.</summary>
@@ -71,7 +72,7 @@ public sealed class CheckReportRenderer
         {
             Title = $"建设项目选址冲突核查报告：{model.ProjectName}",
             Subject = $"核查结论：{model.VerdictZh}",
-            Keywords = model.Schematic ? "示意数据; 选址核查; 杭锦后旗" : "选址核查; 杭锦后旗",
+            Keywords = model.Schematic ? $"示意数据; 选址核查; {model.AreaNameZh}" : $"选址核查; {model.AreaNameZh}",
             Creator = "SpatialPlan",
             Producer = "SpatialPlan.Rendering (SkiaSharp)",
             Creation = model.Date.ToDateTime(TimeOnly.MinValue),

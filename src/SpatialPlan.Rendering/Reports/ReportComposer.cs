@@ -15,14 +15,15 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
     public List<PageSpec> Pages() => ReportPaginator.Paginate(
         [.. Summary(), .. ZoneTable(), .. Rules(), .. Sections(), .. Repairs()],
         $"建设项目选址冲突核查报告 · {model.ProjectName}",
-        model.Schematic);
+        model.Schematic,
+        $"SpatialPlan {model.AreaNameZh}规划空间要素核查");
 
     private IEnumerable<ReportBlock> Summary()
     {
         yield return new ReportBlock(48, (canvas, text, x, y, w) =>
         {
             text.Draw(canvas, "建设项目选址冲突核查报告", x + (w / 2), y + 24, new TextStyle(20, ReportBlocks.Ink, Bold: true), SkiaSharp.SKTextAlign.Center);
-            text.Draw(canvas, "杭锦后旗“三条控制线”、湿地等管控要素核查", x + (w / 2), y + 41, new TextStyle(9.5f, new SkiaSharp.SKColor(0x55, 0x55, 0x55)), SkiaSharp.SKTextAlign.Center);
+            text.Draw(canvas, $"{model.AreaNameZh}“三条控制线”、湿地等管控要素核查", x + (w / 2), y + 41, new TextStyle(9.5f, new SkiaSharp.SKColor(0x55, 0x55, 0x55)), SkiaSharp.SKTextAlign.Center);
         });
         yield return _b.KeyValue("项目名称", model.ProjectName);
         yield return _b.KeyValue("项目类型", model.ProjectTypeZh);
@@ -81,7 +82,7 @@ internal sealed class ReportComposer(ReportModel model, IReadOnlyList<SheetLayer
         }
 
         yield return ReportBlocks.Space(6);
-        yield return _b.Paragraph("面积在 CGCS2000 / 3 度带高斯-克吕格投影（EPSG:4545）中量算，并按投影长度变形改正；1 亩 = 666.67 m²，1 公顷 = 10 000 m²。",
+        yield return _b.Paragraph($"面积在 {model.WorkingCrsZh} 中量算，并按投影长度变形改正；1 亩 = 666.67 m²，1 公顷 = 10 000 m²。",
             new TextStyle(8, new SkiaSharp.SKColor(0x55, 0x55, 0x55)));
     }
 

@@ -3,7 +3,7 @@ using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.Rendering.Reports;
 
-/// <summary>What a conflict report prints, resolved from Core's report model. Geometries in EPSG:4545; areas in m².</summary>
+/// <summary>What a conflict report prints, resolved from Core's report model. Geometries in the working CRS; areas in m².</summary>
 internal sealed record ReportModel
 {
     public required string ProjectName { get; init; }
@@ -27,6 +27,12 @@ internal sealed record ReportModel
     public required double AreaM2 { get; init; }
 
     public required Geometry Footprint4545 { get; init; }
+
+    /// <summary>The data area's name (e.g. the county), for the title line, footer and keywords; empty when unknown.</summary>
+    public string AreaNameZh { get; init; } = string.Empty;
+
+    /// <summary>The working CRS the areas were measured in, e.g. "CGCS2000 / 3 度带高斯-克吕格投影（EPSG:4545，中央经线 108°E）".</summary>
+    public string WorkingCrsZh { get; init; } = "CGCS2000 / 3 度带高斯-克吕格投影";
 
     /// <summary>How the input's CRS was found, e.g. "EPSG:4490（文件声明）".</summary>
     public required string CrsNoteZh { get; init; }

@@ -11,7 +11,7 @@ internal static class ReportPaginator
     public const float Left = 50, Right = 545.28f, Top = 64, Bottom = 790;
     public const float ContentWidth = Right - Left;
 
-    public static List<PageSpec> Paginate(IReadOnlyList<ReportBlock> blocks, string header, bool schematic)
+    public static List<PageSpec> Paginate(IReadOnlyList<ReportBlock> blocks, string header, bool schematic, string footer = "SpatialPlan 规划空间要素核查")
     {
         var pages = new List<List<(ReportBlock Block, float Y)>> { new() };
         float y = Top;
@@ -31,7 +31,7 @@ internal static class ReportPaginator
         int total = pages.Count;
         return [.. pages.Select((placed, i) => new PageSpec(Page, (canvas, text) =>
         {
-            PaintFrame(canvas, text, header, schematic, i + 1, total);
+            PaintFrame(canvas, text, header, footer, schematic, i + 1, total);
             foreach (var (block, top) in placed)
             {
                 block.Paint(canvas, text, Left, top, ContentWidth);
@@ -39,7 +39,7 @@ internal static class ReportPaginator
         }))];
     }
 
-    private static void PaintFrame(SKCanvas canvas, TextPainter text, string header, bool schematic, int page, int total)
+    private static void PaintFrame(SKCanvas canvas, TextPainter text, string header, string footer, bool schematic, int page, int total)
     {
         var grey = new SKColor(0x66, 0x66, 0x66);
         var small = new TextStyle(8, grey);
@@ -53,6 +53,6 @@ internal static class ReportPaginator
         canvas.DrawLine(Left, 48, Right, 48, rule);
         canvas.DrawLine(Left, Bottom + 10, Right, Bottom + 10, rule);
         text.Draw(canvas, $"第 {page} 页 / 共 {total} 页", Right, Bottom + 24, small, SKTextAlign.Right);
-        text.Draw(canvas, "SpatialPlan 杭锦后旗规划空间要素核查", Left, Bottom + 24, small);
+        text.Draw(canvas, footer, Left, Bottom + 24, small);
     }
 }

@@ -3,7 +3,7 @@ using SpatialPlan.Core.Checks;
 
 namespace SpatialPlan.Rendering.Reports;
 
-/// <summary>One zone row of the report. Areas in m², distances in metres; the highlight in EPSG:4545.</summary>
+/// <summary>One zone row of the report. Areas in m², distances in metres; the highlight in the working CRS.</summary>
 internal sealed record ReportZone
 {
     public required string LayerId { get; init; }

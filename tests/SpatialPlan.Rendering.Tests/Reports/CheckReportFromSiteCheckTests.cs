@@ -19,7 +19,7 @@ public class CheckReportFromSiteCheckTests
             eco.Select(ZoneFeature.From));
         var policy = CheckPolicy.LoadFromDirectory(TestPaths.GisData);
         var options = new CheckOptions("urban-construction");
-        var footprint = Footprint.FromGk([FixtureReport.Footprint], options);
+        var footprint = Footprint.FromGk([FixtureReport.Footprint], SpatialPlan.Core.Crs.GaussKrugerZone.FromEpsg(4545)!, options);
         var report = new SiteCheck(policy, [layer]).Run(footprint, options);
         Assert.Equal(Verdict.Prohibited, report.Verdict);
 

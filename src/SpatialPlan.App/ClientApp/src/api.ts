@@ -20,7 +20,11 @@ export interface Catalog {
   titleZh: string; titleEn: string; crs: string; dataNoteZh?: string; dataNoteEn?: string; groups: LayerGroup[]; layers: LayerInfo[];
   styles: Record<string, FlatStyle>;
 }
-export interface ClientConfig { basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number }
+export interface ClientConfig {
+  basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number;
+  crs: { epsg: number; proj4: string; name: string; titleZh: string; centralMeridian: number; zonedEpsg: number };
+  area: { nameZh: string; nameEn: string; extent: number[] | null };
+}
 export interface SampleProject {
   file: string; nameZh: string; nameEn?: string; type: string; majors?: string[];
   width: number | null; radius: number | null; crs: string | number | null; expectedVerdict: string; url: string;

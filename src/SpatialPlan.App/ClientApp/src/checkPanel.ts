@@ -7,6 +7,7 @@ import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, rep
 import { t, pick, colon } from './i18n';
 import { CheckLayers, format } from './checkLayers';
 import { download, renderReport } from './checkResult';
+import { VIEW_CRS, WORKING_CRS } from './crs';
 
 type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string };
 
@@ -63,7 +64,7 @@ export class CheckPanel {
           <label class="field small">${t('widthM')}<input type="number" id="check-width" min="0" step="1" placeholder="30"></label>
           <label class="field small">${t('radiusM')}<input type="number" id="check-radius" min="0" step="1" placeholder="200"></label>
           <label class="field small">${t('crs')}<select id="check-crs">
-            <option value="">${t('crsAuto')}</option><option>EPSG:4490</option><option>EPSG:4545</option><option>EPSG:4524</option>
+            <option value="">${t('crsAuto')}</option><option>EPSG:4490</option><option>${VIEW_CRS}</option><option>EPSG:${WORKING_CRS.zonedEpsg}</option>
           </select></label>
         </div>
       </fieldset>
