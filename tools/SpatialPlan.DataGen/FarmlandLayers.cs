@@ -6,12 +6,12 @@ using SpatialPlan.Core.Measurement;
 
 namespace SpatialPlan.DataGen;
 
-/// <summary>A finished 图斑: its geometry in the local grid (for the topology rules), in EPSG:4545, and its properties.</summary>
+/// <summary>A finished 图斑: its geometry in the local grid (for the topology rules), in the working CRS, and its properties.</summary>
 public sealed record FarmParcel(Polygon Local, Geometry Gk, Props Props);
 
 /// <summary>
 /// Turns the generated parcels into the two layers (永久基本农田 <c>JBNT-</c>, 一般耕地 <c>YBGD-</c>): geometry in the working
-/// CRS EPSG:4545, rounded to the millimetre; <c>areaMu</c> the true (ellipsoidal) area from Core's
+/// CRS (<see cref="WorkingCrs"/>, EPSG:4545 for gis-data), rounded to the millimetre; <c>areaMu</c> the true (ellipsoidal) area from Core's
 /// <see cref="PlanarMeasure"/>; and writes them as GeoPackage layers through Core's <see cref="GpkgLayerWriter"/>
 /// (docs/data-sources.md §2), with an EPSG:4490 GeoJSON copy while Core reads catalog layers only from GeoJSON.
 /// </summary>
@@ -19,17 +19,29 @@ public static class FarmlandLayers
 {
     public const string Basis = "seed lines 423, 712";
 
-    private const string GkName = "CGCS2000 / 3-degree Gauss-Kruger CM 108E";
+    /// <summary>
+    /// The working CRS the layers are written in: the data folder's declared <c>area.workingCrs</c> (EPSG:4545 for
+    /// gis-data), else the 3-degree zone of the local grid's centre, 107°E (the same, CM 108°E).
+    /// </summary>
+    public static GaussKrugerZone WorkingCrs { get; private set; } = GaussKrugerZone.NearestTo(LocalGrid.Lon0);
 
-    /// <summary>EPSG:4545 as OGC WKT, as <c>gdalsrsinfo -o wkt1 EPSG:4545</c> (PROJ's EPSG registry) prints it.</summary>
-    private const string GkWkt =
-        "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 108E\",GEOGCS[\"China Geodetic Coordinate System 2000\"," +
-        "DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101,AUTHORITY[\"EPSG\",\"1024\"]],AUTHORITY[\"EPSG\",\"1043\"]]," +
-        "PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]]," +
-        "AUTHORITY[\"EPSG\",\"4490\"]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0]," +
-        "PARAMETER[\"central_meridian\",108],PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",500000]," +
-        "PARAMETER[\"false_northing\",0],UNIT[\"metre\",1,AUTHORITY[\"EPSG\",\"9001\"]],AXIS[\"Northing\",NORTH]," +
-        "AXIS[\"Easting\",EAST],AUTHORITY[\"EPSG\",\"4545\"]]";
+    /// <summary>Takes the working CRS from <c>&lt;dataDir&gt;/catalog.json</c>'s <c>area.workingCrs</c> when it declares one.</summary>
+    public static void UseWorkingCrsOf(string dataDir)
+    {
+        var catalog = Path.Combine(dataDir, "catalog.json");
+        if (!File.Exists(catalog))
+        {
+            return;
+        }
+
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(catalog));
+        if (doc.RootElement.TryGetProperty("area", out var area) && area.TryGetProperty("workingCrs", out var crs)
+            && crs.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            WorkingCrs = GaussKrugerZone.Parse(crs.GetString())
+                ?? throw new InvalidOperationException($"{catalog}: area.workingCrs {crs.GetString()} is not a CGCS2000 3-degree zone");
+        }
+    }
 
     private static readonly PrecisionModel Millimetre = new(1000);
 
@@ -57,16 +69,16 @@ public static class FarmlandLayers
         return (permanent, general);
     }
 
-    /// <summary>Local grid → EPSG:4490 (affine, exact) → EPSG:4545 (Core's ProjNET transform), snapped to 1 mm.</summary>
+    /// <summary>Local grid → EPSG:4490 (affine, exact) → the working CRS (Core's ProjNET transform), snapped to 1 mm.</summary>
     public static Geometry ToGk(Geometry local)
     {
-        var gk = CrsTransformer.Transform(LocalGrid.Degrees(local), Epsg.Cgcs2000, Epsg.GaussKruger108);
+        var gk = CrsTransformer.Transform(LocalGrid.Degrees(local), Epsg.Cgcs2000, WorkingCrs.Epsg);
         var area = gk.Area;
         gk.Apply(new MillimetreFilter());
         gk.GeometryChanged();
         return gk is Polygon && gk.IsValid && !gk.IsEmpty && Math.Abs(gk.Area - area) < 1e-4 * area
             ? gk
-            : throw new InvalidOperationException("a parcel is not a valid polygon at 1 mm in EPSG:4545");
+            : throw new InvalidOperationException($"a parcel is not a valid polygon at 1 mm in {WorkingCrs.Name}");
     }
 
     private sealed class MillimetreFilter : IEntireCoordinateSequenceFilter
@@ -85,7 +97,7 @@ public static class FarmlandLayers
         }
     }
 
-    /// <summary>Writes <c>layers/&lt;id&gt;.gpkg</c> (table <paramref name="id"/>, EPSG:4545, R-tree index).</summary>
+    /// <summary>Writes <c>layers/&lt;id&gt;.gpkg</c> (table <paramref name="id"/>, the working CRS, R-tree index).</summary>
     public static void WriteGpkg(string layersDir, string id, string title, IReadOnlyList<FarmParcel> parcels)
     {
         Directory.CreateDirectory(layersDir);
@@ -101,8 +113,8 @@ public static class FarmlandLayers
         }
 
         columns.AddRange([new("schematic", GpkgColumnType.Boolean), new("basis", GpkgColumnType.Text), new("source", GpkgColumnType.Text)]);
-        using var writer = GpkgLayerWriter.Create(Path.Combine(layersDir, id + ".gpkg"), id, Epsg.GaussKruger108,
-            GkWkt, GkName, columns, title, "POLYGON");
+        using var writer = GpkgLayerWriter.Create(Path.Combine(layersDir, id + ".gpkg"), id, WorkingCrs.Epsg,
+            WorkingCrs.Wkt, WorkingCrs.RegistryName, columns, title, "POLYGON");
         foreach (var parcel in parcels)
         {
             writer.Add(parcel.Gk, columns.Select(c => parcel.Props.First(p => p.Key == c.Name).Value).ToList());

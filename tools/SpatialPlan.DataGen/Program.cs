@@ -23,6 +23,7 @@ if (options.FarmlandOnly)
     // --out. Only one generator writes a folder at a time (two builds may start it at once).
     var clock = new Clock();
     using var gate = FarmlandLock.Acquire(layers);
+    FarmlandLayers.UseWorkingCrsOf(options.DataDir);
     var world = Generator.BuildWorld(Path.Combine(options.DataDir, "layers"), writeTo: null);
     SampleProjects.Plan(world);
     Generator.WriteFarmland(world, layers, options.FarmlandParcels, options.GeoJson);
@@ -45,6 +46,7 @@ if (!File.Exists(Path.Combine(layers, "banner-boundary.geojson")))
 
 using (FarmlandLock.Acquire(layers))
 {
+    FarmlandLayers.UseWorkingCrsOf(options.Out);
     var w = Generator.BuildWorld(layers, writeTo: layers);
     var samples = SampleProjects.Plan(w);
     Generator.WriteFarmland(w, layers, options.FarmlandParcels, options.GeoJson);
