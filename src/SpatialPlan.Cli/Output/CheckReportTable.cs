@@ -50,7 +50,7 @@ internal static class CheckReportTable
         var majors = p.Majors.Count == 0 ? "无"
             : string.Join("；", p.Majors.Select(m => $"{MajorCategory.ListNamesZh.GetValueOrDefault(m.List, m.List)}：{m.NameZh}（{m.Id}{(m.Basis is { } b ? "，" + b.TextZh : string.Empty)}）"));
         o.WriteLine($"重大项目类别：{majors}{From(report, "majors")}");
-        o.WriteLine($"占地面积：{Area(fp.AreaM2)}{Shape(fp)}");
+        o.WriteLine($"占地面积：{report.FootprintFiguresZh}{Shape(fp)}");
         o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {fp.WorkingCrs.Name}（{fp.WorkingCrs.DescribeZh}）");
         foreach (var r in fp.Repairs)
         {
