@@ -15,7 +15,4 @@ internal static class HostileChecks
 
     public static CheckReport Run(FeatureLoadResult load, ProjectSettings? settings = null) =>
         Check.Value.Run(load, settings ?? Urban());
-
-    /// <summary>Loads the repository's layers now, so that a time budget measures the check, not the first load of the data.</summary>
-    public static void Warm() => _ = Check.Value;
 }
