@@ -30,6 +30,7 @@ internal static class CliApp
                 ValidateCommand.Create(),
                 KindsCommand.Create(),
                 RulesCommand.Create(),
+                ImportCommand.Create(),
             };
             CommonOptions.UseStrictNumbers(root);
             var parsed = root.Parse(args);

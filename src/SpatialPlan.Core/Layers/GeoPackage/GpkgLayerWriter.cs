@@ -144,8 +144,20 @@ public sealed class GpkgLayerWriter : IDisposable
     }
 
     /// <summary>Writes the extent, the index triggers and closes the file, then moves it to its path (replacing any).</summary>
-    public void Complete()
+    /// <param name="geometryType">
+    /// The geometry type to declare now that every feature is written (e.g. POLYGON when they all were), in place of the one
+    /// given to <see cref="Create"/>; null keeps that one.
+    /// </param>
+    public void Complete(string? geometryType = null)
     {
+        if (geometryType is not null)
+        {
+            using var type = Command("UPDATE gpkg_geometry_columns SET geometry_type_name=$g WHERE table_name=$t");
+            type.Parameters.AddWithValue("$g", geometryType.ToUpperInvariant());
+            type.Parameters.AddWithValue("$t", _table);
+            type.ExecuteNonQuery();
+        }
+
         var extent = _extent.IsNull ? new Envelope(0, 0, 0, 0) : _extent;
         using (var update = Command("UPDATE gpkg_contents SET min_x=$a, min_y=$b, max_x=$c, max_y=$d WHERE table_name=$t"))
         {
