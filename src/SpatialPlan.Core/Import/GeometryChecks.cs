@@ -53,10 +53,12 @@ internal static class GeometryChecks
                 return false;
             }
 
-            // Adjacent edges (i-1, i) and (i, i+1) share vertex i: collinear and doubling back is a spike.
+            // Adjacent edges (i-1, i) and (i, i+1) share vertex i: collinear and doubling back is a spike. Going on
+            // forwards (a positive dot product) is never one, so the exact orientation is only asked otherwise: it is
+            // costly exactly where a ring has nearly collinear vertices, as long straight field edges do.
             var p = i == 0 ? n - 1 : i - 1;
-            if (CGAlgorithmsDD.OrientationIndex(x[p], y[p], x[i], y[i], x[i + 1], y[i + 1]) == 0 &&
-                ((x[i] - x[p]) * (x[i + 1] - x[i])) + ((y[i] - y[p]) * (y[i + 1] - y[i])) <= 0)
+            if (((x[i] - x[p]) * (x[i + 1] - x[i])) + ((y[i] - y[p]) * (y[i + 1] - y[i])) <= 0 &&
+                CGAlgorithmsDD.OrientationIndex(x[p], y[p], x[i], y[i], x[i + 1], y[i + 1]) == 0)
             {
                 return false;
             }
@@ -107,11 +109,19 @@ internal static class GeometryChecks
             return false;
         }
 
-        return Axes(sa, sa, sb, tolerance) || Axes(sb, sa, sb, tolerance);
+        // Neighbours are separated by the edge they share: try first the edge of each that faces the other's centre.
+        var ca = a.EnvelopeInternal.Centre;
+        var cb = b.EnvelopeInternal.Centre;
+        return Facing(sa, ca, cb, sa, sb, tolerance) || Facing(sb, cb, ca, sa, sb, tolerance)
+            || Axes(sa, sa, sb, tolerance) || Axes(sb, sa, sb, tolerance);
     }
 
-    private static bool Axes(CoordinateSequence[] edges, CoordinateSequence[] a, CoordinateSequence[] b, double tolerance)
+    /// <summary>Tests the one edge of <paramref name="edges"/> that lies most between its own centre and the other's.</summary>
+    private static bool Facing(CoordinateSequence[] edges, Coordinate own, Coordinate other, CoordinateSequence[] a, CoordinateSequence[] b, double tolerance)
     {
+        CoordinateSequence? best = null;
+        var bestK = -1;
+        var bestScore = double.MinValue;
         foreach (var e in edges)
         {
             for (var k = 0; k + 1 < e.Count; k++)
@@ -124,11 +134,27 @@ internal static class GeometryChecks
                     continue;
                 }
 
-                // n = (-dy, dx), not normalised: projections are length × signed distance, so the tolerance scales too.
-                var t = tolerance * length;
-                var (aMin, aMax) = Project(a, x0, y0, dx, dy, double.NaN, double.NaN, t);
-                var (bMin, bMax) = Project(b, x0, y0, dx, dy, aMin, aMax, t);
-                if (aMax <= bMin + t || bMax <= aMin + t)
+                // Signed distances of the two centres from the edge's line: the best edge has them far apart, on either side.
+                var so = ((-dy * (own.X - x0)) + (dx * (own.Y - y0))) / length;
+                var sx = ((-dy * (other.X - x0)) + (dx * (other.Y - y0))) / length;
+                var score = so * sx < 0 ? Math.Min(Math.Abs(so), Math.Abs(sx)) : double.MinValue;
+                if (score > bestScore)
+                {
+                    (best, bestK, bestScore) = (e, k, score);
+                }
+            }
+        }
+
+        return best is not null && bestScore > double.MinValue && Axis(best, bestK, a, b, tolerance);
+    }
+
+    private static bool Axes(CoordinateSequence[] edges, CoordinateSequence[] a, CoordinateSequence[] b, double tolerance)
+    {
+        foreach (var e in edges)
+        {
+            for (var k = 0; k + 1 < e.Count; k++)
+            {
+                if (Axis(e, k, a, b, tolerance))
                 {
                     return true;
                 }
@@ -136,6 +162,24 @@ internal static class GeometryChecks
         }
 
         return false;
+    }
+
+    /// <summary>Whether the line through edge <paramref name="k"/> of <paramref name="e"/> separates a and b.</summary>
+    private static bool Axis(CoordinateSequence e, int k, CoordinateSequence[] a, CoordinateSequence[] b, double tolerance)
+    {
+        double x0 = e.GetX(k), y0 = e.GetY(k);
+        double dx = e.GetX(k + 1) - x0, dy = e.GetY(k + 1) - y0;
+        var length = Math.Sqrt((dx * dx) + (dy * dy));
+        if (length == 0)
+        {
+            return false;
+        }
+
+        // n = (-dy, dx), not normalised: projections are length × signed distance, so the tolerance scales too.
+        var t = tolerance * length;
+        var (aMin, aMax) = Project(a, x0, y0, dx, dy, double.NaN, double.NaN, t);
+        var (bMin, bMax) = Project(b, x0, y0, dx, dy, aMin, aMax, t);
+        return aMax <= bMin + t || bMax <= aMin + t;
     }
 
     /// <summary>Range of the projections; stops early once the range already overlaps [<paramref name="min"/>, <paramref name="max"/>] both ways.</summary>

@@ -70,22 +70,23 @@ internal static class ImportCrs
     public static void ToWorking(Geometry geometry, ResolvedCrs crs, int workingEpsg)
     {
         var from = crs.SourceEpsg == Epsg.Wgs84 ? Epsg.Cgcs2000 : crs.SourceEpsg;
+        var sameZone = PrjRecognizer.IsGaussKruger3(from) && PrjRecognizer.IsGaussKruger3(workingEpsg) && PrjRecognizer.ZoneOf(from) == PrjRecognizer.ZoneOf(workingEpsg);
+        if (from == workingEpsg || sameZone)
+        {
+            // The same zone with and without the prefix: an exact shift of the easting (none for the same code).
+            var shift = (PrjRecognizer.IsZoned(workingEpsg) ? PrjRecognizer.ZoneOf(workingEpsg) * 1e6 : 0) - (PrjRecognizer.IsZoned(from) ? PrjRecognizer.ZoneOf(from) * 1e6 : 0);
+            if (shift != 0 || crs.AxesSwapped)
+            {
+                geometry.Apply(new ShiftFilter(crs.AxesSwapped, shift));
+                geometry.GeometryChanged();
+            }
+
+            return;
+        }
+
         if (crs.AxesSwapped)
         {
-            geometry.Apply(new XyFilter(static (x, y) => (y, x)));
-        }
-
-        if (from == workingEpsg)
-        {
-            return;
-        }
-
-        if (PrjRecognizer.IsGaussKruger3(from) && PrjRecognizer.IsGaussKruger3(workingEpsg) && PrjRecognizer.ZoneOf(from) == PrjRecognizer.ZoneOf(workingEpsg))
-        {
-            // The same zone with and without the prefix: an exact shift of the easting.
-            var shift = (PrjRecognizer.IsZoned(workingEpsg) ? PrjRecognizer.ZoneOf(workingEpsg) * 1e6 : 0) - (PrjRecognizer.IsZoned(from) ? PrjRecognizer.ZoneOf(from) * 1e6 : 0);
-            geometry.Apply(new XyFilter((x, y) => (x + shift, y)));
-            return;
+            geometry.Apply(new ShiftFilter(true, 0));
         }
 
         geometry.Apply(new SequenceFilter((xs, ys) => CrsTransformer.TransformInPlace(xs, ys, from, workingEpsg)));
@@ -177,8 +178,8 @@ internal static class ImportCrs
     internal static string Ranges(Envelope env) => string.Create(CultureInfo.InvariantCulture,
         $"x {env.MinX:0.###}–{env.MaxX:0.###}，y {env.MinY:0.###}–{env.MaxY:0.###}");
 
-    /// <summary>Applies a per-coordinate function to x/y.</summary>
-    private sealed class XyFilter(Func<double, double, (double X, double Y)> map) : ICoordinateSequenceFilter
+    /// <summary>Swaps x/y (when asked) and adds <paramref name="dx"/> to x, a whole sequence at a time (straight on the array of a packed one).</summary>
+    private sealed class ShiftFilter(bool swap, double dx) : ICoordinateSequenceFilter
     {
         public bool Done => false;
 
@@ -186,9 +187,31 @@ internal static class ImportCrs
 
         public void Filter(CoordinateSequence seq, int i)
         {
-            var (x, y) = map(seq.GetX(i), seq.GetY(i));
-            seq.SetX(i, x);
-            seq.SetY(i, y);
+            if (i != 0)
+            {
+                return;
+            }
+
+            if (seq is NetTopologySuite.Geometries.Implementation.PackedDoubleCoordinateSequence packed && packed.Dimension == 2 && packed.Measures == 0)
+            {
+                var raw = packed.GetRawCoordinates();
+                for (var k = 0; k < raw.Length; k += 2)
+                {
+                    var (x, y) = swap ? (raw[k + 1], raw[k]) : (raw[k], raw[k + 1]);
+                    raw[k] = x + dx;
+                    raw[k + 1] = y;
+                }
+
+                packed.ReleaseCoordinateArray();
+                return;
+            }
+
+            for (var k = 0; k < seq.Count; k++)
+            {
+                var (x, y) = swap ? (seq.GetY(k), seq.GetX(k)) : (seq.GetX(k), seq.GetY(k));
+                seq.SetX(k, x + dx);
+                seq.SetY(k, y);
+            }
         }
     }
 }
