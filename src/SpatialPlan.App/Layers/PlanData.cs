@@ -38,7 +38,7 @@ public sealed class PlanData
     /// <summary>styles.json, as Core validates it.</summary>
     public StyleBook Styles => _styles.Value;
 
-    /// <summary>Every layer's features, loaded once (EPSG:4490 and EPSG:4545), for the sheet and report renderers.</summary>
+    /// <summary>Every layer's features, loaded once (EPSG:4490 and the working CRS), for the sheet and report renderers.</summary>
     public LayerStore Store => _store.Value;
 
     /// <summary>What <c>GET /api/layers</c> returns.</summary>

@@ -6,7 +6,7 @@ namespace SpatialPlan.Core.Checks;
 
 /// <summary>
 /// A catalog layer the check runs against: its identity, the policy key it names, its provenance, and its features
-/// in EPSG:4545 behind a spatial index that is built once (by <see cref="LayerStore"/>) and shared by every check.
+/// in the data area's working CRS behind a spatial index that is built once (by <see cref="LayerStore"/>) and shared by every check.
 /// </summary>
 public sealed class ZoneLayer
 {
@@ -45,13 +45,13 @@ public sealed class ZoneLayer
     /// <summary>The file the features came from (for messages), or null for ad-hoc layers.</summary>
     public string? FileName { get; private init; }
 
-    /// <summary>The features, geometry in EPSG:4545.</summary>
+    /// <summary>The features, geometry in the working CRS.</summary>
     public IReadOnlyList<ZoneFeature> Features { get; }
 
     /// <summary>Number of features.</summary>
     public int Count => Features.Count;
 
-    /// <summary>Wraps a loaded catalog layer, reusing its EPSG:4545 geometries and STR-tree.</summary>
+    /// <summary>Wraps a loaded catalog layer, reusing its working-CRS geometries and STR-tree.</summary>
     /// <param name="data">The loaded layer.</param>
     /// <param name="role"><c>zone</c>, <c>guidance</c>, <c>area</c> or <c>neighbours</c>.</param>
     public static ZoneLayer From(LayerData data, string role = "zone")
@@ -62,7 +62,7 @@ public sealed class ZoneLayer
         return new ZoneLayer(provenance, d.Category, d.Policy ?? d.Category, features, data.Query) { FileName = d.File };
     }
 
-    /// <summary>Builds a layer and its own index from features already in EPSG:4545 (tests, ad-hoc layers).</summary>
+    /// <summary>Builds a layer and its own index from features already in a working CRS (tests, ad-hoc layers).</summary>
     public static ZoneLayer Create(string layerId, string titleZh, string titleEn, string category, string policyKey,
         bool schematic, IEnumerable<ZoneFeature> features)
     {

@@ -136,8 +136,10 @@ internal static class ImportCrs
 
                 if (x0 > 0 && x1 < 1_000_000)
                 {
-                    var plain = PrjRecognizer.IsGaussKruger3(workingEpsg) ? PrjRecognizer.Plain(workingEpsg) : Epsg.GaussKruger108;
-                    return (plain, swapped);
+                    if (PrjRecognizer.IsGaussKruger3(workingEpsg))
+                    {
+                        return (PrjRecognizer.Plain(workingEpsg), swapped);
+                    }
                 }
             }
         }

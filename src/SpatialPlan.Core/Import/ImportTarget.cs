@@ -117,7 +117,16 @@ internal sealed partial class ImportTarget
             }
         }
 
-        return (Epsg.GaussKruger108, "默认（catalog.json 未声明 workingCrs，也没有数据范围）");
+        // As LayerCatalog.DataArea: without an area, the catalog's top-level crs when that is a zone without prefix.
+        if (catalog.Root["crs"] is JsonValue c && c.TryGetValue<string>(out var crsText) && GaussKrugerZone.Parse(crsText) is { } zone &&
+            !GaussKrugerZone.IsZoned(zone.Epsg))
+        {
+            return (zone.Epsg, "catalog.json 的 crs（未声明 area）");
+        }
+
+        throw new InputException("数据文件夹没有数据范围，也没有声明工作坐标系（catalog.json has no area and no working CRS）。",
+            "用 spatialplan init 目录 --boundary 边界文件 建立数据文件夹，或在 catalog.json 中写明 area：{\"layer\": 边界图层 id, \"workingCrs\": \"EPSG:4534–4554 之一\"}。",
+            LayerCatalog.FileName);
     }
 
     /// <summary>The area layer's features together, in their own CRS; null when the catalog names no area.</summary>
@@ -162,7 +171,7 @@ internal sealed partial class ImportTarget
         }
         else
         {
-            var read = FeatureFileReader.Read(path, new ReadOptions { Limits = InputLimits.DataLayer, RequireEveryFeatureNearBanner = false }, cancellationToken);
+            var read = FeatureFileReader.Read(path, new ReadOptions { Limits = InputLimits.DataLayer, RequireEveryFeatureNearArea = false, Area = DataArea.China }, cancellationToken);
             epsg = Epsg.Cgcs2000;
             parts = read.Features.Select(f => f.Geometry).ToList();
         }

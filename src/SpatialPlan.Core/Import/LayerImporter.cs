@@ -299,13 +299,11 @@ public static class LayerImporter
         notes.Add($"{where}：请确认图层与数据文件夹对应（the layer lies {distanceKm:0} km from the data area）。");
     }
 
-    private static string WorkingWkt(int epsg) => epsg == Epsg.GaussKruger108 ? CrsDefinitions.GaussKruger108Wkt :
-        $"PROJCS[\"{WorkingName(epsg)}\",{CrsDefinitions.Cgcs2000Wkt},PROJECTION[\"Transverse_Mercator\"]," +
-        FormattableString.Invariant($"PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",{PrjRecognizer.ZoneOf(epsg) * 3}],PARAMETER[\"scale_factor\",1],") +
-        "PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1,AUTHORITY[\"EPSG\",\"9001\"]]," +
-        FormattableString.Invariant($"AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH],AUTHORITY[\"EPSG\",\"{epsg}\"]]");
+    private static string WorkingWkt(int epsg) => Zone(epsg).Wkt;
 
-    private static string WorkingName(int epsg) => FormattableString.Invariant($"CGCS2000 / 3-degree Gauss-Kruger CM {PrjRecognizer.ZoneOf(epsg) * 3}E");
+    private static string WorkingName(int epsg) => Zone(epsg).RegistryName;
+
+    private static GaussKrugerZone Zone(int epsg) => GaussKrugerZone.FromEpsg(epsg) ?? throw new InvalidOperationException($"EPSG:{epsg} is not a working CRS");
 
     /// <summary>A run of records, processed by one worker and written in order.</summary>
     private sealed class Batch(long sequence, PendingRecord[] records)

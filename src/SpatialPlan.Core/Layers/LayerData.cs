@@ -6,8 +6,8 @@ using SpatialPlan.Core.Sources;
 namespace SpatialPlan.Core.Layers;
 
 /// <summary>
-/// A loaded layer: its features in EPSG:4490 (for display and GeoJSON), the same geometries in EPSG:4545
-/// (for the site check and the map sheets, metres) and an STR-tree over the EPSG:4545 envelopes.
+/// A loaded layer: its features in EPSG:4490 (for display and GeoJSON), the same geometries in the catalog's
+/// working CRS (for the site check and the map sheets, metres) and an STR-tree over their envelopes.
 /// Immutable once built, so concurrent queries are safe.
 /// </summary>
 public sealed class LayerData
@@ -35,7 +35,7 @@ public sealed class LayerData
     /// <summary>Features with geometry in EPSG:4490 (x = longitude, y = latitude).</summary>
     public IReadOnlyList<IFeature> Features { get; }
 
-    /// <summary>Each feature's geometry in EPSG:4545 metres, same order as <see cref="Features"/>.</summary>
+    /// <summary>Each feature's geometry in the working CRS (metres), same order as <see cref="Features"/>.</summary>
     public IReadOnlyList<Geometry> Projected { get; }
 
     /// <summary>Repairs the reader made to the layer file (an official file should need none).</summary>
@@ -46,6 +46,6 @@ public sealed class LayerData
 
     public int Count => Features.Count;
 
-    /// <summary>Indices of features whose EPSG:4545 envelope intersects <paramref name="envelope4545"/>.</summary>
+    /// <summary>Indices of features whose working-CRS envelope intersects <paramref name="envelope4545"/>.</summary>
     public IList<int> Query(Envelope envelope4545) => _index.Query(envelope4545);
 }

@@ -55,8 +55,11 @@ public sealed class LayerStore
 
     private LayerData Load(LayerDefinition definition)
     {
-        // Context layers (neighbours, rivers) reach far beyond the banner by design; plan layers must not.
-        var options = new ReadOptions { RequireEveryFeatureNearBanner = definition.Category != LayerCategories.Base, Limits = Limits.InputLimits.DataLayer };
+        // Context layers (neighbours, rivers) reach far beyond the area by design; plan layers must not.
+        var options = new ReadOptions
+        {
+            RequireEveryFeatureNearArea = definition.Category != LayerCategories.Base, Area = Catalog.DataArea, Limits = Limits.InputLimits.DataLayer,
+        };
         FeatureLoadResult result;
         try
         {
@@ -72,7 +75,7 @@ public sealed class LayerStore
         var projected = new Geometry[result.Features.Count];
         for (var i = 0; i < projected.Length; i++)
         {
-            projected[i] = CrsTransformer.Transform(result.Features[i].Geometry, Epsg.Cgcs2000, Epsg.GaussKruger108);
+            projected[i] = CrsTransformer.Transform(result.Features[i].Geometry, Epsg.Cgcs2000, Catalog.WorkingCrs.Epsg);
         }
 
         return new LayerData(definition, result.Features, projected, result.Repairs, result.SourceEpsg);

@@ -6,7 +6,7 @@ using SpatialPlan.Core.Layers;
 
 namespace SpatialPlan.Rendering.Painting;
 
-/// <summary>Adapts a <see cref="LayerStore"/> to the renderers: a layer's features with their EPSG:4545 geometry.</summary>
+/// <summary>Adapts a <see cref="LayerStore"/> to the renderers: a layer's features with their geometry in the catalog's working CRS.</summary>
 internal static class LayerStoreFeatures
 {
     public static Func<LayerDefinition, IReadOnlyList<IFeature>> From(LayerStore store)
@@ -19,9 +19,9 @@ internal static class LayerStoreFeatures
         });
     }
 
-    /// <summary>Projects a lon/lat box (EPSG:4490) to the EPSG:4545 box that contains it, sampling its edges
-    /// because the box's edges are curves in the projection.</summary>
-    public static Envelope Project4490To4545(Envelope bbox)
+    /// <summary>Projects a lon/lat box (EPSG:4490) to the box in <paramref name="workingCrs"/> that contains it, sampling its
+    /// edges because the box's edges are curves in the projection.</summary>
+    public static Envelope ProjectLonLat(Envelope bbox, GaussKrugerZone workingCrs)
     {
         var result = new Envelope();
         const int Steps = 8;
@@ -30,7 +30,7 @@ internal static class LayerStoreFeatures
             double fx = bbox.MinX + (bbox.Width * i / Steps), fy = bbox.MinY + (bbox.Height * i / Steps);
             foreach (var c in new[] { new Coordinate(fx, bbox.MinY), new Coordinate(fx, bbox.MaxY), new Coordinate(bbox.MinX, fy), new Coordinate(bbox.MaxX, fy) })
             {
-                result.ExpandToInclude(CrsTransformer.Transform(c, Epsg.Cgcs2000, Epsg.GaussKruger108));
+                result.ExpandToInclude(CrsTransformer.Transform(c, Epsg.Cgcs2000, workingCrs.Epsg));
             }
         }
 

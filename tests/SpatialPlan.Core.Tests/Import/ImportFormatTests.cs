@@ -190,6 +190,72 @@ public sealed class ImportFormatTests : IDisposable
         Assert.Contains("JBNTTBBH", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ShapefileHolesAndMultipartParcelsKeepTheirRingsAsGdalReadsThem()
+    {
+        // A parcel with two holes (a 农渠 crossing and a well house), a parcel in two parts across a 毛渠, one plain parcel:
+        // the decoder must put each hole in its shell and each part apart, as GDAL does (its areas are the oracle).
+        var source = """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"JBNTTBBH":"A","TBMJ":1},"geometry":{"type":"Polygon","coordinates":[
+               [[36420000,4525000],[36420200,4525000],[36420200,4525100],[36420000,4525100],[36420000,4525000]],
+               [[36420010,4525010],[36420010,4525030],[36420050,4525030],[36420050,4525010],[36420010,4525010]],
+               [[36420100,4525050],[36420100,4525060],[36420110,4525060],[36420110,4525050],[36420100,4525050]]]}},
+             {"type":"Feature","properties":{"JBNTTBBH":"B","TBMJ":2},"geometry":{"type":"MultiPolygon","coordinates":[
+               [[[36420300,4525000],[36420400,4525000],[36420400,4525040],[36420300,4525040],[36420300,4525000]]],
+               [[[36420300,4525045],[36420400,4525045],[36420400,4525100],[36420300,4525100],[36420300,4525045]],
+                [[36420350,4525060],[36420350,4525070],[36420360,4525070],[36420360,4525060],[36420350,4525060]]]]}},
+             {"type":"Feature","properties":{"JBNTTBBH":"C","TBMJ":3},"geometry":{"type":"Polygon","coordinates":[
+               [[36420500,4525000],[36420600,4525000],[36420600,4525100],[36420500,4525000]]]}}]}
+            """;
+        var shp = Shapefile("rings", source);
+
+        var report = LayerImporter.Run(new ImportRequest(shp, _f.Data, "rings", "permanent-farmland"));
+
+        Assert.Equal(3, report.FeaturesWritten);
+        Assert.Equal(0, report.RepairCount);
+        var gpkg = Layer("rings");
+        var expected = Rows(shp, "SELECT JBNTTBBH AS id, ST_Area(geometry) AS a, ST_NumInteriorRing(geometry) AS h, ST_NumGeometries(geometry) AS n FROM rings ORDER BY JBNTTBBH");
+        var written = Rows(gpkg, "SELECT id, ST_Area(geom) AS a, ST_NumInteriorRing(geom) AS h, ST_NumGeometries(geom) AS n FROM rings ORDER BY id");
+        Assert.Equal(["A", "B", "C"], written.Select(r => r["id"]));
+        Assert.Equal((20_000 - 800 - 100), Number(expected[0]["a"]), 6); // GDAL read the holes back from the Shapefile
+        for (var i = 0; i < 3; i++)
+        {
+            Relative(Number(expected[i]["a"]), Number(written[i]["a"]), 1e-12);
+            Assert.Equal(expected[i]["n"], written[i]["n"]);
+        }
+
+        Assert.Equal("2", written[0]["h"]);
+        Assert.Equal("2", written[1]["n"]);
+    }
+
+    [Fact]
+    public void AShapefileBrokenHalfwayLeavesTheDataFolderAsItWas()
+    {
+        var shp = Shapefile("broken", Parcels(30, 30));
+        var before = Snapshot(_f.Data);
+
+        // Record 600's content length is made to run past the end of the file.
+        var bytes = File.ReadAllBytes(shp);
+        var at = 100;
+        for (var record = 1; record < 600; record++)
+        {
+            at += 8 + (2 * System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(at + 4)));
+        }
+
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(at + 4), 1_000_000);
+        File.WriteAllBytes(shp, bytes);
+
+        var e = Assert.Throws<InputException>(() => LayerImporter.Run(new ImportRequest(shp, _f.Data, "broken", "permanent-farmland")));
+
+        Assert.Contains("600", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(_f.Data));
+    }
+
+    /// <summary>Every file of a folder with its bytes' hash.</summary>
+    private static List<string> Snapshot(string directory) => Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        .Select(f => Path.GetRelativePath(directory, f) + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))).ToList();
+
     private string Shapefile(string name, string geojson)
     {
         var source = _f.Write(name + ".geojson", geojson);

@@ -89,7 +89,7 @@ public sealed class ImportReportTests : IDisposable
         Assert.Equal(oracle.Select(r => long.Parse(r["f"])), report.Outside.Select(o => o.Fid));
         Assert.Equal(oracle.Count, report.OutsideCount);
         Assert.InRange(report.OutsideCount, 12, 18); // the 12 beyond, and those of the 6 by the line that GDAL also finds out
-        Assert.Equal("杭锦后旗界", report.AreaNameZh);
+        Assert.Equal("杭锦后旗", report.AreaNameZh); // catalog.json area.nameZh
     }
 
     private static string Merge(params string[] collections)
