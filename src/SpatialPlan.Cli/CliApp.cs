@@ -31,6 +31,7 @@ internal static class CliApp
                 KindsCommand.Create(),
                 RulesCommand.Create(),
                 InitCommand.Create(),
+                ImportCommand.Create(),
             };
             CommonOptions.UseStrictNumbers(root);
             var parsed = root.Parse(args);
