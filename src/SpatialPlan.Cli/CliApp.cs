@@ -35,6 +35,7 @@ internal static class CliApp
                 AuditCommand.Create(),
                 UsersCommand.Create(),
                 InitCommand.Create(),
+                ImportCommand.Create(),
             };
             CommonOptions.UseStrictNumbers(root);
             var parsed = root.Parse(args);

@@ -1,53 +1,90 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Distance;
 
 namespace SpatialPlan.DataGen;
 
+/// <summary>One generated field parcel (图斑), in the local metre grid.</summary>
+public sealed record Parcel(Polygon Geometry, bool Permanent, string LandClass);
+
 /// <summary>
-/// Farmland parcels: a jittered grid, turned to follow the canals (south-west to north-east), cut by the farmland
-/// region (the banner minus red line, urban boundaries, wetlands, canals, rivers, roads and reserved sites). Most
-/// cells become 永久基本农田; of the cells left out, some become 一般耕地 (whole fields, or the fields round a village
-/// core) and the rest stay villages, construction land and forest. Neighbouring cells share their corners, so they
-/// tile without overlap; each parcel is then shrunk by 5 m, leaving 10 m field roads, so no parcel of either layer
-/// touches another.
+/// The farmland of the 河套 plain as 图斑 of 5–60 亩, shaped like its fields (schematic, seeded):
+/// <list type="bullet">
+/// <item>the plain is cut into irrigation units that follow the real canals (<see cref="IrrigationUnits"/>); the unit
+/// edges are 支渠/支沟 and roads (16 m gaps);</item>
+/// <item>each unit is cut, across its canal direction, into 斗渠 bands 600–1000 m wide (12 m gaps: 斗渠 and 田间道), and
+/// each band, along it, into 条田 rows 180–320 m long between 农渠 (6 m gaps; 10 m where a 生产路 and 农沟 run beside
+/// the 农渠);</item>
+/// <item>each 条田 is cut by 毛渠 (3 m gaps) into strips 40–140 m wide, so the strips' long sides run with the canal and
+/// their ends lie on the 农渠;</item>
+/// <item>the strips are clipped to the farmland region (the banner less the red line, urban boundaries, wetlands, nature
+/// reserves, the closure area and the water-management zones, each with a margin, and less the roads and the sample
+/// sites), cut round the villages (hamlets strung along the 农渠, 10 m clear), and kept when 5–60 亩 and at least
+/// 12 m wide;</item>
+/// <item>a whole 条田 is 永久基本农田, 一般耕地 (more likely near villages and towns) or other land (林地、坑塘、设施农用地,
+/// left out); some single strips are other land too. Within 3 km of the Ulan Buh desert red line about half the
+/// 条田 are 旱地, the rest of the plain is 水浇地.</item>
+/// </list>
+/// Every random draw of a 条田 comes from a sequence seeded by the unit, band and row numbers, so a change in one place
+/// does not reshuffle the rest.
 /// </summary>
 public static class FarmlandGenerator
 {
-    private const double AngleDeg = 32;
-    private const double VillageShare = 0.36;
-    private const double MinParcelM2 = 3000;
+    public const double StripGapM = 3;     // 毛渠
+    public const double RowGapM = 6;       // 农渠
+    public const double RoadRowGapM = 10;  // 农渠 + 生产路 + 农沟
+    public const double BandGapM = 12;     // 斗渠 + 田间道
+    public const double UnitGapM = 16;     // 支渠/支沟 + road
+    public const double VillageClearM = 10;
 
-    /// <summary>Of the left-out cells: the share that is whole 一般耕地, and the share that is a village with fields round it.</summary>
-    private const double GeneralFieldShare = 0.20;
-    private const double VillageFieldsShare = 0.15;
+    /// <summary>True-area limits of a 图斑 (5 and 60 亩), with a margin for the local grid's scale (under 0.5 %).</summary>
+    public const double MinParcelM2 = 3400;
+    public const double MaxStripM2 = 39000;
+    public const double MinWidthM = 12;
 
-    /// <summary>Permanent basic farmland (and, with <paramref name="general"/>, the general farmland) of the committed data.</summary>
-    public static List<(Geometry Geometry, Props Props)> Generate(World w, int? wanted,
-        List<(Geometry Geometry, Props Props)>? general = null)
+    private const double VillageShare = 0.10;
+
+    public static List<Parcel> Generate(World w, double scale = 1.0)
     {
+        var clock = new Clock();
         var region = Region(w);
-        var tiles = Tiles(region, 4000);
-        if (wanted is null)
+        _ = region.EnvelopeInternal;
+        var units = IrrigationUnits.Build(w);
+        Console.WriteLine($"  farmland region and {units.Count} irrigation units ({clock})");
+
+        // Units are independent (each draws from its own seeded sequences), so they are laid out and filled in parallel;
+        // the results are put together in unit order, so the output does not depend on the threads.
+        var laidOut = units.AsParallel().AsOrdered().Select(u => LayOut(u, region, scale)).ToList();
+        var villages = new STRtree<Polygon>();
+        foreach (var v in laidOut.SelectMany(l => l.Villages))
         {
-            return Cut(region, tiles, 700, 480, null, general);
+            villages.Insert(v.EnvelopeInternal, v);
         }
 
-        // Benchmark: choose the cell size so that the cut yields at least `wanted` parcels.
-        var cellArea = region.Area * (1 - VillageShare) / (wanted.Value * 1.05);
-        while (true)
-        {
-            var along = Math.Sqrt(cellArea * 700 / 480);
-            var parcels = Cut(region, tiles, along, cellArea / along, wanted, null);
-            if (parcels.Count >= wanted.Value)
+        villages.Build();
+        var urbanUnion = w.UrbanUnion;
+        var desertRedLine = w.RedLineOf("eco-ulanbuh");
+        using var urban = new ThreadLocal<IndexedFacetDistance>(() => new IndexedFacetDistance(urbanUnion));
+        using var desert = new ThreadLocal<IndexedFacetDistance>(() => new IndexedFacetDistance(desertRedLine));
+        var parcels = laidOut.AsParallel().AsOrdered()
+            .Select(l =>
             {
-                return parcels.Take(wanted.Value).ToList();
-            }
+                var list = new List<Parcel>();
+                foreach (var cell in l.Cells)
+                {
+                    Fill(cell, villages, urban.Value!, desert.Value!, scale, list);
+                }
 
-            cellArea *= 0.9;
-        }
+                return list;
+            })
+            .SelectMany(list => list)
+            .ToList();
+        Console.WriteLine($"  {laidOut.Sum(l => l.Cells.Count)} 条田, {villages.Count} villages, {parcels.Count} parcels ({clock})");
+        return parcels;
     }
 
+    /// <summary>Where farmland may lie: the banner (30 m in) less every zone it must stay out of, each with a margin.</summary>
     public static Geometry Region(World w)
     {
         var env = w.Banner.EnvelopeInternal.Copy();
@@ -58,199 +95,347 @@ public static class FarmlandGenerator
             Geo.Buffer(w.RedLineUnion, 30),
             Geo.Buffer(w.UrbanUnion, 30),
             Geo.Buffer(w.WetlandUnion, 30),
-            Geo.Buffer(w.Canals.Intersection(clip), 25, 2),
+            Geo.Buffer(w.NatureReserveUnion, 30),
+            Geo.Buffer(Geo.Union(w.Closures.Select(c => c.Geometry)), 30),
+            Geo.Buffer(Geo.Union(w.WaterManagement.Select(z => z.Geometry)), 8, 2),
+            Geo.Buffer(w.Canals.Intersection(clip), 28, 2),
             Geo.Buffer(w.Wujia.Intersection(clip), 60, 2),
             Geo.Buffer(w.YellowRiver.Intersection(clip), 60, 2),
-            Geo.Buffer(Geo.Factory.BuildGeometry(w.Roads.Select(r => r.Geometry).ToList()), 12, 2),
+            Geo.Buffer(Geo.Factory.BuildGeometry(w.Roads.Select(r => r.Geometry).ToList()), 15, 2),
         };
         exclusions.AddRange(w.ReservedSites.Select(s => Geo.Buffer(s, 100, 4)));
         return w.Banner.Buffer(-30).Difference(Geo.Union(exclusions));
     }
 
-    private static STRtree<Geometry> Tiles(Geometry region, double size)
+    /// <summary>A 条田 (band × row) of a unit, before it is filled with strips.</summary>
+    private sealed record Cell(int Unit, Frame Frame, double U0, double U1, double V0, double V1, Polygon Shape,
+        Geometry UnitShape, IPreparedGeometry UnitPrepared, ulong Seed);
+
+    /// <summary>The unit's axes: <c>along</c> the canal direction (v), <c>across</c> it (u).</summary>
+    private sealed record Frame(Coordinate Origin, double Cos, double Sin)
     {
-        var tree = new STRtree<Geometry>();
-        var env = region.EnvelopeInternal;
-        for (var x = env.MinX; x < env.MaxX; x += size)
+        public Coordinate At(double u, double v) =>
+            new(Origin.X + (v * Cos) - (u * Sin), Origin.Y + (v * Sin) + (u * Cos));
+
+        public (double U, double V) Of(Coordinate c)
         {
-            for (var y = env.MinY; y < env.MaxY; y += size)
-            {
-                var tile = Geo.Factory.ToGeometry(new Envelope(x, x + size, y, y + size));
-                var piece = region.Intersection(tile);
-                if (!piece.IsEmpty)
-                {
-                    tree.Insert(piece.EnvelopeInternal, piece);
-                }
-            }
+            var (dx, dy) = (c.X - Origin.X, c.Y - Origin.Y);
+            return ((-dx * Sin) + (dy * Cos), (dx * Cos) + (dy * Sin));
         }
 
-        tree.Build();
-        return tree;
+        public Polygon Rect(double u0, double u1, double v0, double v1) =>
+            Geo.Factory.CreatePolygon([At(u0, v0), At(u1, v0), At(u1, v1), At(u0, v1), At(u0, v0)]);
     }
 
-    private static List<(Geometry Geometry, Props Props)> Cut(Geometry region, STRtree<Geometry> tiles, double along,
-        double across, int? stopAfter, List<(Geometry Geometry, Props Props)>? general)
+    private static ulong CellSeed(int unit, int band, int row) =>
+        Generator.Seed + 0x5EED_0000UL + ((ulong)unit << 32) + ((ulong)band << 16) + (ulong)row;
+
+    /// <summary>Cuts a unit into 斗渠 bands and 农渠 rows, and places the villages (one pass, so fields can keep clear of
+    /// villages in other rows and units).</summary>
+    private static (List<Cell> Cells, List<Polygon> Villages) LayOut(IrrigationUnit unit, Geometry region, double scale)
     {
-        var rng = new Prng(Generator.Seed + 712);
-        // A sequence of its own, drawn once per left-out cell, so the permanent farmland does not depend on it.
-        var generalRng = new Prng(Generator.Seed + 423);
-        var env = region.EnvelopeInternal;
-        var corners = Corners(env, along, across, rng);
-        var (ni, nj) = (corners.GetLength(0) - 1, corners.GetLength(1) - 1);
-        var prepared = new Dictionary<Geometry, IPreparedGeometry>(ReferenceEqualityComparer.Instance);
-        var parcels = new List<(Geometry, Props)>();
-        for (var j = 0; j < nj; j++)
+        var cells = new List<Cell>();
+        var villages = new List<Polygon>();
+        var cellShape = unit.Cell.Buffer(-UnitGapM / 2);
+        if (cellShape.IsEmpty)
         {
-            for (var i = 0; i < ni; i++)
-            {
-                var village = rng.NextDouble() < VillageShare;
-                var cell = Geo.Factory.CreatePolygon([corners[i, j], corners[i + 1, j], corners[i + 1, j + 1], corners[i, j + 1], corners[i, j]]);
-                if (village)
-                {
-                    if (general is not null)
-                    {
-                        AddGeneral(cell, tiles, prepared, generalRng, general, env);
-                    }
-
-                    continue;
-                }
-
-                if (!env.Intersects(cell.EnvelopeInternal))
-                {
-                    continue;
-                }
-
-                foreach (var part in Clip(cell, tiles, prepared))
-                {
-                    parcels.Add((part, ParcelProps(parcels.Count + 1, part)));
-                    if (stopAfter is not null && parcels.Count >= stopAfter)
-                    {
-                        return parcels;
-                    }
-                }
-            }
+            return (cells, villages);
         }
 
-        return parcels;
+        var unitShape = cellShape.Intersection(region);
+        if (unitShape.IsEmpty || unitShape.Area < MinParcelM2)
+        {
+            return (cells, villages);
+        }
+
+        var prepared = PreparedGeometryFactory.Prepare(unitShape);
+        var frame = new Frame(unit.Site, Math.Cos(unit.Angle), Math.Sin(unit.Angle));
+        double umin = double.MaxValue, umax = double.MinValue, vmin = double.MaxValue, vmax = double.MinValue;
+        foreach (var c in unitShape.Coordinates)
+        {
+            var (u, v) = frame.Of(c);
+            (umin, umax, vmin, vmax) = (Math.Min(umin, u), Math.Max(umax, u), Math.Min(vmin, v), Math.Max(vmax, v));
+        }
+
+        var rng = new Prng(CellSeed(unit.Index, 0xFFFF, 0xFFFF));
+        var u0 = umin - (rng.NextDouble() * 900 * scale);
+        for (var band = 0; u0 < umax; band++)
+        {
+            var u1 = u0 + ((600 + (rng.NextDouble() * 400)) * scale);
+            var bandRng = new Prng(CellSeed(unit.Index, band, 0xFFFF));
+            var v0 = vmin - (bandRng.NextDouble() * 320 * scale);
+            var gap0 = RowGapM / 2;
+            for (var row = 0; v0 < vmax; row++)
+            {
+                var v1 = v0 + ((180 + (bandRng.NextDouble() * 140)) * scale);
+                var gap1 = (bandRng.NextDouble() < 0.3 ? RoadRowGapM : RowGapM) / 2;
+                var (cu0, cu1, cv0, cv1) = (u0 + (BandGapM / 2), u1 - (BandGapM / 2), v0 + gap0, v1 - gap1);
+                var shape = frame.Rect(cu0, cu1, cv0, cv1);
+                if (prepared.Intersects(shape))
+                {
+                    var seed = CellSeed(unit.Index, band, row);
+                    cells.Add(new Cell(unit.Index, frame, cu0, cu1, cv0, cv1, shape, unitShape, prepared, seed));
+                    var villageRng = new Prng(seed ^ 0xB111A6E);
+                    if (villageRng.NextDouble() < VillageShare)
+                    {
+                        var village = Village(frame, cu0, cu1, cv0, cv1, scale, villageRng);
+                        if (village is not null && prepared.Contains(Geo.Pt(village.Centroid.Coordinate)))
+                        {
+                            villages.Add(village);
+                        }
+                    }
+                }
+
+                (v0, gap0) = (v1, gap1);
+            }
+
+            u0 = u1;
+        }
+
+        return (cells, villages);
     }
 
-    /// <summary>
-    /// A left-out cell: whole 一般耕地, or a village core (a blob of 130–220 m radius, kept as construction land) with
-    /// 一般耕地 round it, or nothing (village, construction land, forest). Cut and shrunk like the permanent parcels.
-    /// </summary>
-    private static void AddGeneral(Polygon cell, STRtree<Geometry> tiles, Dictionary<Geometry, IPreparedGeometry> prepared,
-        Prng rng, List<(Geometry Geometry, Props Props)> general, Envelope env)
+    /// <summary>A hamlet strung along one of the 条田's 农渠: 140–420 m long, 50–120 m deep.</summary>
+    private static Polygon? Village(Frame frame, double u0, double u1, double v0, double v1, double scale, Prng rng)
     {
+        var length = (140 + (rng.NextDouble() * 280)) * scale;
+        var depth = (50 + (rng.NextDouble() * 70)) * scale;
+        var atLow = rng.NextDouble() < 0.5;
+        var where = rng.NextDouble();
+        if (u1 - u0 < length + 20 || v1 - v0 < depth / 0.6)
+        {
+            return null;
+        }
+
+        var uc = u0 + (length / 2) + (where * (u1 - u0 - length));
+        var vc = atLow ? v0 + (depth / 2) : v1 - (depth / 2);
+        var rot = (Math.Atan2(frame.Cos, -frame.Sin) * 180 / Math.PI) + ((rng.NextDouble() - 0.5) * 10);
+        return Geo.Blob(frame.At(uc, vc), length / 2, depth / 2, rot, rng, 16, 0.08);
+    }
+
+    /// <summary>Decides what a 条田 is and cuts it into strips by its 毛渠.</summary>
+    private static void Fill(Cell cell, STRtree<Polygon> villages, IndexedFacetDistance urban, IndexedFacetDistance desert,
+        double scale, List<Parcel> parcels)
+    {
+        var rng = new Prng(cell.Seed);
+        var centre = Geo.Pt(cell.Shape.Centroid.Coordinate);
+        var nearVillages = villages.Query(Grow(cell.Shape.EnvelopeInternal, 1500)).ToList();
+        var dv = nearVillages.Count == 0 ? 1500 : nearVillages.Min(v => v.Distance(centre));
+        var du = urban.Distance(centre);
+        var pOther = 0.04 + (0.12 * Math.Exp(-dv / 250));
+        var pGeneral = Math.Min(0.85, 0.07 + (0.40 * Math.Exp(-dv / 300)) + (0.50 * Math.Exp(-du / 700)));
         var draw = rng.NextDouble();
-        var radius = 130 + rng.NextDouble() * 90;
-        var rot = rng.NextDouble() * 180;
-        if (draw >= GeneralFieldShare + VillageFieldsShare || !env.Intersects(cell.EnvelopeInternal))
+        var dry = desert.Distance(centre) < 3000 && rng.NextDouble() < 0.55;
+        if (draw < pOther)
         {
             return;
         }
 
-        Polygon field = cell;
-        if (draw >= GeneralFieldShare)
+        var permanent = draw >= pOther + pGeneral;
+        var landClass = dry ? "旱地" : "水浇地";
+
+        // The part of the 条田 fields may cover: inside the unit, clear of villages.
+        var clear = nearVillages.Where(v => v.EnvelopeInternal.Intersects(Grow(cell.Shape.EnvelopeInternal, VillageClearM))
+                                             && v.Distance(cell.Shape) < VillageClearM).ToList();
+        Geometry? piece = null;
+        IPreparedGeometry? piecePrepared = null;
+        List<Coordinate[]>? convex = null;
+        if (clear.Count > 0 || !cell.UnitPrepared.Contains(cell.Shape))
         {
-            var core = Geo.Blob(cell.Centroid.Coordinate, radius, radius * 0.75, rot, rng, 12, 0.1);
-            field = Geo.Polygons(cell.Difference(core)).OrderByDescending(p => p.Area).First();
+            piece = cell.UnitShape.Intersection(cell.Shape);
+            if (clear.Count > 0)
+            {
+                piece = piece.Difference(Geo.Buffer(Geo.Union(clear), VillageClearM, 4));
+            }
+
+            if (piece.IsEmpty)
+            {
+                return;
+            }
+
+            piecePrepared = PreparedGeometryFactory.Prepare(piece);
+            convex = ConvexParts(piece);
         }
 
-        foreach (var part in Clip(field, tiles, prepared))
+        var length = cell.V1 - cell.V0;
+        var span = cell.U1 - cell.U0;
+        var meanWidth = (70 + (rng.NextDouble() * 60)) * scale;
+        var n = Math.Max(1, (int)Math.Round(span / meanWidth));
+        var weights = new double[n];
+        for (var i = 0; i < n; i++)
         {
-            general.Add((part, GeneralProps(general.Count + 1, part)));
+            weights[i] = 0.7 + (rng.NextDouble() * 0.6);
+        }
+
+        var total = span - ((n - 1) * StripGapM);
+        var sum = weights.Sum();
+        var u = cell.U0;
+        for (var i = 0; i < n; i++)
+        {
+            var width = total * weights[i] / sum;
+            var otherStrip = rng.NextDouble() < 0.02;
+            // A strip over 60 亩 is two or more 图斑 (a 毛渠 between them).
+            var parts = Math.Max(1, (int)Math.Ceiling(width * length / (MaxStripM2 * scale * scale)));
+            var partWidth = (width - ((parts - 1) * StripGapM)) / parts;
+            for (var p = 0; p < parts && !otherStrip; p++)
+            {
+                var a = u + (p * (partWidth + StripGapM));
+                Keep(cell.Frame.Rect(a, a + partWidth, cell.V0, cell.V1), piece, piecePrepared, convex, permanent, landClass, scale,
+                    parcels);
+            }
+
+            u += width + StripGapM;
         }
     }
 
-    /// <summary>Corner (i, j) of the turned grid, jittered; neighbouring cells use the same corners.</summary>
-    private static Coordinate[,] Corners(Envelope env, double along, double across, Prng rng)
+
+    private static void Keep(Polygon strip, Geometry? piece, IPreparedGeometry? prepared, List<Coordinate[]>? convex,
+        bool permanent, string landClass, double scale, List<Parcel> parcels)
     {
-        var a = AngleDeg * Math.PI / 180;
-        var (ux, uy, vx, vy) = (Math.Cos(a), Math.Sin(a), -Math.Sin(a), Math.Cos(a));
-        var centre = env.Centre;
-        var half = Math.Sqrt(env.Width * env.Width + env.Height * env.Height) / 2;
-        var ni = (int)Math.Ceiling(2 * half / along);
-        var nj = (int)Math.Ceiling(2 * half / across);
-        var corners = new Coordinate[ni + 1, nj + 1];
-        for (var j = 0; j <= nj; j++)
+        if (piece is null || prepared!.Contains(strip))
         {
-            for (var i = 0; i <= ni; i++)
+            parcels.Add(new Parcel(strip, permanent, landClass));
+            return;
+        }
+
+        if (!prepared.Intersects(strip))
+        {
+            return;
+        }
+
+        // Convex pieces (most: a 条田 cut by a unit edge) are clipped directly; others go through OverlayNG.
+        var clipped = convex is not null
+            ? convex.Select(ring => ClipConvex(strip.Shell.Coordinates, ring)).OfType<Polygon>().ToList()
+            : Geo.Polygons(strip.Intersection(piece));
+        var kept = new List<Polygon>();
+        foreach (var part in clipped.OrderByDescending(x => x.Area))
+        {
+            var fit = part.Area >= MinParcelM2 * scale * scale && 2 * part.Area / part.Length >= MinWidthM * scale;
+            // Parts of one strip that meet at a point would be two 图斑 touching: keep the larger.
+            if (fit && !kept.Any(k => k.Intersects(part)) && Printable(part) is { } printable)
             {
-                var s = -half + i * along + rng.NextSigned() * along * 0.22;
-                var t = -half + j * across + rng.NextSigned() * across * 0.22;
-                corners[i, j] = new Coordinate(centre.X + s * ux + t * vx, centre.Y + s * uy + t * vy);
+                kept.Add(printable);
             }
         }
 
-        return corners;
+        parcels.AddRange(kept.Select(k => new Parcel(k, permanent, landClass)));
     }
 
-    private static IEnumerable<Polygon> Clip(Polygon cell, STRtree<Geometry> tiles,
-        Dictionary<Geometry, IPreparedGeometry> prepared)
+    /// <summary>
+    /// A clipped part as it can be written: valid at the GeoJSON copy's 7 decimals. A clip can leave vertices a hair apart
+    /// that rounding would fold; those are simplified away (5 cm), and a part that still does not survive is dropped.
+    /// </summary>
+    private static Polygon? Printable(Polygon part)
     {
-        var pieces = new List<Geometry>();
-        foreach (var tile in tiles.Query(cell.EnvelopeInternal))
+        if (ValidAt7Decimals(part))
         {
-            if (!prepared.TryGetValue(tile, out var p))
+            return part;
+        }
+
+        return NetTopologySuite.Simplify.DouglasPeuckerSimplifier.Simplify(part, 0.05) is Polygon simple && simple.IsValid
+               && Math.Abs(simple.Area - part.Area) < 1e-4 * part.Area && ValidAt7Decimals(simple)
+            ? simple
+            : null;
+    }
+
+    private static bool ValidAt7Decimals(Polygon local)
+    {
+        var degrees = LocalGrid.Degrees(local);
+        degrees.Apply(new Generator.RoundFilter(new PrecisionModel(1e7)));
+        degrees.GeometryChanged();
+        return degrees.IsValid;
+    }
+
+    /// <summary>The piece's parts as counter-clockwise rings when every part is a convex polygon without holes; else null.</summary>
+    private static List<Coordinate[]>? ConvexParts(Geometry piece)
+    {
+        var rings = new List<Coordinate[]>();
+        foreach (var part in Geo.Polygons(piece))
+        {
+            if (part.NumInteriorRings > 0)
             {
-                p = PreparedGeometryFactory.Prepare(tile);
-                prepared[tile] = p;
+                return null;
             }
 
-            if (p.Contains(cell))
+            var ring = part.Shell.Coordinates;
+            if (!NetTopologySuite.Algorithm.Orientation.IsCCW(ring))
             {
-                pieces.Add(cell);
+                ring = ring.Reverse().ToArray();
             }
-            else if (p.Intersects(cell))
+
+            for (var i = 0; i < ring.Length - 1; i++)
             {
-                pieces.Add(tile.Intersection(cell));
+                var (a, b, c) = (ring[i], ring[i + 1], ring[(i + 2) % (ring.Length - 1)]);
+                if (Cross(a, b, c) < -1e-6)
+                {
+                    return null;
+                }
+            }
+
+            rings.Add(ring);
+        }
+
+        return rings;
+    }
+
+    /// <summary>Sutherland–Hodgman: the strip (a closed ring) clipped by a convex counter-clockwise ring; null when nothing is left.</summary>
+    private static Polygon? ClipConvex(Coordinate[] subject, Coordinate[] clip)
+    {
+        var points = subject.Take(subject.Length - 1).ToList();
+        for (var i = 0; i < clip.Length - 1 && points.Count > 0; i++)
+        {
+            var (a, b) = (clip[i], clip[i + 1]);
+            var output = new List<Coordinate>(points.Count + 2);
+            for (var k = 0; k < points.Count; k++)
+            {
+                var (p, q) = (points[k], points[(k + 1) % points.Count]);
+                var (sp, sq) = (Cross(a, b, p), Cross(a, b, q));
+                if (sp >= 0)
+                {
+                    output.Add(p);
+                }
+
+                if ((sp >= 0) != (sq >= 0))
+                {
+                    var t = sp / (sp - sq);
+                    output.Add(new Coordinate(p.X + (t * (q.X - p.X)), p.Y + (t * (q.Y - p.Y))));
+                }
+            }
+
+            points = output;
+        }
+
+        // Drop repeated points the clipping can leave where an edge passes through a vertex.
+        var ring = new List<Coordinate>();
+        foreach (var p in points)
+        {
+            if (ring.Count == 0 || ring[^1].Distance(p) > 1e-6)
+            {
+                ring.Add(p);
             }
         }
 
-        if (pieces.Count == 0)
+        while (ring.Count > 1 && ring[0].Distance(ring[^1]) <= 1e-6)
         {
-            return [];
+            ring.RemoveAt(ring.Count - 1);
         }
 
-        var merged = pieces.Count == 1 ? pieces[0] : Geo.Union(pieces);
-        var shrunk = merged.Buffer(-5, 2);
-        return Geo.Polygons(shrunk).Where(x => x.Area >= MinParcelM2).Select(x => (Polygon)Geo.Simplify(x, 2));
+        if (ring.Count < 3)
+        {
+            return null;
+        }
+
+        ring.Add(ring[0].Copy());
+        var polygon = Geo.Factory.CreatePolygon(ring.ToArray());
+        return polygon.Area > 0 ? polygon : null;
     }
 
-    private static Props ParcelProps(int n, Geometry metres)
-    {
-        var no = n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
-        return new Props()
-            .Add("id", "JBNT-" + no)
-            .Add("name", "永久基本农田图斑 " + no)
-            .Add("areaMu", Math.Round(TrueAreaM2(metres) / (10000.0 / 15.0), 1))
-            .Add("landClass", "耕地")
-            .Add("schematic", true)
-            .Add("basis", "seed lines 423, 712")
-            .Add("source", Sources.Schematic);
-    }
+    private static double Cross(Coordinate a, Coordinate b, Coordinate p) => ((b.X - a.X) * (p.Y - a.Y)) - ((b.Y - a.Y) * (p.X - a.X));
 
-    private static Props GeneralProps(int n, Geometry metres)
+    private static Envelope Grow(Envelope e, double by)
     {
-        var no = n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
-        return new Props()
-            .Add("id", "YBGD-" + no)
-            .Add("name", "一般耕地图斑 " + no)
-            .Add("nameEn", "General farmland parcel " + no)
-            .Add("areaMu", Math.Round(TrueAreaM2(metres) / (10000.0 / 15.0), 1))
-            .Add("landClass", "耕地")
-            .Add("schematic", true)
-            .Add("basis", "seed lines 423, 712")
-            .Add("source", Sources.Schematic);
-    }
-
-    /// <summary>Area in m², corrected for the local grid's scale at the parcel's latitude.</summary>
-    public static double TrueAreaM2(Geometry metres)
-    {
-        var lat = LocalGrid.Lat0 + metres.Centroid.Y / LocalGrid.MetresPerDegLat;
-        var phi = lat * Math.PI / 180;
-        var mx = 111412.84 * Math.Cos(phi) - 93.5 * Math.Cos(3 * phi);
-        var my = 111132.92 - 559.82 * Math.Cos(2 * phi) + 1.175 * Math.Cos(4 * phi);
-        return metres.Area * (mx / LocalGrid.MetresPerDegLon) * (my / LocalGrid.MetresPerDegLat);
+        var copy = e.Copy();
+        copy.ExpandBy(by);
+        return copy;
     }
 }

@@ -2,11 +2,13 @@ namespace SpatialPlan.DataGen;
 
 /// <summary>Command-line options of the generator.</summary>
 public sealed record GenOptions(string Out, string? RefDir, int? FarmlandParcels, bool FarmlandOnly, string DataDir,
-    bool SkipSamples)
+    bool SkipSamples, bool GeoJson)
 {
     public const string Usage =
-        "usage: dotnet run --project tools/SpatialPlan.DataGen -- --out gis-data [--ref /work/shared/reference-data]\n" +
-        "       dotnet run --project tools/SpatialPlan.DataGen -- --farmland-only --farmland-parcels 100000 --out DIR [--data gis-data]";
+        "usage: dotnet run --project tools/SpatialPlan.DataGen -- --out gis-data [--ref /work/shared/reference-data] [--skip-samples]\n" +
+        "       dotnet run --project tools/SpatialPlan.DataGen -- --farmland-only --out gis-data [--data gis-data]\n" +
+        "       dotnet run --project tools/SpatialPlan.DataGen -- --farmland-only --farmland-parcels 1000000 --out DIR [--data gis-data]\n" +
+        "  --no-geojson: write the farmland only as GeoPackage layers (no EPSG:4490 GeoJSON copy)";
 
     public static GenOptions Parse(string[] args)
     {
@@ -14,6 +16,7 @@ public sealed record GenOptions(string Out, string? RefDir, int? FarmlandParcels
         int? parcels = null;
         var farmlandOnly = false;
         var skipSamples = false;
+        var geoJson = true;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -24,6 +27,7 @@ public sealed record GenOptions(string Out, string? RefDir, int? FarmlandParcels
                 case "--data": dataDir = Next(); break;
                 case "--farmland-only": farmlandOnly = true; break;
                 case "--skip-samples": skipSamples = true; break;
+                case "--no-geojson": geoJson = false; break;
                 case "--farmland-parcels":
                     parcels = int.TryParse(Next(), out var n) && n > 0
                         ? n
@@ -34,6 +38,6 @@ public sealed record GenOptions(string Out, string? RefDir, int? FarmlandParcels
         }
 
         return new GenOptions(outDir ?? throw new ArgumentException("--out is required"), refDir, parcels, farmlandOnly,
-            dataDir, skipSamples);
+            dataDir, skipSamples, geoJson);
     }
 }

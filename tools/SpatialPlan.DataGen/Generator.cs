@@ -29,19 +29,50 @@ public static class Generator
     }
 
     /// <summary>
-    /// Writes the permanent farmland and, for the committed data (no <paramref name="parcels"/> count), the general
-    /// farmland cut from the same grid.
+    /// Builds both farmland layers (or, with <paramref name="parcels"/>, only the permanent farmland cut finer into that
+    /// many parcels, for benchmarks), checks the topology rules on them, and writes each as a GeoPackage layer
+    /// (EPSG:4545) and, with <paramref name="geoJson"/>, an EPSG:4490 GeoJSON copy.
     /// </summary>
-    public static void WriteFarmland(World w, string layersDir, int? parcels)
+    public static void WriteFarmland(World w, string layersDir, int? parcels, bool geoJson)
     {
-        var general = parcels is null ? new List<(Geometry Geometry, Props Props)>() : null;
-        var farmland = FarmlandGenerator.Generate(w, parcels, general);
-        Topology.CheckFarmland(w, farmland, general ?? []);
-        Write(layersDir, "farmland", "永久基本农田 permanent basic farmland", farmland);
-        Console.WriteLine($"farmland: {farmland.Count} parcels");
-        if (general is not null)
+        var clock = new Clock();
+        var generated = parcels is null ? FarmlandGenerator.Generate(w) : Finer(w, parcels.Value);
+        var (permanent, general) = FarmlandLayers.Describe(generated);
+        Console.WriteLine($"farmland generated: {permanent.Count} permanent, {general.Count} general parcels ({clock})");
+        Topology.CheckFarmland(w, permanent, general, realGranularity: parcels is null);
+        Console.WriteLine($"farmland topology checked ({clock})");
+        FarmlandLayers.WriteGpkg(layersDir, "farmland", "永久基本农田（示意）", permanent);
+        if (parcels is null)
         {
-            Write(layersDir, "general-farmland", "一般耕地 general farmland", general);
+            FarmlandLayers.WriteGpkg(layersDir, "general-farmland", "一般耕地（示意）", general);
+        }
+
+        if (geoJson)
+        {
+            Write(layersDir, "farmland", "永久基本农田 permanent basic farmland", permanent.Select(p => ((Geometry)p.Local, p.Props)));
+            if (parcels is null)
+            {
+                Write(layersDir, "general-farmland", "一般耕地 general farmland", general.Select(p => ((Geometry)p.Local, p.Props)));
+            }
+        }
+
+        Console.WriteLine($"farmland written ({clock})");
+    }
+
+    /// <summary>Benchmark data: the same fields scaled down until there are at least <paramref name="wanted"/> permanent parcels.</summary>
+    private static List<Parcel> Finer(World w, int wanted)
+    {
+        var scale = 1.0;
+        while (true)
+        {
+            var all = FarmlandGenerator.Generate(w, scale);
+            var permanent = all.Where(p => p.Permanent).ToList();
+            if (permanent.Count >= wanted)
+            {
+                return permanent.Take(wanted).ToList();
+            }
+
+            scale *= Math.Min(0.95, Math.Sqrt((double)permanent.Count / wanted) * 0.98);
         }
     }
 
@@ -67,7 +98,7 @@ public static class Generator
             : throw new InvalidOperationException($"{id}: no valid geometry at 7 decimals");
     }
 
-    private sealed class RoundFilter(PrecisionModel grid) : IEntireCoordinateSequenceFilter
+    internal sealed class RoundFilter(PrecisionModel grid) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
 
@@ -90,7 +121,8 @@ public static class Generator
             return;
         }
 
-        var list = features.Select(f => (ValidWhenRounded(LocalGrid.Degrees(f.Geometry), World.Id(f.Props)), f.Props)).ToList();
+        var list = features.AsParallel().AsOrdered()
+            .Select(f => (ValidWhenRounded(LocalGrid.Degrees(f.Geometry), World.Id(f.Props)), f.Props)).ToList();
         GeoJsonOut.Write(Path.Combine(dir, id + ".geojson"), id, list);
         Console.WriteLine($"{id}: {list.Count} features");
     }

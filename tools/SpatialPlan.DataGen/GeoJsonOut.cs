@@ -42,7 +42,10 @@ public static class GeoJsonOut
 
         sb.Append("\n]}\n");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
+        // Written aside and moved into place, so a reader never sees half a file.
+        var part = path + ".part-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(part, sb.ToString(), new UTF8Encoding(false));
+        File.Move(part, path, overwrite: true);
     }
 
     public static string JsonString(string s)

@@ -19,11 +19,15 @@ catch (ArgumentException e)
 var layers = Path.Combine(options.Out, "layers");
 if (options.FarmlandOnly)
 {
-    // Benchmark data: the farmland of the committed gis-data, cut finer, written to another folder.
-    var source = options.DataDir;
-    var world = Generator.BuildWorld(Path.Combine(source, "layers"), writeTo: null);
+    // The build-time step (and benchmark data): the farmland of the committed gis-data (read from --data), written to
+    // --out. Only one generator writes a folder at a time (two builds may start it at once).
+    var clock = new Clock();
+    using var gate = FarmlandLock.Acquire(layers);
+    FarmlandLayers.UseWorkingCrsOf(options.DataDir);
+    var world = Generator.BuildWorld(Path.Combine(options.DataDir, "layers"), writeTo: null);
     SampleProjects.Plan(world);
-    Generator.WriteFarmland(world, layers, options.FarmlandParcels ?? 100_000);
+    Generator.WriteFarmland(world, layers, options.FarmlandParcels, options.GeoJson);
+    Console.WriteLine($"农田图层已生成 farmland layers generated in {clock} -> {layers}");
     return 0;
 }
 
@@ -40,12 +44,16 @@ if (!File.Exists(Path.Combine(layers, "banner-boundary.geojson")))
     return 2;
 }
 
-var w = Generator.BuildWorld(layers, writeTo: layers);
-var samples = SampleProjects.Plan(w);
-Generator.WriteFarmland(w, layers, options.FarmlandParcels);
-if (!options.SkipSamples)
+using (FarmlandLock.Acquire(layers))
 {
-    SampleWriter.Write(samples, options.Out);
+    FarmlandLayers.UseWorkingCrsOf(options.Out);
+    var w = Generator.BuildWorld(layers, writeTo: layers);
+    var samples = SampleProjects.Plan(w);
+    Generator.WriteFarmland(w, layers, options.FarmlandParcels, options.GeoJson);
+    if (!options.SkipSamples)
+    {
+        SampleWriter.Write(samples, options.Out);
+    }
 }
 
 return 0;

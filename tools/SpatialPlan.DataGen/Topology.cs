@@ -6,43 +6,68 @@ namespace SpatialPlan.DataGen;
 
 /// <summary>
 /// The topology rules, enforced while generating (the tests and GDAL check them again on the written files):
-/// farmland parcels of both layers neither overlap nor touch; no farmland in urban boundaries, wetlands or the red
-/// line; every nature reserve and every important wetland wholly inside the red line; the closure area inside the
+/// farmland parcels of both layers neither overlap nor touch, and are 5–60 亩; no farmland in urban boundaries, wetlands,
+/// the red line, nature reserves, the closure area or the water-management zones; every nature reserve and every important wetland wholly inside the red line; the closure area inside the
 /// desert red line; water-management levels disjoint; all zones inside the banner.
 /// </summary>
 public static class Topology
 {
-    public static void CheckFarmland(World w, List<(Geometry Geometry, Props Props)> permanent,
-        List<(Geometry Geometry, Props Props)> general)
+    /// <param name="realGranularity">The embedded farmland: every 图斑 is 5–60 亩. Benchmark data (finer) is only checked
+    /// for a positive area.</param>
+    public static void CheckFarmland(World w, List<FarmParcel> permanent, List<FarmParcel> general, bool realGranularity = true)
     {
+        var (minMu, maxMu) = realGranularity ? (5.0, 60.0) : (double.Epsilon, 60.0);
         var all = permanent.Concat(general).ToList();
         var tree = new STRtree<int>();
         for (var i = 0; i < all.Count; i++)
         {
-            tree.Insert(all[i].Geometry.EnvelopeInternal, i);
+            tree.Insert(all[i].Local.EnvelopeInternal, i);
         }
 
-        var banner = PreparedGeometryFactory.Prepare(w.Banner);
-        var zones = PreparedGeometryFactory.Prepare(Geo.Union([w.RedLineUnion, w.UrbanUnion, w.WetlandUnion]));
-        for (var i = 0; i < all.Count; i++)
+        tree.Build();
+        // Prepared geometries build their indexes lazily, so each thread gets its own.
+        var zonePolygons = w.RedLine.Concat(w.Urban).Concat(w.Wetlands.Select(x => (x.Geometry, x.Props))).Concat(w.NatureReserves)
+            .Concat(w.Closures).Concat(w.WaterManagement).SelectMany(z => Geo.Polygons(z.Geometry)).ToList();
+        using var zones = new ThreadLocal<STRtree<IPreparedGeometry>>(() =>
         {
-            var g = all[i].Geometry;
+            var t = new STRtree<IPreparedGeometry>();
+            foreach (var zone in zonePolygons)
+            {
+                t.Insert(zone.EnvelopeInternal, PreparedGeometryFactory.Prepare(zone));
+            }
+
+            t.Build();
+            return t;
+        });
+        using var banner = new ThreadLocal<IPreparedGeometry>(() => PreparedGeometryFactory.Prepare(w.Banner));
+        var problems = Enumerable.Range(0, all.Count).AsParallel().AsOrdered().Select(i =>
+        {
+            var g = all[i].Local;
             var id = World.Id(all[i].Props);
-            var pg = PreparedGeometryFactory.Prepare(g);
-            if (tree.Query(g.EnvelopeInternal).FirstOrDefault(j => j > i && pg.Intersects(all[j].Geometry), -1) is var j and >= 0)
+            // Parcels are small: a facet distance is cheaper than a relate, and 0 means they meet or overlap.
+            if (tree.Query(g.EnvelopeInternal).FirstOrDefault(j => j > i && g.Distance(all[j].Local) == 0, -1) is var j and >= 0)
             {
-                throw new InvalidOperationException($"farmland parcel {id} touches or overlaps {World.Id(all[j].Props)}");
+                return $"farmland parcel {id} touches or overlaps {World.Id(all[j].Props)}";
             }
 
-            if (zones.Intersects(g))
+            if (zones.Value!.Query(g.EnvelopeInternal).Any(z => z.Intersects(g)))
             {
-                throw new InvalidOperationException($"farmland parcel {id} lies in a red line, urban boundary or wetland");
+                return $"farmland parcel {id} lies in a red line, urban boundary, wetland, nature reserve, closure area or water-management zone";
             }
 
-            if (!banner.Covers(g))
+            if (!banner.Value!.Covers(g))
             {
-                throw new InvalidOperationException($"farmland parcel {id} is not inside the banner");
+                return $"farmland parcel {id} is not inside the banner";
             }
+
+            var mu = (double)all[i].Props.First(p => p.Key == "areaMu").Value!;
+            return mu < minMu || mu > maxMu || !all[i].Gk.IsValid
+                ? $"farmland parcel {id} has {mu} 亩 ({minMu}–{maxMu} expected) or is invalid in EPSG:4545"
+                : null;
+        }).FirstOrDefault(p => p is not null);
+        if (problems is not null)
+        {
+            throw new InvalidOperationException(problems);
         }
     }
 

@@ -84,7 +84,7 @@ internal static class ShpStructure
         }
     }
 
-    private static void Record(ReadOnlySpan<byte> content, int fileType, int record, string entry, InputBudget budget)
+    internal static void Record(ReadOnlySpan<byte> content, int fileType, int record, string entry, InputBudget budget)
     {
         var type = BinaryPrimitives.ReadInt32LittleEndian(content);
         if (type == 0)

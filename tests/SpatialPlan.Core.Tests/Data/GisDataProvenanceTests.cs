@@ -219,8 +219,8 @@ public class GisDataProvenanceTests
     }
 
     [Theory]
-    [InlineData("farmland", @"^JBNT-\d{5}$")]
-    [InlineData("general-farmland", @"^YBGD-\d{5}$")]
+    [InlineData("farmland", @"^JBNT-\d{6}$")]
+    [InlineData("general-farmland", @"^YBGD-\d{6}$")]
     public void FarmlandParcelsHaveIdAreaAndLandClass(string layer, string idPattern)
     {
         var parcels = GisDataFiles.Layer(layer);
@@ -229,9 +229,13 @@ public class GisDataProvenanceTests
         {
             Assert.Matches(idPattern, (string)GisDataFiles.Attr(f, "id")!);
             Assert.False(string.IsNullOrEmpty(GisDataFiles.Attr(f, "name") as string));
-            Assert.True(Convert.ToDouble(GisDataFiles.Attr(f, "areaMu"), System.Globalization.CultureInfo.InvariantCulture) > 4.0);
-            Assert.Equal("耕地", GisDataFiles.Attr(f, "landClass"));
+            Assert.InRange(Convert.ToDouble(GisDataFiles.Attr(f, "areaMu"), System.Globalization.CultureInfo.InvariantCulture), 5.0, 60.0);
+            // 第三次全国国土调查 land classes of cultivated land (GB/T 21010-2017 0101–0103).
+            Assert.Contains((string)GisDataFiles.Attr(f, "landClass")!, new[] { "水田", "水浇地", "旱地" });
         });
+        // The 河套 plain is irrigated: 水浇地 dominates; 旱地 only at the desert edge.
+        var irrigated = parcels.Count(f => GisDataFiles.Attr(f, "landClass") is "水浇地");
+        Assert.InRange(irrigated, parcels.Count * 0.8, parcels.Count - 1);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -8,7 +9,7 @@ using SpatialPlan.Core.Crs;
 namespace SpatialPlan.Core.Tests.Data;
 
 /// <summary>
-/// The topology rules of issues 2 and 7 on the committed gis-data layers. The same counts, computed with GDAL/GEOS, are in
+/// The topology rules of issues 2, 7 and 8 on the gis-data layers (the farmland as generated at build time). The same counts, computed with GDAL/GEOS, are in
 /// gis-data/README.md (tools/SpatialPlan.DataGen/oracle/check_topology.sh).
 /// </summary>
 public class GisDataTopologyTests
@@ -18,41 +19,89 @@ public class GisDataTopologyTests
 
     private static readonly string[] FarmlandLayers = ["farmland", "general-farmland"];
 
+    /// <summary>
+    /// Issue 8: 永久基本农田 at real granularity, 40k–120k 图斑 (the low end: the web map still loads the whole layer), with
+    /// national-style numbering.
+    /// </summary>
     [Fact]
-    public void FarmlandHasAtLeastTwoThousandParcelsWithUniqueIds()
+    public void FarmlandHasRealGranularityWithUniqueIds()
     {
         var farmland = GisDataFiles.Layer("farmland");
 
-        Assert.True(farmland.Count >= 2000, $"only {farmland.Count} parcels");
+        Assert.InRange(farmland.Count, 40_000, 120_000);
         Assert.Equal(farmland.Count, farmland.Select(f => GisDataFiles.Attr(f, "id")).Distinct().Count());
-        Assert.All(farmland, f => Assert.Matches(@"^JBNT-\d{5}$", (string)GisDataFiles.Attr(f, "id")!));
+        Assert.All(farmland, f => Assert.Matches(@"^JBNT-\d{6}$", (string)GisDataFiles.Attr(f, "id")!));
     }
 
     [Fact]
-    public void GeneralFarmlandIsASmallerSetOfParcelsInASmallFile()
+    public void GeneralFarmlandIsASmallerSetOfParcelsAtTheSameGranularity()
     {
         var general = GisDataFiles.Layer("general-farmland");
         var permanent = GisDataFiles.Layer("farmland");
 
-        Assert.InRange(general.Count, 200, permanent.Count / 2);
-        Assert.True(new FileInfo(Path.Combine(GisDataFiles.Root, "layers", "general-farmland.geojson")).Length < 3_000_000);
+        Assert.InRange(general.Count, permanent.Count / 10, permanent.Count / 2);
+        Assert.True(new FileInfo(GisDataFiles.GpkgPath("general-farmland")).Length < 8_000_000);
     }
 
+    /// <summary>
+    /// gis-data stays under 30 MB with the generated layers. A GeoJSON layer with a GeoPackage twin is the interim EPSG:4490
+    /// copy Core reads until it reads GeoPackage sources (docs/data-sources.md §3); it is not counted, and
+    /// <see cref="TheInterimGeoJsonCopiesAgreeWithTheirGeoPackages"/> holds it to the GeoPackage.
+    /// </summary>
     [Fact]
-    public void TheDataFolderStaysSmall()
+    public void TheDataFolderStaysUnder30Megabytes()
     {
         // records/ is the records store of issue 11 (created on first use, git-ignored), not data.
         var records = Path.Combine(GisDataFiles.Root, "records") + Path.DirectorySeparatorChar;
-        var bytes = new DirectoryInfo(GisDataFiles.Root).EnumerateFiles("*", SearchOption.AllDirectories)
-            .Where(f => !f.FullName.StartsWith(records, StringComparison.Ordinal)).Sum(f => f.Length);
+        var files = new DirectoryInfo(GisDataFiles.Root).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.FullName.StartsWith(records, StringComparison.Ordinal))
+            .Where(f => !(f.Extension == ".geojson" && File.Exists(Path.ChangeExtension(f.FullName, ".gpkg"))))
+            .ToList();
+        var bytes = files.Sum(f => f.Length);
 
-        Assert.True(bytes < 10_000_000, $"gis-data is {bytes} bytes");
+        Assert.Contains(files, f => f.Name == "farmland.gpkg");
+        Assert.True(bytes < 30_000_000, $"gis-data is {bytes} bytes");
     }
 
+    [Theory]
+    [InlineData("farmland")]
+    [InlineData("general-farmland")]
+    public void TheInterimGeoJsonCopiesAgreeWithTheirGeoPackages(string layer)
+    {
+        var copy = Path.Combine("layers", layer + ".geojson");
+        if (!File.Exists(Path.Combine(GisDataFiles.Root, copy)))
+        {
+            return; // the catalog reads the GeoPackage itself
+        }
+
+        var json = GisDataFiles.GeoJsonFile(copy);
+        var gpkg = GisDataFiles.Layer(layer);
+
+        Assert.Equal(gpkg.Count, json.Count);
+        for (var i = 0; i < gpkg.Count; i++)
+        {
+            Assert.Equal(GisDataFiles.Attr(gpkg[i], "id"), GisDataFiles.Attr(json[i], "id"));
+            Assert.Equal(Convert.ToDouble(GisDataFiles.Attr(gpkg[i], "areaMu"), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToDouble(GisDataFiles.Attr(json[i], "areaMu"), System.Globalization.CultureInfo.InvariantCulture));
+            // The copy is rounded to 1e-7° (about 1 cm), the GeoPackage to 1 mm in EPSG:4545: the outlines agree to about a
+            // centimetre, so the areas differ by at most the perimeter times that.
+            var (a, b) = (gpkg[i].Geometry, json[i].Geometry);
+            Assert.True(a.EnvelopeInternal.Distance(b.EnvelopeInternal) < 2e-7
+                        && Math.Abs(a.EnvelopeInternal.Width - b.EnvelopeInternal.Width) < 2e-7
+                        && Math.Abs(a.Area - b.Area) < a.Length * 1.5e-7,
+                $"{GisDataFiles.Attr(gpkg[i], "id")}");
+        }
+    }
+
+    /// <summary>
+    /// No 图斑 of either layer overlaps or touches another: every pair is at least a 毛渠 apart (3 m in the generator's local
+    /// grid, whose scale differs from the true one by under 0.5 %), measured in EPSG:4545 as stored. Positive controls: the neighbour search finds pairs across the two layers, pairs
+    /// only a 毛渠 apart (strips of one 条田) and pairs a road apart.
+    /// </summary>
     [Fact]
     public void FarmlandParcelsOfBothLayersNeitherOverlapNorTouchEachOther()
     {
-        var parcels = FarmlandLayers.SelectMany(l => GisDataFiles.Layer(l))
+        var parcels = FarmlandLayers.SelectMany(l => GisDataFiles.GkLayer(l))
             .Select(f => ((string)GisDataFiles.Attr(f, "id")!, f.Geometry)).ToList();
         var tree = new STRtree<int>();
         for (var i = 0; i < parcels.Count; i++)
@@ -61,34 +110,121 @@ public class GisDataTopologyTests
         }
 
         var offending = new List<string>();
-        var neighbours = 0;
-        var acrossLayers = 0;
+        var (neighbours, acrossLayers, ditchApart, roadApart) = (0, 0, 0, 0);
         for (var i = 0; i < parcels.Count; i++)
         {
-            var prepared = PreparedGeometryFactory.Prepare(parcels[i].Geometry);
-            foreach (var j in tree.Query(parcels[i].Geometry.EnvelopeInternal).Where(j => j > i))
+            var near = parcels[i].Geometry.EnvelopeInternal.Copy();
+            near.ExpandBy(12);
+            foreach (var j in tree.Query(near).Where(j => j > i))
             {
                 neighbours++;
                 acrossLayers += parcels[i].Item1[..4] != parcels[j].Item1[..4] ? 1 : 0;
-                if (prepared.Intersects(parcels[j].Geometry))
+                var d = parcels[i].Geometry.Distance(parcels[j].Geometry);
+                ditchApart += d < 3.5 ? 1 : 0;
+                roadApart += d is >= 10 and < 12 ? 1 : 0;
+                if (d < 2.95)
                 {
-                    offending.Add($"{parcels[i].Item1}/{parcels[j].Item1}");
+                    offending.Add($"{parcels[i].Item1}/{parcels[j].Item1} {d:F3} m");
                 }
             }
         }
 
         Assert.True(neighbours > parcels.Count, "the envelope query found too few neighbours to mean anything");
-        Assert.True(acrossLayers > 500, "too few permanent/general neighbour pairs to mean anything");
+        Assert.True(acrossLayers > 2000, "too few permanent/general neighbour pairs to mean anything");
+        Assert.True(ditchApart > parcels.Count / 2, $"only {ditchApart} pairs a 毛渠 apart");
+        Assert.True(roadApart > 1000, $"only {roadApart} pairs a road apart");
         Assert.Empty(offending);
     }
 
+    /// <summary>
+    /// 图斑 of 5–60 亩 (true area, not the raw grid area), shaped like 河套 fields: long strips. <c>areaMu</c> is checked
+    /// against the EPSG:4545 grid area divided by k² with the Gauss-Kruger point scale k = 1 + y²/(2R²) (y the distance
+    /// from the central meridian), a first-order formula of its own, not Core's measure.
+    /// </summary>
+    [Theory]
+    [InlineData("farmland")]
+    [InlineData("general-farmland")]
+    public void ParcelsAreLongStripsOf5To60MuWithTheirTrueArea(string layer)
+    {
+        const double r = 6_371_000;
+        var aspects = new List<double>();
+        var bad = new List<string>();
+        foreach (var f in GisDataFiles.GkLayer(layer))
+        {
+            var mu = Convert.ToDouble(GisDataFiles.Attr(f, "areaMu"), System.Globalization.CultureInfo.InvariantCulture);
+            var y = f.Geometry.Centroid.X - 500_000;
+            var k = 1 + (y * y / (2 * r * r));
+            var trueMu = f.Geometry.Area / (k * k) / (10_000.0 / 15);
+            if (mu is < 5 or > 60 || Math.Abs(mu - trueMu) > 0.005 + (2e-6 * mu))
+            {
+                bad.Add($"{GisDataFiles.Attr(f, "id")}: areaMu {mu}, true {trueMu:F4}");
+            }
+
+            var width = new MinimumDiameter(f.Geometry).Length;
+            aspects.Add(f.Geometry.Area / width / width);
+        }
+
+        aspects.Sort();
+        Assert.Empty(bad);
+        Assert.True(aspects[aspects.Count / 2] >= 2.0, $"median length/width {aspects[aspects.Count / 2]:F2}");
+    }
+
+    /// <summary>
+    /// The strips follow the canal grid: of the parcels within 1 km of a real canal, most run with it (their longest edge
+    /// within 15° of the nearest canal segment). The old jittered grid at one fixed angle managed about a third.
+    /// </summary>
+    [Fact]
+    public void StripsNearTheRealCanalsRunWithThem()
+    {
+        var canals = Metres(NetTopologySuite.Densify.Densifier.Densify(GisDataFiles.Layer("canals")[0].Geometry, 0.0005));
+        var segments = new STRtree<LineSegment>();
+        for (var i = 0; i < canals.NumGeometries; i++)
+        {
+            var cs = canals.GetGeometryN(i).Coordinates;
+            for (var k = 1; k < cs.Length; k++)
+            {
+                var seg = new LineSegment(cs[k - 1], cs[k]);
+                segments.Insert(new Envelope(seg.P0, seg.P1), seg);
+            }
+        }
+
+        var (near, aligned) = (0, 0);
+        foreach (var f in GisDataFiles.GkLayer("farmland").Where((_, i) => i % 7 == 0))
+        {
+            var c = f.Geometry.Centroid.Coordinate;
+            var window = new Envelope(c);
+            window.ExpandBy(1000);
+            var nearest = segments.Query(window).Where(s => s.Distance(c) <= 1000).OrderBy(s => s.Distance(c)).FirstOrDefault();
+            if (nearest is null)
+            {
+                continue;
+            }
+
+            var ring = ((Polygon)f.Geometry).Shell.Coordinates;
+            var longest = Enumerable.Range(1, ring.Length - 1).Select(k => new LineSegment(ring[k - 1], ring[k])).MaxBy(s => s.Length)!;
+            var diff = Math.Abs(Math.IEEERemainder(longest.Angle - nearest.Angle, Math.PI));
+            near++;
+            aligned += diff < 15 * Math.PI / 180 ? 1 : 0;
+        }
+
+        Assert.True(near > 500, $"only {near} parcels near a canal");
+        Assert.True(aligned > 0.65 * near, $"{aligned} of {near} parcels near a canal run with it");
+    }
+
+    /// <summary>Nothing of either farmland layer lies in a zone the farmland must stay out of.</summary>
     [Theory]
     [InlineData("farmland", "urban-boundary")]
     [InlineData("farmland", "wetlands")]
     [InlineData("farmland", "eco-redline")]
+    [InlineData("farmland", "nature-reserves")]
+    [InlineData("farmland", "desertification-closures")]
+    [InlineData("farmland", "water-management")]
     [InlineData("general-farmland", "urban-boundary")]
     [InlineData("general-farmland", "wetlands")]
     [InlineData("general-farmland", "eco-redline")]
+    [InlineData("general-farmland", "nature-reserves")]
+    [InlineData("general-farmland", "desertification-closures")]
+    [InlineData("general-farmland", "water-management")]
     public void NoFarmlandLiesInsideAProtectedOrUrbanZone(string farmlandLayer, string zoneLayer)
     {
         var zones = GisDataFiles.Layer(zoneLayer).Select(f => PreparedGeometryFactory.Prepare(f.Geometry)).ToList();
@@ -98,6 +234,19 @@ public class GisDataTopologyTests
             .ToList();
 
         Assert.Empty(hits);
+    }
+
+    /// <summary>Positive control for the test above: the farmland does come right up to the zones (within 100 m).</summary>
+    [Theory]
+    [InlineData("urban-boundary")]
+    [InlineData("eco-redline")]
+    [InlineData("water-management")]
+    public void FarmlandComesRightUpToTheZonesItKeepsOutOf(string zoneLayer)
+    {
+        var zones = new IndexedFacetDistance(Metres(GisDataFiles.Layer(zoneLayer).Select(f => f.Geometry).Aggregate((a, b) => a.Factory.BuildGeometry([a, b]))));
+        var close = GisDataFiles.GkLayer("farmland").Count(p => zones.Distance(p.Geometry) < 100);
+
+        Assert.True(close > 20, $"only {close} parcels within 100 m of {zoneLayer}");
     }
 
     [Fact]
@@ -218,9 +367,15 @@ public class GisDataTopologyTests
     public void EveryPlanFeatureLiesInsideTheBannerExceptTheRegionalBelt(string layer)
     {
         var banner = PreparedGeometryFactory.Prepare(GisDataFiles.Banner());
+        // Fast path for the tens of thousands of parcels: a feature with a vertex inside the banner and no point on its
+        // boundary lies inside; anything else gets the full covers test.
+        var inside = new NetTopologySuite.Algorithm.Locate.IndexedPointInAreaLocator(GisDataFiles.Banner());
+        var edge = new IndexedFacetDistance(GisDataFiles.Banner().Boundary);
+        bool Covered(Geometry g) =>
+            (inside.Locate(g.Coordinate) == Location.Interior && edge.Distance(g) > 0) || banner.Covers(g);
         var outside = GisDataFiles.Layer(layer)
             .Where(f => GisDataFiles.Attr(f, "regional") is not true)
-            .Where(f => !banner.Covers(f.Geometry))
+            .Where(f => !Covered(f.Geometry))
             .Select(f => (string)GisDataFiles.Attr(f, "id")!)
             .ToList();
 

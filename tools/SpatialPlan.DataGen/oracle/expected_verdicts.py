@@ -22,10 +22,11 @@ CONTROL = [(l, c) for l, c in so.LAYERS if c not in ("showcase-belt", "town-stru
 FIXTURE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "tests", "SpatialPlan.Core.Tests", "Rules", "law-fixture.json")
 
 
-def situations(fp, feats, category, proximity, sliver, majors, lists):
-    """[(level, situation)] for one zone layer; levels without any relation are left out ('none')."""
+def situations(fp, layer, category, proximity, sliver, majors, lists):
+    """[(level, situation)] for one zone layer; levels without any relation are left out ('none'). Only the features
+    within the proximity distance of the footprint's envelope can relate to it (the layer's R-tree finds them)."""
     by_level = {}
-    for _, _, level, g in feats:
+    for _, _, level, g in layer.candidates(fp, proximity + 1.0):
         by_level.setdefault(level or "*", []).append(g)
     out = []
     if category == "urban-boundary":
@@ -38,14 +39,15 @@ def situations(fp, feats, category, proximity, sliver, majors, lists):
     for level, gs in by_level.items():
         area = sum(fp.Intersection(g).GetArea() for g in gs if fp.Intersects(g))
         touches = any(fp.Intersects(g) for g in gs)
-        dist = min(fp.Distance(g) for g in gs)
+        dist = min((fp.Distance(g) for g in gs), default=float("inf"))
         if area > sliver:
             major = any(m in lists.get(f"{category}/{level}", lists.get(category, [])) for m in majors)
             out.append((level, "inside-major" if major else "inside"))
         elif area > 0: out.append((level, "sliver"))
         elif touches: out.append((level, "touches"))
         elif proximity and dist <= proximity: out.append((level, "near"))
-    return out or [("*" if "*" in by_level or not by_level else sorted(by_level)[0], "none")]
+    levels = layer.levels()
+    return out or [("*" if "*" in levels or not levels else sorted(levels)[0], "none")]
 
 
 def expected(data, spec, layers, banner, neighbours, cells, policy, lists):
@@ -54,7 +56,7 @@ def expected(data, spec, layers, banner, neighbours, cells, policy, lists):
     zones = {}
     for layer_id, category in CONTROL:
         feats = layers[layer_id]
-        if not feats: continue
+        if not feats: continue  # a layer the data folder does not have
         proximity = policy["zones"][category].get("proximityM", 0)
         best = None
         auths = set(); whys = []

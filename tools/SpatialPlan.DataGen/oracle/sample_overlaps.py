@@ -2,7 +2,8 @@
 """Independent oracle for the sample projects: overlap areas per zone layer and level (GDAL/OGR + GEOS).
 
 Not SpatialPlan code. Builds each footprint in EPSG:4545 (lines buffered by width/2, points by radius), intersects it
-with every zone and guidance layer of gis-data/layers, and reports the overlap area per (layer, level) in m2 (EPSG:4545
+with every zone and guidance layer of gis-data/layers (a GeoPackage layer, <id>.gpkg in EPSG:4545, through its R-tree;
+otherwise <id>.geojson), and reports the overlap area per (layer, level) in m2 (EPSG:4545
 grid area, not scale-corrected), the features hit, and the jurisdiction figures against the banner boundary and the
 neighbouring counties. The expectations in index.json are written from these figures.
 
@@ -43,17 +44,65 @@ def srs(code):
 TO_GK = osr.CoordinateTransformation(srs(4490), srs(4545))
 
 
+class Layer:
+    """A zone layer's features in EPSG:4545: a GeoPackage layer (layers/<id>.gpkg, the embedded farmland) is read
+    through its R-tree, only where a footprint needs it; a GeoJSON layer (EPSG:4490) is read whole and projected."""
+
+    def __init__(self, data, layer_id):
+        self.features, self.ds, self.lyr = [], None, None
+        gpkg = os.path.join(data, "layers", layer_id + ".gpkg")
+        path = os.path.join(data, "layers", layer_id + ".geojson")
+        if os.path.exists(gpkg):
+            self.ds = ogr.Open(gpkg)
+            self.lyr = self.ds.GetLayerByName(layer_id) or self.ds.GetLayer(0)
+            code = self.lyr.GetSpatialRef().GetAuthorityCode(None)
+            if code != "4545":
+                raise SystemExit(f"{gpkg}: EPSG:{code}, expected the working CRS EPSG:4545")
+        elif os.path.exists(path):
+            ds = ogr.Open(path)
+            for f in ds.GetLayer(0):
+                g = f.GetGeometryRef().Clone(); g.Transform(TO_GK)
+                self.features.append(feature(f, g))
+
+    def __bool__(self):
+        return self.lyr is not None or bool(self.features)
+
+    def candidates(self, geom, margin=0.0):
+        """The features whose envelope comes within margin (m) of geom's envelope."""
+        minx, maxx, miny, maxy = geom.GetEnvelope()
+        minx, maxx, miny, maxy = minx - margin, maxx + margin, miny - margin, maxy + margin
+        if self.lyr is None:
+            out = []
+            for feat in self.features:
+                a, b, c, d = feat[3].GetEnvelope()
+                if a <= maxx and b >= minx and c <= maxy and d >= miny: out.append(feat)
+            return out
+        self.lyr.SetSpatialFilterRect(minx, miny, maxx, maxy)
+        out = [feature(f, f.GetGeometryRef().Clone()) for f in self.lyr]
+        self.lyr.SetSpatialFilter(None)
+        return out
+
+    def levels(self):
+        """Every feature's level ("*" for none), as a set."""
+        if self.lyr is None: return {f[2] or "*" for f in self.features}
+        if self.lyr.GetLayerDefn().GetFieldIndex("level") < 0: return {"*"}
+        sql = self.ds.ExecuteSQL(f'SELECT DISTINCT level FROM "{self.lyr.GetName()}"')
+        out = {f.GetField(0) or "*" for f in sql}
+        self.ds.ReleaseResultSet(sql)
+        return out
+
+    def __iter__(self):
+        if self.lyr is None: return iter(self.features)
+        return iter([feature(f, f.GetGeometryRef().Clone()) for f in self.lyr])
+
+
+def feature(f, g):
+    level = f.GetField("level") if f.GetFieldIndex("level") >= 0 else None
+    return (f.GetField("id"), f.GetField("name"), level, g)
+
+
 def layer(data, layer_id):
-    path = os.path.join(data, "layers", layer_id + ".geojson")
-    if not os.path.exists(path):
-        return []
-    ds = ogr.Open(path)
-    out = []
-    for f in ds.GetLayer(0):
-        g = f.GetGeometryRef().Clone(); g.Transform(TO_GK)
-        level = f.GetField("level") if f.GetFieldIndex("level") >= 0 else None
-        out.append((f.GetField("id"), f.GetField("name"), level, g))
-    return out
+    return Layer(data, layer_id)
 
 
 def footprint(data, spec):
@@ -88,7 +137,7 @@ def overlaps(data, spec, layers, banner, neighbours):
     zones = []
     for layer_id, category in LAYERS:
         by_level = {}
-        for fid, _, level, g in layers[layer_id]:
+        for fid, _, level, g in layers[layer_id].candidates(fp):
             if g.GetDimension() < 2 or not fp.Intersects(g): continue
             part = fp.Intersection(g)
             area = part.GetArea()
@@ -115,7 +164,7 @@ def overlaps(data, spec, layers, banner, neighbours):
 
 def load_all(data):
     layers = {layer_id: layer(data, layer_id) for layer_id, _ in LAYERS}
-    banner = layer(data, "banner-boundary")[0][3]
+    banner = list(layer(data, "banner-boundary"))[0][3]
     neighbours = layer(data, "neighbours")
     return layers, banner, neighbours
 

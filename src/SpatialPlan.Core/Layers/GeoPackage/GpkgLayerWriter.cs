@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
+using SQLitePCL;
 
 namespace SpatialPlan.Core.Layers.GeoPackage;
 
@@ -28,7 +29,8 @@ public sealed class GpkgLayerWriter : IDisposable
     private readonly Envelope _extent = new();
     private SqliteTransaction? _transaction;
     private SqliteCommand _insertFeature;
-    private SqliteCommand _insertIndex;
+    private sqlite3_stmt? _row;
+    private readonly IndexEntries _index = new();
     private long _count;
     private int _inBatch;
     private bool _completed;
@@ -54,7 +56,6 @@ public sealed class GpkgLayerWriter : IDisposable
         Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;");
         _transaction = _connection.BeginTransaction();
         _insertFeature = null!;
-        _insertIndex = null!;
     }
 
     /// <summary>Features written so far.</summary>
@@ -112,24 +113,13 @@ public sealed class GpkgLayerWriter : IDisposable
 
         geometry.SRID = _srid;
         _count++;
-        _insertFeature.Parameters[0].Value = _count;
-        _insertFeature.Parameters[1].Value = _blobs.Write(geometry);
-        for (var i = 0; i < values.Count; i++)
-        {
-            _insertFeature.Parameters[i + 2].Value = _columns[i].ToDb(values[i]);
-        }
-
-        _insertFeature.ExecuteNonQuery();
+        Insert(GpkgBlob.Write(geometry, _srid, _blobs), values);
         if (!geometry.IsEmpty)
         {
+            // The R-tree is filled in one pass by Complete (GpkgRtreeBulkLoad): here only the envelope is kept.
             var e = geometry.EnvelopeInternal;
             _extent.ExpandToInclude(e);
-            _insertIndex.Parameters[0].Value = _count;
-            _insertIndex.Parameters[1].Value = e.MinX;
-            _insertIndex.Parameters[2].Value = e.MaxX;
-            _insertIndex.Parameters[3].Value = e.MinY;
-            _insertIndex.Parameters[4].Value = e.MaxY;
-            _insertIndex.ExecuteNonQuery();
+            _index.Add(_count, e);
         }
 
         if (++_inBatch >= BatchSize)
@@ -138,14 +128,25 @@ public sealed class GpkgLayerWriter : IDisposable
             _transaction.Dispose();
             _transaction = _connection.BeginTransaction();
             _insertFeature.Transaction = _transaction;
-            _insertIndex.Transaction = _transaction;
             _inBatch = 0;
         }
     }
 
     /// <summary>Writes the extent, the index triggers and closes the file, then moves it to its path (replacing any).</summary>
-    public void Complete()
+    /// <param name="geometryType">
+    /// The geometry type to declare now that every feature is written (e.g. POLYGON when they all were), in place of the one
+    /// given to <see cref="Create"/>; null keeps that one.
+    /// </param>
+    public void Complete(string? geometryType = null)
     {
+        if (geometryType is not null)
+        {
+            using var type = Command("UPDATE gpkg_geometry_columns SET geometry_type_name=$g WHERE table_name=$t");
+            type.Parameters.AddWithValue("$g", geometryType.ToUpperInvariant());
+            type.Parameters.AddWithValue("$t", _table);
+            type.ExecuteNonQuery();
+        }
+
         var extent = _extent.IsNull ? new Envelope(0, 0, 0, 0) : _extent;
         using (var update = Command("UPDATE gpkg_contents SET min_x=$a, min_y=$b, max_x=$c, max_y=$d WHERE table_name=$t"))
         {
@@ -157,12 +158,14 @@ public sealed class GpkgLayerWriter : IDisposable
             update.ExecuteNonQuery();
         }
 
+        _index.Load(_connection, _transaction!, RtreeName(_table));
         CreateIndexTriggers();
         _transaction!.Commit();
         _transaction.Dispose();
         _transaction = null;
+        _row?.Dispose();
+        _row = null;
         _insertFeature.Dispose();
-        _insertIndex.Dispose();
         Execute("PRAGMA journal_mode=DELETE;");
         Execute("ANALYZE;");
         _connection.Close();
@@ -182,8 +185,8 @@ public sealed class GpkgLayerWriter : IDisposable
 
         try
         {
+            _row?.Dispose();
             _insertFeature?.Dispose();
-            _insertIndex?.Dispose();
             _transaction?.Dispose();
             _connection.Dispose();
         }
@@ -265,12 +268,6 @@ public sealed class GpkgLayerWriter : IDisposable
             _insertFeature.Parameters.Add($"$p{i}", _columns[i].Sqlite);
         }
 
-        _insertIndex = Command($"INSERT INTO \"{rtree}\" VALUES ($id, $minx, $maxx, $miny, $maxy)");
-        _insertIndex.Parameters.Add("$id", SqliteType.Integer);
-        foreach (var p in new[] { "$minx", "$maxx", "$miny", "$maxy" })
-        {
-            _insertIndex.Parameters.Add(p, SqliteType.Real);
-        }
     }
 
     /// <summary>
@@ -299,6 +296,84 @@ public sealed class GpkgLayerWriter : IDisposable
     }
 
     internal static string RtreeName(string table) => $"rtree_{table}_{GeometryColumn}";
+
+    /// <summary>
+    /// Inserts a row through SQLite's own binding calls on the prepared statement: the ADO.NET parameter path costs
+    /// more than the insert itself for a 20-column row (8 µs against 3 µs a feature, a single thread for a whole layer).
+    /// </summary>
+    private void Insert(byte[] blob, IReadOnlyList<object?> values)
+    {
+        _row ??= Prepare(_insertFeature.CommandText);
+        var stmt = _row;
+        Check(raw.sqlite3_bind_int64(stmt, 1, _count));
+        Check(raw.sqlite3_bind_blob(stmt, 2, blob));
+        for (var i = 0; i < values.Count; i++)
+        {
+            Check(_columns[i].ToDb(values[i]) switch
+            {
+                DBNull => raw.sqlite3_bind_null(stmt, i + 3),
+                string text => raw.sqlite3_bind_text(stmt, i + 3, text),
+                long l => raw.sqlite3_bind_int64(stmt, i + 3, l),
+                double d => raw.sqlite3_bind_double(stmt, i + 3, d),
+                var other => raw.sqlite3_bind_text(stmt, i + 3, Convert.ToString(other, CultureInfo.InvariantCulture)),
+            });
+        }
+
+        var rc = raw.sqlite3_step(stmt);
+        raw.sqlite3_reset(stmt);
+        if (rc != raw.SQLITE_DONE)
+        {
+            throw new SqliteException($"SQLite error {rc} inserting feature {_count}: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", rc);
+        }
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(_connection.Handle, sql, out var stmt));
+        return stmt;
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(_connection.Handle).utf8_to_string()}", rc);
+        }
+    }
+
+    /// <summary>The R-tree's entries, kept until <see cref="Complete"/> packs them (40 bytes a feature).</summary>
+    private sealed class IndexEntries
+    {
+        private long[] _ids = new long[1024];
+        private double[] _minX = new double[1024];
+        private double[] _maxX = new double[1024];
+        private double[] _minY = new double[1024];
+        private double[] _maxY = new double[1024];
+        private int _count;
+
+        public void Add(long id, Envelope e)
+        {
+            if (_count == _ids.Length)
+            {
+                var size = _count * 2;
+                Array.Resize(ref _ids, size);
+                Array.Resize(ref _minX, size);
+                Array.Resize(ref _maxX, size);
+                Array.Resize(ref _minY, size);
+                Array.Resize(ref _maxY, size);
+            }
+
+            _ids[_count] = id;
+            _minX[_count] = e.MinX;
+            _maxX[_count] = e.MaxX;
+            _minY[_count] = e.MinY;
+            _maxY[_count] = e.MaxY;
+            _count++;
+        }
+
+        public void Load(SqliteConnection connection, SqliteTransaction transaction, string rtree) =>
+            GpkgRtreeBulkLoad.Load(connection, transaction, rtree, _ids, _minX, _maxX, _minY, _maxY, _count);
+    }
 
     private SqliteCommand Command(string sql)
     {

@@ -103,6 +103,36 @@ public sealed class GpkgLayerFileTests : IDisposable
     }
 
     [Fact]
+    public void TheBulkLoadedRtreeIsOneSqlitesOwnCheckAcceptsAndThatSqliteAndGdalKeepUpToDate()
+    {
+        // 120 × 100 squares: 235 leaves under 5 interior nodes under the root (three levels).
+        var features = Grid(120, 100);
+        var path = Write("many", features);
+
+        Assert.Equal("ok", Scalar(path, "SELECT rtreecheck('rtree_many_geom')"));
+        Assert.Equal("12000", Scalar(path, "SELECT count(*) FROM rtree_many_geom_rowid"));
+        using (var reader = GpkgLayerReader.Open(path))
+        {
+            var random = new Random(8);
+            for (var k = 0; k < 50; k++)
+            {
+                var x = 433_000 + (random.NextDouble() * 12_000);
+                var y = 4_527_000 + (random.NextDouble() * 10_000);
+                var window = new Envelope(x, x + (random.NextDouble() * 800), y, y + (random.NextDouble() * 800));
+                var expected = features.Where(f => f.Geometry.EnvelopeInternal.Intersects(window)).Select(f => (string)f.Values[0]!).Order().ToList();
+                Assert.Equal(expected, reader.Query(window).Select(f => (string)f.Attributes["JBNTTBBH"]).Order().ToList());
+            }
+        }
+
+        // GDAL appends a feature: its R-tree triggers update our tree, which stays valid and finds it.
+        var extra = Path.Combine(_dir, "extra.geojson");
+        File.WriteAllText(extra, """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"JBNTTBBH":"NEW","TBMJ":1},"geometry":{"type":"Polygon","coordinates":[[[500000,4600000],[500010,4600000],[500010,4600010],[500000,4600000]]]}}]}""");
+        Run("ogr2ogr", "-append", "-update", "-nln", "many", "-a_srs", "EPSG:4545", path, extra);
+        Assert.Equal("ok", Scalar(path, "SELECT rtreecheck('rtree_many_geom')"));
+        Assert.Contains("Feature Count: 1", Ogr("-al", "-so", "-spat", "499999", "4599999", "500011", "4600011", path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFileThatIsNotAGeoPackageIsNamedInTheError()
     {
         var path = Path.Combine(_dir, "not.gpkg");
@@ -142,6 +172,15 @@ public sealed class GpkgLayerFileTests : IDisposable
         }
 
         return list;
+    }
+
+    private static string Scalar(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     private static string Ogr(params string[] args) => Run("ogrinfo", ["-ro", .. args]);

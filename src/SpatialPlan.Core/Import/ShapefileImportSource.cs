@@ -1,0 +1,267 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using NetTopologySuite.Geometries;
+using SpatialPlan.Core.Limits;
+using SpatialPlan.Core.Sources;
+
+namespace SpatialPlan.Core.Import;
+
+/// <summary>
+/// A Shapefile given as its <c>.shp</c> (with the <c>.dbf</c>, and <c>.prj</c>/<c>.cpg</c> when present, beside it) or as
+/// a <c>.zip</c> holding one layer (expanded into a private temporary folder, entry by entry under the data-layer
+/// budget, CRC-checked). The .shp and .dbf are streamed side by side: the reading thread only cuts each record's bytes
+/// out of the two files (checking every record length against the file, and the layer's totals against the data-layer
+/// budget); the import's worker threads then check each record (<see cref="ShpStructure"/>, the upload readers' walk:
+/// counts against lengths, finite x/y) and decode it (<see cref="ShpGeometry"/>, <see cref="DbfTable"/>). A truncated
+/// or lying file is refused with the record it breaks at. (NetTopologySuite.IO.Esri.Shapefile reads a record in about
+/// 40 µs here — 40 s for a million 图斑 on one thread — so it is not used for data layers.)
+/// </summary>
+internal sealed class ShapefileImportSource : IImportSource
+{
+    private readonly string _shp;
+    private readonly string _dbf;
+    private readonly string? _tempDirectory;
+    private readonly DbfTable _table;
+    private readonly int _fileType;
+    private readonly long _shpLength;
+    private readonly List<string> _notes = [];
+    private long _position;
+
+    private ShapefileImportSource(string name, string shp, string? tempDirectory)
+    {
+        Name = name;
+        _shp = shp;
+        _tempDirectory = tempDirectory;
+        _dbf = Sibling(shp, ".dbf") ?? throw new InputException(
+            $"找不到与 {Path.GetFileName(shp)} 同名的 .dbf 属性文件（missing .dbf）。",
+            "Shapefile 至少需要同名的 .shp、.dbf 两个文件（最好还有 .prj、.cpg）：请把它们放在同一文件夹，或一起压缩成 ZIP。", name);
+        var prj = Sibling(shp, ".prj");
+        var cpg = Sibling(shp, ".cpg");
+        using (var dbf = File.OpenRead(_dbf))
+        {
+            _table = DbfTable.Open(dbf, cpg is null ? null : CodePage(ReadSidecar(cpg, name).Trim()), name);
+        }
+
+        (_fileType, _shpLength) = Header(shp, name);
+        Count = _table.Count;
+        Columns = _table.Fields.Select(f => new SourceColumn(f.Name, f.Column)).ToList();
+        if (prj is not null)
+        {
+            Crs = new DeclaredCrs(PrjRecognizer.ToEpsg(ReadSidecar(prj, name), name), $".prj 文件（{Path.GetFileName(prj)}）");
+        }
+        else
+        {
+            _notes.Add("没有 .prj 坐标系文件，按坐标范围判断坐标系（no .prj: the CRS is judged from the coordinates）。");
+        }
+
+        if (_table.Fields.Any(f => f.Type == 'C') && cpg is null)
+        {
+            _notes.Add($"属性文字编码：{_table.EncodingName}（no .cpg）。");
+        }
+
+        if (_fileType % 10 != 0 && _fileType / 10 > 0)
+        {
+            _notes.Add("图层带 Z 或 M 值，只导入平面坐标 x/y（Z/M values are not kept: layers are 2D）。");
+        }
+    }
+
+    public string Name { get; }
+
+    public string Format => "Shapefile";
+
+    public IReadOnlyList<SourceColumn> Columns { get; }
+
+    public DeclaredCrs? Crs { get; }
+
+    public long? Count { get; }
+
+    public double Progress => _shpLength <= 100 ? 1 : Math.Min(1, (double)Interlocked.Read(ref _position) / _shpLength);
+
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>Opens <paramref name="path"/> (.shp or .zip).</summary>
+    /// <exception cref="InputException">Missing parts, a broken header, a zip that is not one Shapefile.</exception>
+    public static ShapefileImportSource Open(string path, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ShapefileImportSource(name, path, null);
+        }
+
+        var temp = Directory.CreateTempSubdirectory("spatialplan-import-").FullName;
+        try
+        {
+            var shp = ZipExpander.ExpandShapefile(path, temp, name, cancellationToken);
+            return new ShapefileImportSource(name, shp, temp);
+        }
+        catch
+        {
+            Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    public IEnumerable<PendingRecord> Read(CancellationToken cancellationToken)
+    {
+        using var shp = new FileStream(_shp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        using var dbf = new FileStream(_dbf, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        dbf.Seek(_table.HeaderLength, SeekOrigin.Begin);
+        shp.Seek(100, SeekOrigin.Begin);
+        var entry = Path.GetFileName(_shp);
+        var recordHeader = new byte[8];
+        var offset = 100L;
+        var index = 0;
+        var vertices = 0L;
+        while (offset < _shpLength)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_shpLength - offset < 8)
+            {
+                throw Corrupt(entry, "最后一条记录的记录头不完整", index, Name);
+            }
+
+            shp.ReadExactly(recordHeader);
+            var bytes = 2L * (uint)BinaryPrimitives.ReadInt32BigEndian(recordHeader.AsSpan(4));
+            if (bytes < 4 || offset + 8 + bytes > _shpLength)
+            {
+                throw Corrupt(entry, string.Create(CultureInfo.InvariantCulture,
+                    $"记录声明内容长度 {bytes} 字节，超出文件末尾（文件只剩 {_shpLength - offset - 8} 字节）"), index, Name);
+            }
+
+            if (index >= InputLimits.DataLayer.MaxFeatures)
+            {
+                throw new InputException(
+                    string.Create(CultureInfo.InvariantCulture, $"图层的要素超过 {InputLimits.DataLayer.MaxFeatures} 个（too many features）。"),
+                    "请按行政区（如乡镇）拆分成几个图层分别导入。", Name);
+            }
+
+            if (index >= _table.Count)
+            {
+                throw Corrupt(Path.GetFileName(_dbf), string.Create(CultureInfo.InvariantCulture,
+                    $"属性表只有 {_table.Count} 条记录，少于 .shp 的图形（.dbf and .shp disagree）"), index, Name);
+            }
+
+            var content = new byte[bytes];
+            shp.ReadExactly(content);
+            var record = new byte[_table.RecordLength];
+            dbf.ReadExactly(record);
+            // The layer's total vertices, against the budget (each record's own counts are checked on the worker).
+            vertices += bytes / 16;
+            if (vertices > InputLimits.DataLayer.MaxVertices)
+            {
+                throw new InputException(
+                    string.Create(CultureInfo.InvariantCulture, $"图层的顶点超过 {InputLimits.DataLayer.MaxVertices} 个（too many vertices）。"),
+                    "请按行政区拆分成几个图层分别导入，或在 GIS 软件中适当简化。", Name, index);
+            }
+
+            offset += 8 + bytes;
+            Interlocked.Exchange(ref _position, offset);
+            yield return new Record(this, index++, content, record, entry);
+        }
+
+        if (index < _table.Count)
+        {
+            _notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $".dbf 有 {_table.Count} 条记录，比 .shp 的 {index} 个图形多，多出的属性记录未导入（.dbf has more records than .shp）。"));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_tempDirectory is not null && Directory.Exists(_tempDirectory))
+        {
+            Directory.Delete(_tempDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Checks the .shp file header: its magic number and declared length.</summary>
+    private static (int FileType, long Length) Header(string shp, string name)
+    {
+        using var stream = File.OpenRead(shp);
+        var length = stream.Length;
+        var header = new byte[100];
+        var entry = Path.GetFileName(shp);
+        if (length < 100 || stream.ReadAtLeast(header, 100, throwOnEndOfStream: false) < 100 || BinaryPrimitives.ReadInt32BigEndian(header) != 9994)
+        {
+            throw Corrupt(entry, string.Create(CultureInfo.InvariantCulture, $"文件头不完整或不是 .shp 文件（{length} 字节）"), null, name);
+        }
+
+        var declared = 2L * (uint)BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(24));
+        if (declared > length || declared < 100)
+        {
+            throw Corrupt(entry, string.Create(CultureInfo.InvariantCulture,
+                $"文件头声明长度 {declared} 字节，而文件实际有 {length} 字节（文件被截断或文件头有误）"), null, name);
+        }
+
+        return (BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(32)), declared);
+    }
+
+    /// <summary>One record's bytes from the .shp and the .dbf; checked and decoded on a worker.</summary>
+    private sealed class Record(ShapefileImportSource source, int index, byte[] shp, byte[] dbf, string entry) : PendingRecord(index)
+    {
+        public override (Geometry? Geometry, object?[] Values) Decode()
+        {
+            var values = source._table.Values(dbf);
+            if (DbfTable.Deleted(dbf))
+            {
+                // A record deleted in the .dbf is hidden by GIS tools: so here (reported as not imported).
+                return (null, values);
+            }
+
+            ShpStructure.Record(shp, source._fileType, index, entry, new InputBudget(InputLimits.DataLayer, source.Name, CancellationToken.None));
+            return (ShpGeometry.Read(shp, ImportGeometry.Factory), values);
+        }
+    }
+
+    private static InputException Corrupt(string entry, string problem, int? record, string name) => new(
+        record is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"{entry} 已损坏：第 {r + 1} 条记录{problem}（corrupt shapefile record {r + 1}）。")
+            : $"{entry} 已损坏：{problem}（corrupt shapefile）。",
+        "文件可能没有复制完整或被其他程序改动过：请在 GIS 软件中重新导出该图层（.shp/.shx/.dbf/.prj/.cpg 一起）。", name, record);
+
+    /// <summary>The sibling file with the same stem and extension <paramref name="ext"/> (any case), or null.</summary>
+    internal static string? Sibling(string shp, string ext)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(shp))!;
+        var stem = Path.GetFileNameWithoutExtension(shp);
+        return Directory.EnumerateFiles(directory)
+            .FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), stem, StringComparison.OrdinalIgnoreCase)
+                                 && string.Equals(Path.GetExtension(f), ext, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string ReadSidecar(string path, string name)
+    {
+        var max = InputLimits.DataLayer.MaxSidecarBytes;
+        var info = new FileInfo(path);
+        if (info.Length > max)
+        {
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture, $"{info.Name} 有 {info.Length} 字节，正常的 .prj/.cpg 只有几百字节（sidecar file too large）。"),
+                "请用 GIS 软件重新导出该图层，不要手工改动这些文件。", name);
+        }
+
+        return File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF');
+    }
+
+    /// <summary>The .cpg's code page (GBK is common in Chinese data); null leaves the choice to the .dbf's language driver byte.</summary>
+    private static Encoding? CodePage(string text)
+    {
+        try
+        {
+            return text.ToUpperInvariant() switch
+            {
+                "" => null,
+                "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
+                "GBK" or "936" or "CP936" or "GB2312" or "GB18030" => InputBytes.Gb18030,
+                var other when int.TryParse(other, NumberStyles.None, CultureInfo.InvariantCulture, out var cp) => Encoding.GetEncoding(cp),
+                var other => Encoding.GetEncoding(other),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
