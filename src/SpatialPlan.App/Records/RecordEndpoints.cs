@@ -36,6 +36,10 @@ public static class RecordEndpoints
             File(id, version, context, host, pdf: false));
         records.MapPost("/{id:long}/recheck", Recheck).RequireRateLimiting(RecordsSetup.SavePolicy);
         records.MapPost("/{id:long}/withdraw", Withdraw);
+
+        // The web 台账 (ClientApp records.ts): /records and /records/{id} are the page itself, routed in the browser.
+        app.MapFallbackToFile("/records", "index.html");
+        app.MapFallbackToFile("/records/{**path}", "index.html");
         return app;
     }
 
