@@ -98,7 +98,7 @@ internal sealed class ZoneEvaluator
     /// <summary>Distance in metres to the layer's nearest feature, or null for an empty layer.</summary>
     public double? NearestDistance(ZoneLayer layer)
     {
-        var nearest = layer.Nearest(_footprint.Gk);
+        var nearest = layer.Nearest(_footprint.Gk, _cancellation);
         return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
     }
 
@@ -117,11 +117,12 @@ internal sealed class ZoneEvaluator
         whole.ExpandBy(margin);
         if (_footprint.Gk.Area >= 0.25 * env.Area)
         {
-            return layer.Query(whole);
+            return layer.Query(whole, _cancellation);
         }
 
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
-        var seen = new HashSet<ZoneFeature>(ReferenceEqualityComparer.Instance);
+        // A feature met by several cells is read once per cell (an indexed source returns a new object each time): keep one per key.
+        var seen = new Dictionary<long, ZoneFeature>();
         for (var x = env.MinX; x < env.MaxX; x += cell)
         {
             for (var y = env.MinY; y < env.MaxY; y += cell)
@@ -130,12 +131,15 @@ internal sealed class ZoneEvaluator
                 var window = new Envelope(x - margin, Math.Min(x + cell, env.MaxX) + margin, y - margin, Math.Min(y + cell, env.MaxY) + margin);
                 if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(window)))
                 {
-                    seen.UnionWith(layer.Query(window));
+                    foreach (var f in layer.Query(window, _cancellation))
+                    {
+                        seen.TryAdd(f.Key, f);
+                    }
                 }
             }
         }
 
-        return seen;
+        return seen.Values;
     }
 
     private static IEnumerable<Geometry> Polygons(Geometry g) =>

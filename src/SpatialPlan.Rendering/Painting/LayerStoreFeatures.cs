@@ -6,17 +6,17 @@ using SpatialPlan.Core.Layers;
 
 namespace SpatialPlan.Rendering.Painting;
 
-/// <summary>Adapts a <see cref="LayerStore"/> to the renderers: a layer's features with their EPSG:4545 geometry.</summary>
+/// <summary>
+/// Adapts a <see cref="LayerStore"/> to the renderers: a layer's features with their working-CRS geometry, read through the
+/// layer's source (<see cref="Core.Layers.Sources.ILayerSource.All"/>) once and kept. A GeoJSON layer is already in
+/// memory; an indexed layer is streamed from its GeoPackage or PostGIS table the first time a sheet draws it.
+/// </summary>
 internal static class LayerStoreFeatures
 {
     public static Func<LayerDefinition, IReadOnlyList<IFeature>> From(LayerStore store)
     {
         var cache = new ConcurrentDictionary<string, IReadOnlyList<IFeature>>(StringComparer.Ordinal);
-        return layer => cache.GetOrAdd(layer.Id, id =>
-        {
-            var data = store.Get(id);
-            return [.. data.Features.Select((f, i) => (IFeature)new Feature(data.Projected[i], f.Attributes))];
-        });
+        return layer => cache.GetOrAdd(layer.Id, id => [.. store.Source(id).All().Select(f => (IFeature)new Feature(f.Geometry, f.Attributes))]);
     }
 
     /// <summary>Projects a lon/lat box (EPSG:4490) to the EPSG:4545 box that contains it, sampling its edges
