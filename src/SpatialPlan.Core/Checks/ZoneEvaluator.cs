@@ -41,7 +41,10 @@ internal sealed class ZoneEvaluator
     {
         var margin = (proximityM * _k * 1.001) + 1e-6;
         var contact = new LayerContact(layer);
-        foreach (var candidate in Candidates(layer, margin))
+
+        // In id order: sources return candidates in their own order (an STR-tree's, a table's), and the report lists ties
+        // and builds unions in candidate order, so this keeps it the same through every source.
+        foreach (var candidate in Candidates(layer, margin).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Key))
         {
             _cancellation.ThrowIfCancellationRequested();
 
@@ -121,8 +124,7 @@ internal sealed class ZoneEvaluator
         }
 
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
-        // A feature met by several cells is read once per cell (an indexed source returns a new object each time): keep one per key.
-        var seen = new Dictionary<long, ZoneFeature>();
+        var windows = new List<Envelope>();
         for (var x = env.MinX; x < env.MaxX; x += cell)
         {
             for (var y = env.MinY; y < env.MaxY; y += cell)
@@ -131,15 +133,13 @@ internal sealed class ZoneEvaluator
                 var window = new Envelope(x - margin, Math.Min(x + cell, env.MaxX) + margin, y - margin, Math.Min(y + cell, env.MaxY) + margin);
                 if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(window)))
                 {
-                    foreach (var f in layer.Query(window, _cancellation))
-                    {
-                        seen.TryAdd(f.Key, f);
-                    }
+                    windows.Add(window);
                 }
             }
         }
 
-        return seen.Values;
+        // One call for every cell: the source gives each feature once (an indexed source reads it once).
+        return layer.Query(windows, _cancellation);
     }
 
     private static IEnumerable<Geometry> Polygons(Geometry g) =>

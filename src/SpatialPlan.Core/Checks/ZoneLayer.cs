@@ -110,6 +110,10 @@ public sealed class ZoneLayer
     public IEnumerable<ZoneFeature> Query(Envelope envelope, CancellationToken cancellationToken = default) =>
         _source.Query(envelope, cancellationToken).Select(Convert);
 
+    /// <summary>Features whose envelope intersects any of <paramref name="envelopes"/>, each once.</summary>
+    public IEnumerable<ZoneFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default) =>
+        _source.Query(envelopes, cancellationToken).Select(Convert);
+
     /// <summary>The feature nearest to <paramref name="geometry"/> (grid distance), or null for an empty layer.</summary>
     public ZoneFeature? Nearest(Geometry geometry, CancellationToken cancellationToken = default) =>
         _source.Nearest(geometry, double.PositiveInfinity, cancellationToken) is { } f ? Convert(f) : null;

@@ -76,6 +76,10 @@ public sealed class GeoJsonLayerSource : LayerSourceBase
         Data.Source.Query(envelope, cancellationToken);
 
     /// <inheritdoc/>
+    public override IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default) =>
+        Data.Source.Query(envelopes, cancellationToken);
+
+    /// <inheritdoc/>
     public override LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default) =>
         Data.Source.Nearest(geometry, maxDistance, cancellationToken);
 

@@ -115,6 +115,41 @@ public sealed class GpkgLayerSource : LayerSourceBase
     }
 
     /// <inheritdoc/>
+    public override IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        if (envelopes.Count == 1)
+        {
+            return Query(envelopes[0], cancellationToken);
+        }
+
+        return Use(reader =>
+        {
+            // The R-tree alone for every window (no geometry read), then each feature met once.
+            var fids = new SortedSet<long>();
+            foreach (var envelope in envelopes)
+            {
+                foreach (var (fid, _) in reader.QueryEnvelopes(ToStored(envelope), cancellationToken))
+                {
+                    fids.Add(fid);
+                }
+            }
+
+            var result = new List<LayerFeature>(fids.Count);
+            foreach (var fid in fids)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (reader.Get(fid) is { } f && ToLayerFeature(f) is var feature && envelopes.Any(e => feature.Geometry.EnvelopeInternal.Intersects(e)))
+                {
+                    result.Add(feature);
+                }
+            }
+
+            return result;
+        });
+    }
+
+    /// <inheritdoc/>
     public override LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(geometry);

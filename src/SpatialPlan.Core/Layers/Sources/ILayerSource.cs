@@ -28,6 +28,12 @@ public interface ILayerSource : IDisposable
     IReadOnlyList<LayerFeature> Query(Envelope envelope, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The features whose envelope intersects any of <paramref name="envelopes"/>, each once (a long thin footprint asks
+    /// for the cells along it in one call, so an indexed source reads each feature once).
+    /// </summary>
+    IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The feature nearest to <paramref name="geometry"/> (grid distance in the working CRS) within
     /// <paramref name="maxDistance"/>, or null when there is none.
     /// </summary>

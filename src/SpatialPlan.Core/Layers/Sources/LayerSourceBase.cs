@@ -42,6 +42,23 @@ public abstract class LayerSourceBase : ILayerSource
     public abstract IReadOnlyList<LayerFeature> Query(Envelope envelope, CancellationToken cancellationToken = default);
 
     /// <inheritdoc/>
+    public virtual IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        var seen = new Dictionary<long, LayerFeature>();
+        foreach (var envelope in envelopes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var f in Query(envelope, cancellationToken))
+            {
+                seen.TryAdd(f.Key, f);
+            }
+        }
+
+        return [.. seen.Values];
+    }
+
+    /// <inheritdoc/>
     public abstract LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default);
 
     /// <inheritdoc/>

@@ -181,6 +181,34 @@ public sealed class PostgisLayerSource : LayerSourceBase
     }
 
     /// <inheritdoc/>
+    public override IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        if (envelopes.Count == 1)
+        {
+            return Query(envelopes[0], cancellationToken);
+        }
+
+        var stored = envelopes.Select(ToStored).ToList();
+        return Run(c =>
+        {
+            // One statement: each window probes the GiST index (a nested loop over the windows), each row once.
+            var xs = stored.Select(e => e.MinX).ToArray();
+            var ys = stored.Select(e => e.MinY).ToArray();
+            var xe = stored.Select(e => e.MaxX).ToArray();
+            var ye = stored.Select(e => e.MaxY).ToArray();
+            using var command = new NpgsqlCommand(
+                $"{_select} WHERE t.ctid IN (SELECT u.ctid FROM unnest($1::float8[], $2::float8[], $3::float8[], $4::float8[]) w(x0, y0, x1, y1) " +
+                $"JOIN {_relation} u ON u.{_geometry} && ST_MakeEnvelope(w.x0, w.y0, w.x1, w.y1, {_srid}))", c);
+            command.Parameters.Add(new NpgsqlParameter { Value = xs });
+            command.Parameters.Add(new NpgsqlParameter { Value = ys });
+            command.Parameters.Add(new NpgsqlParameter { Value = xe });
+            command.Parameters.Add(new NpgsqlParameter { Value = ye });
+            return Read(command, cancellationToken).Where(f => envelopes.Any(e => f.Geometry.EnvelopeInternal.Intersects(e))).ToList();
+        });
+    }
+
+    /// <inheritdoc/>
     public override LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(geometry);

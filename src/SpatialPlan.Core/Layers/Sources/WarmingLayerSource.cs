@@ -68,6 +68,10 @@ public sealed class WarmingLayerSource : ILayerSource
         _current.Query(envelope, cancellationToken);
 
     /// <inheritdoc/>
+    public IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default) =>
+        _current.Query(envelopes, cancellationToken);
+
+    /// <inheritdoc/>
     public LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default) =>
         _current.Nearest(geometry, maxDistance, cancellationToken);
 
