@@ -265,7 +265,16 @@ public sealed class GpkgLayerReader : IDisposable
             return null;
         }
 
-        var geometry = _blobs.Read((byte[])reader.GetValue(1));
+        Geometry geometry;
+        try
+        {
+            geometry = _blobs.Read((byte[])reader.GetValue(1));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException
+            or NotSupportedException or ParseException or EndOfStreamException or InvalidOperationException)
+        {
+            throw new GpkgException($"{Table}: the geometry of fid {reader.GetInt64(0)} is not a GeoPackage geometry blob ({e.Message})", e);
+        }
         if (geometry.SRID <= 0)
         {
             geometry.SRID = Srid;

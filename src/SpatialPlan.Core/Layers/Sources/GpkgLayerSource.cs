@@ -55,6 +55,14 @@ public sealed class GpkgLayerSource : LayerSourceBase
         GpkgLayerReader reader;
         try
         {
+            if (table is not null && GpkgLayerReader.FeatureTables(path) is var tables && !tables.Contains(table, StringComparer.Ordinal))
+            {
+                throw new SpatialPlan.Core.Sources.InputException(
+                    $"GeoPackage 文件中没有要素表“{table}”（其中有：{(tables.Count == 0 ? "无" : string.Join("、", tables))}）。",
+                    "把 catalog.json 中该图层 source 的 table 改为文件中的要素表名，或用 spatialplan import 重新导入。",
+                    where);
+            }
+
             // The table named, else the one named as the layer (what import writes), else the file's only one.
             reader = GpkgLayerReader.Open(path, table ?? (HasTable(path, definition.Id) ? definition.Id : null));
         }
@@ -165,9 +173,26 @@ public sealed class GpkgLayerSource : LayerSourceBase
         var reader = Rent();
         try
         {
-            foreach (var f in reader.All(cancellationToken))
+            using var rows = reader.All(cancellationToken).GetEnumerator();
+            while (true)
             {
-                yield return ToLayerFeature(f);
+                GpkgFeature row;
+                try
+                {
+                    if (!rows.MoveNext())
+                    {
+                        break;
+                    }
+
+                    row = rows.Current;
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or GpkgException)
+                {
+                    throw Problem($"读取 GeoPackage 表 {_table} 时出错：{e.Message}（the GeoPackage could not be read）。",
+                        "文件可能已损坏或正被改写：用 spatialplan import 重新导入该图层。", e);
+                }
+
+                yield return ToLayerFeature(row);
             }
         }
         finally
@@ -204,7 +229,7 @@ public sealed class GpkgLayerSource : LayerSourceBase
         {
             return work(reader);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or GpkgException)
         {
             throw Problem($"读取 GeoPackage 表 {_table} 时出错：{e.Message}（the GeoPackage could not be read）。",
                 "文件可能已损坏或正被改写：用 spatialplan import 重新导入该图层。", e);
