@@ -124,6 +124,23 @@ public sealed class ManyFootprintsAndSourcesTests : IClassFixture<TestDataDirect
         Assert.Empty(JsonSame.Differences(fromGeoJson.Stdout, fromGpkg.Stdout, 1e-9, "$.settings.dataVersion", "$.settings.checkedAt"));
     }
 
+    [Fact]
+    public void LayersCountsGeoPackageLayersThroughTheirSource()
+    {
+        using var gpkg = new TempFolder("sp-cli-layers");
+        SourceFolders.AsGeoPackage(_data.Root, gpkg.Path, ["farm"]);
+
+        var before = JsonDocument.Parse(CliRun.Of("layers", "--format", "json", "--data", _data.Root).Stdout).RootElement.GetProperty("layers");
+        var run = CliRun.Of("layers", "--format", "json", "--data", gpkg.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var after = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("layers");
+        var farm = after.EnumerateArray().Single(l => l.GetProperty("id").GetString() == "farm");
+        Assert.Equal("layers/farm.gpkg:farm", farm.GetProperty("path").GetString());
+        Assert.Equal(before.EnumerateArray().Single(l => l.GetProperty("id").GetString() == "farm").GetProperty("featureCount").GetInt32(),
+            farm.GetProperty("featureCount").GetInt32());
+    }
+
     [Theory]
     [InlineData("missing-file", "找不到图层文件 layers/farm.gpkg")]
     [InlineData("wrong-table", "没有要素表“parcels”")]
