@@ -123,6 +123,27 @@ public sealed class IndexedLayerApiTests : IClassFixture<IndexedLayerApiTests.Gp
     }
 
     [Fact]
+    public async Task AfterWarmingTheMapStillGetsEveryAttributeWithAndWithoutABbox()
+    {
+        var original = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppFactory.FixtureData, "layers", "towns.geojson"))).RootElement
+            .GetProperty("features").EnumerateArray().ToDictionary(Id, f => Names(f));
+        var data = _app.Services.GetRequiredService<PlanData>();
+        Assert.NotNull(data.Warming);
+        await data.Warming!.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(((WarmingLayerSource)data.Store.Source("towns")).IsWarm, "towns is warm");
+
+        var all = JsonDocument.Parse(await _client.GetStringAsync("/api/layers/towns")).RootElement.GetProperty("features").EnumerateArray().ToList();
+        var boxed = JsonDocument.Parse(await _client.GetStringAsync("/api/layers/towns?bbox=105,39,109,42")).RootElement.GetProperty("features").EnumerateArray().ToList();
+
+        Assert.Equal(original.Count, all.Count);
+        Assert.Equal(original.Count, boxed.Count);
+        Assert.All(all.Concat(boxed), f => Assert.Equal(original[Id(f)], Names(f)));
+        Assert.Contains("nameEn", original.Values.First());
+
+        static string[] Names(JsonElement f) => [.. f.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public void ALayerSourceThatCannotBeOpenedStopsTheStartNamingIt()
     {
         using var folder = new TempFolder("sp-app-down");

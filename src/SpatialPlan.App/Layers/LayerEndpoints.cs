@@ -67,7 +67,9 @@ public static class LayerEndpoints
         }
         else
         {
-            var hits = source.Query(EnvelopeTransform.Transform(box, Epsg.Cgcs2000, source.WorkingEpsg));
+            // The map wants every attribute: a warmed layer's copy keeps only the mapped ones, so ask its index.
+            var rows = source is WarmingLayerSource warming ? warming.Cold : source;
+            var hits = rows.Query(EnvelopeTransform.Transform(box, Epsg.Cgcs2000, source.WorkingEpsg));
             if (hits.Count > MaxStreamedFeatures)
             {
                 return TooMany(id, hits.Count);

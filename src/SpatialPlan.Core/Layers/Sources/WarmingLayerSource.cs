@@ -6,6 +6,8 @@ namespace SpatialPlan.Core.Layers.Sources;
 /// An indexed source (GeoPackage, PostGIS) that the app copies into memory in the background after start-up: until the
 /// copy is ready every call goes to the indexed source, then to the in-memory STR-tree (docs/data-sources.md §3, "the
 /// app keeps warm indexes"). The switch is one reference swap, so calls in flight finish on the source they started on.
+/// The copy keeps each feature's geometry and mapped fields (<see cref="LayerFeature.Slim"/>): <see cref="Query(Envelope, CancellationToken)"/>
+/// and <see cref="Nearest"/> answer from it once warm; <see cref="All"/> and <see cref="Cold"/> give the full rows.
 /// </summary>
 public sealed class WarmingLayerSource : ILayerSource
 {
@@ -57,7 +59,8 @@ public sealed class WarmingLayerSource : ILayerSource
             return false;
         }
 
-        var features = _cold.All(cancellationToken).ToList();
+        // Checks read the mapped fields only; the full rows stay in the indexed source (All streams from it).
+        var features = _cold.All(cancellationToken).Select(f => f.Slim()).ToList();
         var where = _cold is LayerSourceBase b ? b.Where : Definition.Id;
         _current = new InMemoryLayerSource(Definition, WorkingEpsg, where, features);
         return true;
@@ -75,8 +78,8 @@ public sealed class WarmingLayerSource : ILayerSource
     public LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default) =>
         _current.Nearest(geometry, maxDistance, cancellationToken);
 
-    /// <inheritdoc/>
-    public IEnumerable<LayerFeature> All(CancellationToken cancellationToken = default) => _current.All(cancellationToken);
+    /// <summary>Every feature with its full attribute row, streamed from the indexed source (the warm copy keeps mapped fields only).</summary>
+    public IEnumerable<LayerFeature> All(CancellationToken cancellationToken = default) => _cold.All(cancellationToken);
 
     /// <inheritdoc/>
     public void Dispose() => _cold.Dispose();
