@@ -22,7 +22,7 @@ internal static class CliApp
         {
             budget = WorkBudget.FromEnvironment();
             work.CancelAfter(budget);
-            var root = new RootCommand("SpatialPlan 杭锦后旗国土空间规划要素与项目选址冲突检查 — site-conflict checker for Hangjin Rear Banner")
+            var root = new RootCommand("SpatialPlan 国土空间规划要素与项目选址冲突检查（任一县级数据目录，见 spatialplan init）— site-conflict checker for a county's spatial plan")
             {
                 CheckCommand.Create(),
                 RenderCommand.Create(),
@@ -30,6 +30,7 @@ internal static class CliApp
                 ValidateCommand.Create(),
                 KindsCommand.Create(),
                 RulesCommand.Create(),
+                InitCommand.Create(),
             };
             CommonOptions.UseStrictNumbers(root);
             var parsed = root.Parse(args);

@@ -32,6 +32,18 @@ public sealed class ApiTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ConfigGivesTheWorkingCrsDerivedFromTheAreaBoundary()
+    {
+        // The fixture's catalog names its area layer (杭锦后旗's boundary) but no workingCrs: CM 108°E from its centre.
+        var config = JsonDocument.Parse(await _client.GetStringAsync("/api/config")).RootElement;
+
+        Assert.Equal(4545, config.GetProperty("crs").GetProperty("epsg").GetInt32());
+        Assert.Equal("+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs +type=crs",
+            config.GetProperty("crs").GetProperty("proj4").GetString());
+        Assert.Equal("杭锦后旗", config.GetProperty("area").GetProperty("nameZh").GetString());
+    }
+
+    [Fact]
     public async Task LayerIsServedAsGeoJsonInLonLat()
     {
         var response = await _client.GetAsync("/api/layers/wetlands");

@@ -19,9 +19,11 @@ public sealed partial class CheckApiTests(AppFactory factory) : IClassFixture<Ap
 
     private static string CoreJson(ProjectSettings given, string uploadName, int? declaredEpsg = null)
     {
-        var load = FeatureFileReader.Read(SamplePath, new ReadOptions(declaredEpsg));
+        // As the CLI and the app read a footprint: against the data folder's area, in its working CRS.
+        var check = SiteCheck.Load(AppFactory.FixtureData);
+        var load = FeatureFileReader.Read(SamplePath, new ReadOptions(declaredEpsg) { Area = check.Area });
         var input = CheckInput.Of(uploadName, File.ReadAllBytes(SamplePath));
-        return CheckReportJson.Serialize(SiteCheck.Load(AppFactory.FixtureData).Run(load, given, input, declaredEpsg));
+        return CheckReportJson.Serialize(check.Run(load, given, input, declaredEpsg));
     }
 
     /// <summary>The report with its check time (to the minute, so two runs may straddle a minute) blanked.</summary>

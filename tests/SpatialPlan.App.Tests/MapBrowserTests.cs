@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace SpatialPlan.App.Tests;
 
 /// <summary>What a planner sees, in real Chromium over the repository's gis-data.</summary>
-public sealed class MapBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class MapBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task MapLoadsWithGroupedLayersAndNoConsoleErrors()

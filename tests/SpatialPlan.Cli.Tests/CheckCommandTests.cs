@@ -79,7 +79,7 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
             var validate = CliRun.Of("validate", footprint);
 
             Assert.Equal(0, check.ExitCode);
-            Assert.Matches(@"^占地面积：15\.00 亩 = 0\.9999 公顷 = 9,999\.0 平方米", check.Stdout.Split('\n').First(l => l.StartsWith("占地面积", StringComparison.Ordinal)));
+            Assert.Matches(@"^占地面积：15\.00 亩（0\.9999 公顷，9,999\.0 平方米）", check.Stdout.Split('\n').First(l => l.StartsWith("占地面积", StringComparison.Ordinal)));
             Assert.Matches(@"^面积：15\.00 亩 = 0\.9999 公顷 = 9,999\.0 平方米", validate.Stdout.Split('\n').First(l => l.StartsWith("面积", StringComparison.Ordinal)));
         }
         finally

@@ -68,6 +68,6 @@ public static class CheckParameterReader
         var digits = trimmed.StartsWith("EPSG:", StringComparison.OrdinalIgnoreCase) ? trimmed[5..] : trimmed;
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var epsg)
             ? epsg
-            : throw new InputException($"坐标系“{text}”无法识别（unknown CRS）。", "请填写 EPSG 代码，例如 EPSG:4490、EPSG:4545、EPSG:4524，或留空自动识别。 Give an EPSG code such as EPSG:4545, or leave it empty to detect.");
+            : throw new InputException($"坐标系“{text}”无法识别（unknown CRS）。", "请填写 EPSG 代码，例如 EPSG:4490（经纬度）、EPSG:4534–4554（3 度带，不带带号）、EPSG:4513–4533（带带号），或留空自动识别。 Give an EPSG code such as EPSG:4490, or leave it empty to detect.");
     }
 }

@@ -28,7 +28,7 @@ public sealed class SiteCheckRunner(Layers.PlanData data, TimeProvider? clock = 
         ArgumentNullException.ThrowIfNull(upload);
         _check.Value.CheckGiven(upload.Given);
         using var stream = new MemoryStream(upload.Content, writable: false);
-        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.DeclaredEpsg), cancellationToken);
+        var load = FeatureFileReader.Read(stream, upload.FileName, new ReadOptions(upload.DeclaredEpsg) { Area = _check.Value.Area }, cancellationToken);
         return _check.Value.Run(load, upload.Given, CheckInput.Of(upload.FileName, upload.Content), upload.DeclaredEpsg, cancellationToken: cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public static class SheetEndpoints
     /// <param name="data">The loaded layers and styles.</param>
     /// <param name="format">pdf (default) or png.</param>
     /// <param name="layers">Comma-separated catalog ids of the visible layers.</param>
-    /// <param name="extent">minX,minY,maxX,maxY of the view in EPSG:4545 metres.</param>
+    /// <param name="extent">minX,minY,maxX,maxY of the view in the working CRS's metres (<c>/api/config</c> <c>crs</c>).</param>
     /// <param name="paper">A3 (default) or A4.</param>
     /// <param name="orientation">landscape (default) or portrait.</param>
     /// <param name="title">The sheet's title; default the catalog's.</param>
@@ -37,7 +37,7 @@ public static class SheetEndpoints
         {
             Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
             LayerIds = ParseLayers(layers),
-            Extent4545 = ParseExtent(extent),
+            ExtentInWorkingCrs = ParseExtent(extent),
             Paper = ParseEnum(paper, Paper.A3, "paper", "A4、A3"),
             Orientation = ParseEnum(orientation, PageOrientation.Landscape, "orientation", "landscape、portrait"),
             Format = ParseEnum(format, SheetFormat.Pdf, "format", "pdf、png"),
@@ -60,7 +60,7 @@ public static class SheetEndpoints
         var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         return ids.Count > 0 ? ids : throw new InputException(
             $"layers=“{text}” 中没有图层 id（no layer ids in layers）。",
-            "layers 写逗号分隔的图层 id（见 /api/layers），例如 layers=banner-boundary,eco-redline；要显示默认图层请不写 layers。" +
+            "layers 写逗号分隔的图层 id（见 /api/layers），例如 layers=eco-redline,wetlands；要显示默认图层请不写 layers。" +
             " Give comma-separated layer ids from /api/layers, or leave layers out for the default layers.");
     }
 
@@ -76,7 +76,7 @@ public static class SheetEndpoints
         return parts.Length == 4 && parts.All(double.IsFinite) && parts[2] > parts[0] && parts[3] > parts[1]
             ? new Envelope(parts[0], parts[2], parts[1], parts[3])
             : throw new InputException($"范围 extent=“{text}” 无效（extent must be four finite numbers minX,minY,maxX,maxY with min < max）。",
-                "extent 请写成 EPSG:4545 米坐标 minX,minY,maxX,maxY，最小值小于最大值，不要用 NaN 或 Infinity。 Give minX,minY,maxX,maxY in EPSG:4545 metres.");
+                "extent 请写成工作坐标系（见 /api/config 的 crs）的米坐标 minX,minY,maxX,maxY，最小值小于最大值，不要用 NaN 或 Infinity。 Give minX,minY,maxX,maxY in the working CRS's metres.");
     }
 
     internal static int ParseDpi(string? text)

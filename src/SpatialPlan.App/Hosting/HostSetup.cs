@@ -61,11 +61,13 @@ public static class HostSetup
 
     public static IEndpointRouteBuilder MapClientConfig(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/config", (IOptions<BasemapOptions> basemap, IOptions<SpatialPlanOptions> options) =>
+        app.MapGet("/api/config", (IOptions<BasemapOptions> basemap, IOptions<SpatialPlanOptions> options, PlanData data) =>
             TypedResults.Ok(new ClientConfig(
                 string.IsNullOrWhiteSpace(basemap.Value.Url) ? null : basemap.Value.Url,
                 basemap.Value.Attribution,
-                options.Value.MaxUploadMegabytes)));
+                options.Value.MaxUploadMegabytes,
+                ClientCrs.Of(data.Catalog.WorkingCrs),
+                ClientArea.Of(data.Catalog.DataArea))));
         return app;
     }
 }

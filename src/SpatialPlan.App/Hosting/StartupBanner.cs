@@ -15,10 +15,12 @@ public static class StartupBanner
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
             var url = addresses?.FirstOrDefault() ?? "http://127.0.0.1:5000";
             var data = app.Services.GetRequiredService<GisDataFolder>().Path;
+            var area = app.Services.GetRequiredService<Layers.PlanData>().Catalog.DataArea;
             Console.WriteLine();
-            Console.WriteLine("  杭锦后旗规划地图已启动，请在浏览器中打开：  " + url);
+            Console.WriteLine($"  {area.NameZh}规划地图已启动，请在浏览器中打开：  " + url);
             Console.WriteLine("  SpatialPlan map is running; open in a browser: " + url);
             Console.WriteLine("  数据目录 Data folder: " + data);
+            Console.WriteLine($"  工作坐标系 Working CRS: {area.WorkingCrs?.Name}（{area.WorkingCrs?.DescribeZh}）");
             Console.WriteLine("  按 Ctrl+C 停止 / press Ctrl+C to stop");
             Console.WriteLine();
         });
@@ -35,6 +37,7 @@ public static class StartupBanner
         _ = app.Services.GetRequiredService<GisDataFolder>().Path;
         var data = app.Services.GetRequiredService<Layers.PlanData>();
         _ = data.Response;
+        _ = data.Catalog.DataArea;
         data.Store.Preload(data.Catalog.Layers.Select(l => l.Id));
     });
 

@@ -125,7 +125,7 @@ internal static class CheckCommand
     {
         var check = Load(dataDir).Check;
         check.CheckGiven(given);
-        var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg));
+        var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg) { Area = check.Area });
         return check.Run(load, given, CheckInput.OfFile(path), declaredEpsg, proximityOverrideM);
     }
 

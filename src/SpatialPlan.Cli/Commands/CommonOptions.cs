@@ -16,7 +16,8 @@ internal static class CommonOptions
 
     public static Option<string?> Crs() => new("--crs")
     {
-        Description = "输入文件的坐标系，如 EPSG:4545；不给则按坐标范围推断。The file's CRS, e.g. EPSG:4545; guessed when absent.",
+        Description = "输入文件的坐标系：EPSG:4490/4326 经纬度、EPSG:4534–4554（3 度带，不带带号）、EPSG:4513–4533（带带号）或 EPSG:3857；不给则按坐标范围推断。" +
+            "The file's CRS (e.g. EPSG:4490); guessed when absent.",
     };
 
     /// <summary>Parses <c>EPSG:n</c> (or a bare number) and checks it is supported.</summary>
@@ -29,13 +30,12 @@ internal static class CommonOptions
         }
 
         var digits = text.Trim().Replace("EPSG:", string.Empty, StringComparison.OrdinalIgnoreCase);
-        if (int.TryParse(digits, out var code) && Epsg.Supported.Contains(code))
+        if (int.TryParse(digits, out var code) && Epsg.IsSupported(code))
         {
             return code;
         }
 
-        throw new InputException($"--crs “{text}” 不是支持的坐标系（unsupported CRS）。",
-            $"可用：{string.Join("、", Epsg.Supported.Select(Epsg.Name))}。");
+        throw new InputException($"--crs “{text}” 不是支持的坐标系（unsupported CRS）。", $"可用：{Epsg.SupportedZh}。");
     }
 
     /// <summary>Checks a <c>--format</c> value against the allowed ones.</summary>

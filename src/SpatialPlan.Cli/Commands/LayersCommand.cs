@@ -42,7 +42,7 @@ internal static class LayersCommand
         if (layer.SourceType != Core.Layers.Sources.LayerSourceSpec.GeoJsonType)
         {
             // An indexed layer (GeoPackage, PostGIS): its source counts (opening it checks file, table and index).
-            using var source = Core.Layers.Sources.LayerSources.Open(catalog, layer, Core.Crs.Epsg.GaussKruger108);
+            using var source = Core.Layers.Sources.LayerSources.Open(catalog, layer, catalog.WorkingCrs.Epsg);
             var where = LayerCatalog.FileOf(layer) is not null
                 ? Path.GetRelativePath(catalog.DataDirectory, catalog.FullPath(layer)).Replace('\\', '/') + (layer.SourceSpec?.Table is { } t ? ":" + t : string.Empty)
                 : layer.SourceSpec!.Describe();

@@ -53,6 +53,15 @@ internal static class RenderCommand
         CheckFolder(path);
         // Only the layers the sheet shows are loaded; a map sheet needs no policy.json.
         var store = CheckCommand.Store(dataDir);
+        if (request.Bbox4490 is { } bbox && !store.Catalog.DataArea.Reaches(bbox))
+        {
+            var area = store.Catalog.DataArea;
+            throw new InputException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"--bbox {bbox.MinX:0.###},{bbox.MinY:0.###},{bbox.MaxX:0.###},{bbox.MaxY:0.###} 不在{area.NameZh}附近（{area.Describe()}）（the box does not reach {area.NameEn}）。"),
+                "按 minLon,minLat,maxLon,maxLat 的顺序给出数据区附近的 EPSG:4490（CGCS2000）经纬度（度），或不给 --bbox 让图幅按图层范围取景。");
+        }
+
         foreach (var id in request.LayerIds ?? [])
         {
             _ = store.Catalog.Find(id) ?? throw new InputException($"--layers 中的图层“{id}”不存在（unknown layer id）。",
@@ -128,7 +137,7 @@ internal static class RenderCommand
         return ids.Count > 0 ? ids : null;
     }
 
-    /// <summary>Parses <c>minLon,minLat,maxLon,maxLat</c> in EPSG:4490 degrees and checks it is near the banner.</summary>
+    /// <summary>Parses <c>minLon,minLat,maxLon,maxLat</c> in EPSG:4490 degrees (<see cref="Render"/> checks it is near the data area).</summary>
     internal static Envelope? ParseBbox(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -159,11 +168,6 @@ internal static class RenderCommand
         if (minLon >= maxLon || minLat >= maxLat)
         {
             throw new InputException($"--bbox “{text}” 的最小值不小于最大值（min must be less than max）。", Fix);
-        }
-
-        if (maxLon < 104 || minLon > 110 || maxLat < 39 || minLat > 43)
-        {
-            throw new InputException($"--bbox “{text}” 不在杭锦后旗附近（the box does not reach Hangjin Rear Banner, about 106.6–107.6°E, 40.5–41.3°N）。", Fix);
         }
 
         return new Envelope(minLon, maxLon, minLat, maxLat);

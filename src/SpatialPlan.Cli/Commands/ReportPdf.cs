@@ -7,7 +7,10 @@ using SpatialPlan.Rendering.Reports;
 
 namespace SpatialPlan.Cli.Commands;
 
-/// <summary><c>check --pdf FILE</c>: the conflict report PDF from the same loaded layers the check used.</summary>
+/// <summary>
+/// <c>check --pdf FILE</c>: the signable report PDF (SpatialPlan.Rendering) of the very report the table, JSON or CSV
+/// printed, drawn over the same loaded layers; the note names its 报告编号.
+/// </summary>
 internal static class ReportPdf
 {
     /// <summary>Fails before the check when the PDF cannot be written there.</summary>
@@ -31,7 +34,7 @@ internal static class ReportPdf
         var pages = renderer.Render(report, name, buffer);
         clock.Stop();
         RenderCommand.WriteFile(pdfPath, buffer);
-        note.WriteLine($"已写出核查报告 {Path.GetFullPath(pdfPath)}（PDF，{pages} 页，{RenderCommand.Kb(buffer.Length)}，用时 {clock.ElapsedMilliseconds} ms）。" +
-            $"Report written: {pages} pages.");
+        note.WriteLine($"已写出核查报告 {Path.GetFullPath(pdfPath)}（报告编号 {report.ReportNumber}，PDF，{pages} 页，{RenderCommand.Kb(buffer.Length)}，用时 {clock.ElapsedMilliseconds} ms）。" +
+            $"Report {report.ReportNumber} written: {pages} pages.");
     }
 }

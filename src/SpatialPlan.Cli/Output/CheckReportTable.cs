@@ -42,7 +42,7 @@ internal static class CheckReportTable
     {
         var fp = report.Footprint;
         var p = report.Project;
-        o.WriteLine("杭锦后旗 项目选址冲突检查（SpatialPlan site check）");
+        o.WriteLine($"{(report.Jurisdiction?.AreaName is { Length: > 0 } area ? area + " " : string.Empty)}项目选址冲突检查（SpatialPlan site check）");
         o.WriteLine($"项目：{p.Name ?? fileName}（{fileName}）");
         o.WriteLine($"建设单位：{p.Builder ?? "（未填）"}  项目代码：{p.ProjectCode ?? "（未填）"}");
         var alias = p.KindAlias is { } a ? $"［按旧类型名 {a} 理解］" : string.Empty;
@@ -50,8 +50,8 @@ internal static class CheckReportTable
         var majors = p.Majors.Count == 0 ? "无"
             : string.Join("；", p.Majors.Select(m => $"{MajorCategory.ListNamesZh.GetValueOrDefault(m.List, m.List)}：{m.NameZh}（{m.Id}{(m.Basis is { } b ? "，" + b.TextZh : string.Empty)}）"));
         o.WriteLine($"重大项目类别：{majors}{From(report, "majors")}");
-        o.WriteLine($"占地面积：{Area(fp.AreaM2)}{Shape(fp)}");
-        o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {Epsg.Name(Epsg.GaussKruger108)}");
+        o.WriteLine($"占地面积：{report.FootprintFiguresZh}{Shape(fp)}");
+        o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {fp.WorkingCrs.Name}（{fp.WorkingCrs.DescribeZh}）");
         foreach (var r in fp.Repairs)
         {
             o.WriteLine($"已修复：第 {r.FeatureIndex + 1} 个要素 {r.Problem} → {r.Action}");

@@ -41,6 +41,17 @@ public sealed class CheckReport
     /// <summary>Provenance of every layer the check used.</summary>
     public required IReadOnlyList<LayerProvenance> Layers { get; init; }
 
+    /// <summary>报告编号, e.g. SP-20261129-1A2B3C (<see cref="ReportNumbers"/>): from the input's hash and the check time.</summary>
+    public string ReportNumber => ReportNumbers.Of(Settings.InputSha256, Settings.CheckedAt, Settings.CheckedAtText, Footprint.Gk);
+
+    /// <summary>The footprint's area as every output prints it, e.g. 1,439.70 亩（95.9798 公顷，959,798.3 平方米）.</summary>
+    public string FootprintFiguresZh => Figures.AreaZh(Footprint.AreaM2);
+
+    /// <summary>The footprint's 界址点 in EPSG:4545 (X = northing), per ring (<see cref="BoundaryPoints"/>).</summary>
+    public IReadOnlyList<BoundaryRing> BoundaryRings => _boundaryRings ??= BoundaryPoints.Of(Footprint.Gk);
+
+    private IReadOnlyList<BoundaryRing>? _boundaryRings;
+
     /// <summary>The sliver tolerance used (m²).</summary>
     public double SliverM2 => Settings.SliverM2;
 

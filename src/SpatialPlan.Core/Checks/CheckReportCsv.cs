@@ -5,7 +5,8 @@ using SpatialPlan.Core.Measurement;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// Writes a <see cref="CheckReport"/> as CSV, one table with a section column: per zone a summary row and one row per
+/// Writes a <see cref="CheckReport"/> as CSV, one table with a section column: first the project (kind, footprint area
+/// and the overall verdict) and the footprint (the working CRS it was measured in), then per zone a summary row and one row per
 /// overlapped or nearby feature; then the plan guidance, the jurisdiction (and each neighbouring county), the approvals
 /// owed and what was not checked. UTF-8 with BOM so that Excel opens the Chinese correctly. Areas in m², 亩, 公顷;
 /// distances in m; the words and figures are the report model's.
@@ -26,6 +27,13 @@ public static class CheckReportCsv
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
         Line(sb, Header);
+        var p = report.Project;
+        Line(sb, Row("项目 project", layer: p.Name ?? report.Settings.InputFile ?? string.Empty, category: p.Kind.Id, featureName: p.Kind.NameZh,
+            area: report.Footprint.AreaM2, percent: 100, verdict: Names.Of(report.Verdict), verdictZh: report.VerdictZh,
+            figures: report.FootprintFiguresZh, rule: string.Join("；", p.Majors.Select(m => $"{m.Id} {m.NameZh}"))));
+        var fp = report.Footprint;
+        Line(sb, Row("占地范围 footprint", layer: report.Project.Name ?? string.Empty, area: fp.AreaM2,
+            rule: $"核查与量算坐标系 {fp.WorkingCrs.Name}：{fp.WorkingCrs.DescribeZh}（working CRS）"));
         foreach (var z in report.Zones)
         {
             ZoneRows(sb, z);

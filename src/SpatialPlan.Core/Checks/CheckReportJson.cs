@@ -33,7 +33,8 @@ public static class CheckReportJson
         ArgumentNullException.ThrowIfNull(report);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = GeoOptions.Encoder });
         w.WriteStartObject();
-        WriteFootprint(w, report.Footprint);
+        w.WriteString("reportNumber", report.ReportNumber);
+        WriteFootprint(w, report.Footprint, report.FootprintFiguresZh);
         WriteProject(w, report.Project);
         w.WriteString("verdict", Names.Of(report.Verdict));
         w.WriteString("verdictZh", report.VerdictZh);
@@ -53,11 +54,12 @@ public static class CheckReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteFootprint(Utf8JsonWriter w, Footprint f)
+    private static void WriteFootprint(Utf8JsonWriter w, Footprint f, string figuresZh)
     {
         w.WriteStartObject("footprint");
         WriteArea(w, "area", f.AreaM2);
-        w.WriteString("crs", Epsg.Name(Epsg.GaussKruger108));
+        w.WriteString("figuresZh", figuresZh);
+        w.WriteString("crs", f.WorkingCrs.Name);
         w.WriteString("sourceCrs", Epsg.Name(f.SourceEpsg));
         w.WriteString("crsReasonZh", f.CrsReasonZh);
         w.WriteBoolean("axesSwapped", f.AxesSwapped);

@@ -18,6 +18,9 @@ public static class Figures
     /// <summary>"12,345.6" (m²).</summary>
     public static string M2(double m2) => m2.ToString("#,0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>An area as the outputs print a footprint: "1,439.70 亩（95.9798 公顷，959,798.3 平方米）".</summary>
+    public static string AreaZh(double m2) => $"{Mu(m2)} 亩（{Ha(m2)} 公顷，{M2(m2)} 平方米）";
+
     /// <summary>"37.0%".</summary>
     public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 

@@ -10,10 +10,10 @@ using SpatialPlan.Core.Sources;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// A project's footprint as one polygonal geometry, kept in EPSG:4490 (for maps and reports) and EPSG:4545
-/// (for measuring), with where it came from. Lines and points become polygons from a declared width/radius.
-/// A footprint must make sense for the data area (docs/limits.md): it may reach at most
-/// <see cref="AreaExtent.MaxBeyondKm"/> beyond the area's bounding box, must not cross the 180° meridian, must cover at
+/// A project's footprint as one polygonal geometry, kept in EPSG:4490 (for maps and reports) and in the data area's
+/// working CRS (<see cref="WorkingCrs"/>, for measuring), with where it came from. Lines and points become polygons from a
+/// declared width/radius. A footprint must make sense for the data area (docs/limits.md): it may reach at most
+/// <see cref="DataArea.MaxBeyondKm"/> beyond the area's bounding box, must not cross the 180° meridian, must cover at
 /// least <see cref="MinAreaM2"/>, and a width or radius must lie in its range.
 /// </summary>
 public sealed class Footprint
@@ -33,16 +33,20 @@ public sealed class Footprint
     /// <summary>Smallest footprint area: 1 m². Collinear or repeated points enclose nothing and would come back "clear".</summary>
     public const double MinAreaM2 = 1;
 
-    private Footprint(Geometry gk, Geometry geographic, FootprintKind kind)
+    private Footprint(Geometry gk, GaussKrugerZone workingCrs, Geometry geographic, FootprintKind kind)
     {
         Gk = gk;
+        WorkingCrs = workingCrs;
         Geographic = geographic;
         Kind = kind;
         AreaM2 = PlanarMeasure.AreaM2(gk);
     }
 
-    /// <summary>The footprint in EPSG:4545 (GK metres), polygonal and valid.</summary>
+    /// <summary>The footprint in the working CRS (<see cref="WorkingCrs"/>, GK metres), polygonal and valid.</summary>
     public Geometry Gk { get; }
+
+    /// <summary>The CRS of <see cref="Gk"/>: the data area's working CRS (a CGCS2000 3-degree Gauss-Kruger zone).</summary>
+    public GaussKrugerZone WorkingCrs { get; }
 
     /// <summary>The footprint in EPSG:4490 (lon/lat degrees).</summary>
     public Geometry Geographic { get; }
@@ -50,7 +54,7 @@ public sealed class Footprint
     /// <summary>What the input was.</summary>
     public FootprintKind Kind { get; }
 
-    /// <summary>Area in m², scale-corrected (PlanarMeasure on EPSG:4545).</summary>
+    /// <summary>Area in m², scale-corrected (PlanarMeasure in the working CRS).</summary>
     public double AreaM2 { get; }
 
     /// <summary>Declared full width of a line footprint (m), else null.</summary>
@@ -60,7 +64,7 @@ public sealed class Footprint
     public double? RadiusM { get; private init; }
 
     /// <summary>EPSG code the file was in.</summary>
-    public int SourceEpsg { get; private init; } = Epsg.GaussKruger108;
+    public int SourceEpsg { get; private init; }
 
     /// <summary>True when the file's X/Y were swapped (northing first) and we swapped them back.</summary>
     public bool AxesSwapped { get; private init; }
@@ -78,11 +82,12 @@ public sealed class Footprint
     /// <param name="load">The footprint file as read.</param>
     /// <param name="options">Width/radius and the rest of the project's settings.</param>
     /// <param name="fileName">For messages.</param>
-    /// <param name="area">The data area the footprint must lie in or near; null is the embedded banner (<see cref="AreaExtent.Banner"/>).</param>
+    /// <param name="area">The data area the footprint must lie in or near, and whose working CRS it is measured in; null is
+    /// <see cref="DataArea.China"/> (anywhere in China, measured in the zone of the footprint's own centre).</param>
     /// <param name="limits">The budgets (buffered points); null is <see cref="InputLimits.Upload"/>.</param>
     /// <exception cref="InputException">No usable geometry, mixed geometry types, a line without width or a point without radius,
     /// a footprint far from the area, across the 180° meridian or without area, or a width/radius out of range.</exception>
-    public static Footprint From(FeatureLoadResult load, CheckOptions options, string? fileName = null, AreaExtent? area = null, InputLimits? limits = null)
+    public static Footprint From(FeatureLoadResult load, CheckOptions options, string? fileName = null, DataArea? area = null, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(load);
         var geographic = load.Features.Select(f => f.Geometry).Where(g => g is { IsEmpty: false }).ToList();
@@ -92,17 +97,18 @@ public sealed class Footprint
         }
 
         // In degrees, before projecting: Gauss-Kruger coordinates of a hemisphere or a pole are meaningless.
-        area ??= AreaExtent.Banner;
+        area ??= DataArea.China;
         RequireNoAntimeridianCrossing(geographic, area, fileName);
         var envelope = new Envelope();
         geographic.ForEach(g => envelope.ExpandToInclude(g.EnvelopeInternal));
         RequireNearArea(envelope, area, fileName);
         RequireAreaInDegrees(geographic, envelope, fileName);
 
-        var gk = geographic.Select(g => CrsTransformer.Transform(g, Epsg.Cgcs2000, Epsg.GaussKruger108)).ToList();
+        var zone = area.ZoneFor(envelope);
+        var gk = geographic.Select(g => CrsTransformer.Transform(g, Epsg.Cgcs2000, zone.Epsg)).ToList();
         var name = Property(load, "projectName") ?? Property(load, "name");
-        var fp = FromGk(gk, options, fileName, area, limits);
-        return new Footprint(fp.Gk, fp.Geographic, fp.Kind)
+        var fp = FromGk(gk, zone, options, fileName, area, limits);
+        return new Footprint(fp.Gk, zone, fp.Geographic, fp.Kind)
         {
             WidthM = fp.WidthM, RadiusM = fp.RadiusM, SourceEpsg = load.SourceEpsg, AxesSwapped = load.AxesSwapped,
             CrsReasonZh = load.CrsReasonZh, Repairs = load.Repairs, Name = name,
@@ -110,13 +116,15 @@ public sealed class Footprint
     }
 
     /// <summary>
-    /// Builds a footprint from geometries already in EPSG:4545 (tests, drawn sketches). Z and M are ignored. The footprint
-    /// is held to the data area only when <paramref name="area"/> is given (<see cref="From"/> always does).
+    /// Builds a footprint from geometries already in a working CRS <paramref name="workingCrs"/> (tests, drawn sketches).
+    /// Z and M are ignored. The footprint is held to the data area only when <paramref name="area"/> is given
+    /// (<see cref="From"/> always does).
     /// </summary>
     /// <exception cref="InputException">As for <see cref="From"/>.</exception>
-    public static Footprint FromGk(IReadOnlyList<Geometry> gk, CheckOptions options, string? fileName = null, AreaExtent? area = null, InputLimits? limits = null)
+    public static Footprint FromGk(IReadOnlyList<Geometry> gk, GaussKrugerZone workingCrs, CheckOptions options, string? fileName = null, DataArea? area = null, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(gk);
+        ArgumentNullException.ThrowIfNull(workingCrs);
         ArgumentNullException.ThrowIfNull(options);
         if (gk.Count == 0)
         {
@@ -152,15 +160,16 @@ public sealed class Footprint
             throw ZeroArea(fileName);
         }
 
-        polygon.SRID = Epsg.GaussKruger108;
-        var geographic = CrsTransformer.Transform(polygon, Epsg.GaussKruger108, Epsg.Cgcs2000);
+        polygon.SRID = workingCrs.Epsg;
+        var geographic = CrsTransformer.Transform(polygon, workingCrs.Epsg, Epsg.Cgcs2000);
         if (area is not null)
         {
             // After buffering: a line's width or a point's radius adds at most a few km to what From checked.
             RequireNearArea(geographic.EnvelopeInternal, area, fileName);
         }
-        return new Footprint(polygon, geographic, kind)
+        return new Footprint(polygon, workingCrs, geographic, kind)
         {
+            SourceEpsg = workingCrs.Epsg,
             WidthM = kind == FootprintKind.Line ? options.WidthM : null,
             RadiusM = kind == FootprintKind.Point ? options.RadiusM : null,
         };
@@ -180,7 +189,7 @@ public sealed class Footprint
     };
 
     /// <summary>An edge whose longitudes differ by more than 180° goes the short way round, across the 180° meridian.</summary>
-    private static void RequireNoAntimeridianCrossing(List<Geometry> lonLat, AreaExtent area, string? fileName)
+    private static void RequireNoAntimeridianCrossing(List<Geometry> lonLat, DataArea area, string? fileName)
     {
         foreach (var g in lonLat)
         {
@@ -231,16 +240,16 @@ public sealed class Footprint
         "检查界址点或顶点是否重复、是否在一条直线上，改正后再检查；线状或点状项目请给出宽度或半径。" +
         "Check for repeated or collinear points; give a width or radius for a line or point project.", fileName);
 
-    private static void RequireNearArea(Envelope lonLat, AreaExtent area, string? fileName)
+    private static void RequireNearArea(Envelope lonLat, DataArea area, string? fileName)
     {
         var km = area.BeyondKm(lonLat);
-        if (!(km <= AreaExtent.MaxBeyondKm))
+        if (!(km <= DataArea.MaxBeyondKm))
         {
             var shown = km >= 100 ? Math.Round(km / 10) * 10 : Math.Round(km);
             throw new InputException(
                 string.Create(CultureInfo.InvariantCulture,
                     $"占地范围（{lonLat.MinX:0.###}–{lonLat.MaxX:0.###}°E，{lonLat.MinY:0.###}–{lonLat.MaxY:0.###}°N）伸出{area.NameZh}的外包框（{area.Describe()}）约 {shown:0} km，" +
-                    $"超过允许的 {AreaExtent.MaxBeyondKm:0} km（the footprint reaches about {shown:0} km beyond the area）。"),
+                    $"超过允许的 {DataArea.MaxBeyondKm:0} km（the footprint reaches about {shown:0} km beyond the area）。"),
                 $"请检查坐标是否有误（经纬度写反、漏位、单位或坐标系选错），或只保留{area.NameZh}范围内的部分后再检查。", fileName);
         }
     }

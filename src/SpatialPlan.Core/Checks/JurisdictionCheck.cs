@@ -7,7 +7,7 @@ using SpatialPlan.Core.Measurement;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// The data's area (the catalog's <c>area.layer</c>, e.g. the banner boundary) and its neighbours: how much of a
+/// The data's area (the catalog's <c>area.layer</c>, e.g. the county boundary) and its neighbours: how much of a
 /// footprint the data covers, and in which neighbouring county the rest lies. Built once per <see cref="SiteCheck"/>.
 /// </summary>
 public sealed class JurisdictionCheck
@@ -31,7 +31,7 @@ public sealed class JurisdictionCheck
         }
     }
 
-    /// <summary>The area's name, e.g. 杭锦后旗.</summary>
+    /// <summary>The area's name: the area layer's feature names.</summary>
     public string AreaName { get; }
 
     /// <summary>The layers used, for the report's provenance list.</summary>
@@ -90,7 +90,7 @@ public sealed class JurisdictionCheck
                   (neighbours.Count > 0 ? $"（{string.Join("、", neighbours.Select(n => n.Name))}）" : string.Empty) +
                   "，本数据目录没有那里的管控要素，须向所在地自然资源主管部门核实。"
                 : null,
-            OutsideGeographic = outside > 0 ? ZoneEvaluator.Geographic(outsideGk) : null,
+            OutsideGeographic = outside > 0 ? ZoneEvaluator.Geographic(outsideGk, footprint.WorkingCrs) : null,
         };
     }
 }

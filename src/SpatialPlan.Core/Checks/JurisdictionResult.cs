@@ -3,7 +3,7 @@ using NetTopologySuite.Geometries;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// How much of the footprint lies inside the data's area (the catalog's <c>area</c> layer, e.g. the banner boundary)
+/// How much of the footprint lies inside the data's area (the catalog's <c>area</c> layer, e.g. the county boundary)
 /// and where the rest lies. A part outside larger than the sliver tolerance was not checked: 数据范围外，未核查, at
 /// least advisory. Areas in m², scale-corrected.
 /// </summary>
@@ -11,7 +11,7 @@ public sealed record JurisdictionResult
 {
     public required string AreaLayerId { get; init; }
 
-    /// <summary>The area's name, e.g. 杭锦后旗.</summary>
+    /// <summary>The area's name (the area layer's feature names).</summary>
     public required string AreaName { get; init; }
 
     /// <summary>Inside area ÷ footprint area, 0–1.</summary>

@@ -14,5 +14,5 @@ internal sealed class LayerContact(ZoneLayer layer)
     public List<(ZoneFeature Feature, double DistanceM)> Nearby { get; } = [];
 }
 
-/// <summary>One feature's overlap with the footprint: the piece (EPSG:4545) and its area in m² (scale-corrected).</summary>
+/// <summary>One feature's overlap with the footprint: the piece (working CRS) and its area in m² (scale-corrected).</summary>
 internal sealed record Piece(ZoneFeature Feature, Geometry Geometry, double AreaM2);

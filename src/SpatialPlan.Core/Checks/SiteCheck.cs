@@ -6,7 +6,8 @@ namespace SpatialPlan.Core.Checks;
 /// <summary>
 /// Checks a footprint against every zone layer (catalog layers whose <c>policy</c> names a zone of policy.json),
 /// reports plan guidance (layers whose category policy.json lists under <c>guidance</c>) and the share inside the
-/// data's area, and builds the one report model every output renders. Overlaps are computed in EPSG:4545 with an
+/// data's area, and builds the one report model every output renders. Overlaps are computed in the data area's working
+/// CRS (a CGCS2000 3-degree Gauss-Kruger zone) with an
 /// STR-tree query, a prepared-geometry test and OverlayNG only for real candidates; areas are scale-corrected m².
 /// Create once per data directory and reuse: the indexes are shared.
 /// </summary>
@@ -53,6 +54,13 @@ public sealed class SiteCheck
     public string? DataVersion { get; init; }
 
     /// <summary>
+    /// The data area (the catalog's, for <see cref="From"/>): footprints read by <see cref="Run(FeatureLoadResult, ProjectSettings, CheckInput?, int?, double?, CancellationToken)"/>
+    /// must lie in or near it and are measured in its working CRS, the CRS of the layers. Null for layers built ad hoc:
+    /// <see cref="Crs.DataArea.China"/> is used, and a footprint must then be in the layers' CRS already.
+    /// </summary>
+    public Crs.DataArea? Area { get; init; }
+
+    /// <summary>
     /// Loads policy.json and every zone, guidance and area layer of a data directory's catalog, building each layer's
     /// index once. Keep the result and reuse it for many checks.
     /// </summary>
@@ -92,6 +100,7 @@ public sealed class SiteCheck
         {
             Clock = clock ?? TimeProvider.System,
             DataVersion = Checks.DataVersion.Compute(catalog),
+            Area = catalog.DataArea,
         };
     }
 
@@ -112,7 +121,7 @@ public sealed class SiteCheck
         ArgumentNullException.ThrowIfNull(load);
         var options = ProjectSettings.Resolve(given, ProjectSettings.FromFile(load, load.FileName), _policy, declaredEpsg, proximityOverrideM, load.FileName)
             with { Input = input };
-        return Run(Footprint.From(load, options, load.FileName), options, cancellationToken);
+        return Run(Footprint.From(load, options, load.FileName, Area), options, cancellationToken);
     }
 
     /// <summary>
@@ -143,6 +152,12 @@ public sealed class SiteCheck
     {
         ArgumentNullException.ThrowIfNull(footprint);
         ArgumentNullException.ThrowIfNull(options);
+        if (Area?.WorkingCrs is { } working && footprint.WorkingCrs != working)
+        {
+            throw new ArgumentException(
+                $"The footprint is in {footprint.WorkingCrs.Name} but the layers are in the data area's working CRS {working.Name}.", nameof(footprint));
+        }
+
         var project = Identity(footprint, options);
         var evaluator = new ZoneEvaluator(footprint, cancellationToken);
         var decider = new ZoneDecider(evaluator, project, _policy.SliverM2);

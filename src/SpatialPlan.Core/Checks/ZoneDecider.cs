@@ -1,3 +1,5 @@
+using SpatialPlan.Core.Measurement;
+
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
@@ -73,12 +75,15 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
             OutsidePercent = m.OutsideM2 is { } o ? Figures.PercentOf(o, FootprintM2) : null,
             Levels = levels,
             Features = [.. contact.Overlaps.OrderByDescending(p => p.AreaM2)
-                .Select(p => new FeatureOverlap(p.Feature.Id, p.Feature.Name, LevelOf(zone, p.Feature), p.AreaM2, p.Feature.LandClass))],
+                .Select(p => new FeatureOverlap(p.Feature.Id, p.Feature.Name, LevelOf(zone, p.Feature), p.AreaM2, p.Feature.LandClass)
+                {
+                    FeatureAreaM2 = PlanarMeasure.AreaM2(p.Feature.Geometry),
+                })],
             NearbyFeatures = [.. contact.Nearby.OrderBy(n => n.DistanceM)
                 .Select(n => new NearbyFeature(n.Feature.Id, n.Feature.Name, LevelOf(zone, n.Feature), n.DistanceM))],
             DistanceM = m.DistanceM,
             ProximityM = proximityM,
-            HighlightGeographic = ZoneEvaluator.Geographic(m.Highlight),
+            HighlightGeographic = ZoneEvaluator.Geographic(m.Highlight, evaluator.Footprint.WorkingCrs),
             Verdict = deciding.Rule.Verdict,
             InPrinciple = deciding.Rule.Verdict == Verdict.Prohibited && deciding.Rule.InPrinciple,
             RuleIndex = deciding.Rule.Index,

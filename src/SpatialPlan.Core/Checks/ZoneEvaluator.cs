@@ -10,7 +10,7 @@ namespace SpatialPlan.Core.Checks;
 
 /// <summary>
 /// Measures one footprint against a layer: which features it overlaps (and by how much), touches or comes near.
-/// Everything here is in EPSG:4545; areas and distances are scale-corrected. Deciding is <see cref="ZoneDecider"/>'s job.
+/// Everything here is in the footprint's working CRS; areas and distances are scale-corrected. Deciding is <see cref="ZoneDecider"/>'s job.
 /// </summary>
 internal sealed class ZoneEvaluator
 {
@@ -105,9 +105,9 @@ internal sealed class ZoneEvaluator
         return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
     }
 
-    /// <summary>EPSG:4545 → EPSG:4490 for highlighting; null for nothing.</summary>
-    public static Geometry? Geographic(Geometry? gk) =>
-        gk is null || gk.IsEmpty ? null : CrsTransformer.Transform(gk, Epsg.GaussKruger108, Epsg.Cgcs2000);
+    /// <summary>Working CRS → EPSG:4490 for highlighting; null for nothing.</summary>
+    public static Geometry? Geographic(Geometry? gk, GaussKrugerZone workingCrs) =>
+        gk is null || gk.IsEmpty ? null : CrsTransformer.Transform(gk, workingCrs.Epsg, Epsg.Cgcs2000);
 
     /// <summary>
     /// Features whose envelopes come within <paramref name="margin"/> of the footprint. For a long thin footprint (a road)

@@ -97,6 +97,8 @@ internal static class ZoneJson
             w.WriteString("level", f.Level);
             w.WriteString("landClass", f.LandClass);
             WriteArea(w, "overlapArea", f.OverlapAreaM2);
+            WriteNumber(w, "featureAreaM2", f.FeatureAreaM2 is { } fa ? Math.Round(fa, 3) : null);
+            WriteNumber(w, "featureSharePercent", f.SharePercent is { } share ? Math.Round(share, 4) : null);
             w.WriteEndObject();
         }
 

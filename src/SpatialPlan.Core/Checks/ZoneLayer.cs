@@ -100,7 +100,7 @@ public sealed class ZoneLayer
             return new LayerFeature(i, f.Geometry, attributes, FieldMap.Default);
         }).ToList();
         var provenance = new LayerProvenance(layerId, titleZh, titleEn, "zone", schematic, string.Empty, string.Empty, string.Empty, string.Empty);
-        return new ZoneLayer(provenance, category, policyKey, new InMemoryLayerSource(definition, Epsg.GaussKruger108, layerId, items), null);
+        return new ZoneLayer(provenance, category, policyKey, new InMemoryLayerSource(definition, items.FirstOrDefault()?.Geometry.SRID ?? 0, layerId, items), null);
     }
 
     /// <summary>The same layer in another role (a base layer used as the data's area, say).</summary>

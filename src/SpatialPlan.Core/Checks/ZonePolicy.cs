@@ -9,7 +9,7 @@ public sealed record ZonePolicy
     public required ZoneMode Mode { get; init; }
 
     /// <summary>
-    /// 邻近提示距离 in true metres (EPSG:4545, scale-corrected): a system setting, not law. A footprint this close to a
+    /// 邻近提示距离 in true metres (working CRS, scale-corrected): a system setting, not law. A footprint this close to a
     /// feature, without overlapping it, is <see cref="Situation.Near"/>.
     /// </summary>
     public required double ProximityM { get; init; }

@@ -4,7 +4,7 @@ namespace SpatialPlan.Core.Checks;
 
 /// <summary>
 /// What the check found for one zone layer, with every figure and word the outputs print. Areas in m² and distances
-/// in metres, scale-corrected in EPSG:4545.
+/// in metres, scale-corrected in the working CRS.
 /// </summary>
 public sealed class ZoneResult
 {

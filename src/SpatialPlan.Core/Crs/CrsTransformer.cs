@@ -8,7 +8,7 @@ namespace SpatialPlan.Core.Crs;
 /// <summary>
 /// Reprojects geometries between the CRSs in <see cref="Epsg"/>. x is always east (longitude in degrees
 /// or easting in metres), y north. EPSG:4490 and EPSG:4326 are treated as the same datum (they agree to
-/// centimetres at the banner). Transforms are built once and cached; each coordinate sequence is transformed
+/// centimetres in China). Transforms are built once and cached; each coordinate sequence is transformed
 /// with ProjNet's span-based path (the fast one: 12–40 M points/s).
 /// </summary>
 public static class CrsTransformer
@@ -53,9 +53,9 @@ public static class CrsTransformer
             return;
         }
 
-        if (IsGaussKruger(fromEpsg) && IsGaussKruger(toEpsg))
+        if (GaussKrugerZone.FromEpsg(fromEpsg) is { } fromZone && fromZone == GaussKrugerZone.FromEpsg(toEpsg))
         {
-            // 4545 and 4524 are the same projection; only the zone prefix 36 000 000 m differs. Exact.
+            // The two forms of one zone are the same projection; only the zone prefix (zone × 1 000 000 m) differs. Exact.
             var shift = ZonePrefixShift(fromEpsg) - ZonePrefixShift(toEpsg);
             foreach (ref var x in xs)
             {
@@ -74,16 +74,15 @@ public static class CrsTransformer
     /// <summary>True for EPSG:4490 and EPSG:4326 (degrees).</summary>
     public static bool IsGeographic(int epsg) => epsg is Epsg.Cgcs2000 or Epsg.Wgs84;
 
-    private static bool IsGaussKruger(int epsg) => epsg is Epsg.GaussKruger108 or Epsg.GaussKruger108Zoned;
-
-    private static double ZonePrefixShift(int epsg) => epsg == Epsg.GaussKruger108Zoned ? 36_000_000 : 0;
+    private static double ZonePrefixShift(int epsg) =>
+        GaussKrugerZone.IsZoned(epsg) ? GaussKrugerZone.FromEpsg(epsg)!.Zone * 1_000_000.0 : 0;
 
     private static void Require(int epsg)
     {
-        if (!Epsg.Supported.Contains(epsg))
+        if (!Epsg.IsSupported(epsg))
         {
             throw new ArgumentOutOfRangeException(nameof(epsg), epsg,
-                $"EPSG:{epsg} is not supported; use one of {string.Join(", ", Epsg.Supported)}");
+                $"EPSG:{epsg} is not supported; use 4490, 4326, 4513–4554 or 3857");
         }
     }
 
@@ -94,14 +93,14 @@ public static class CrsTransformer
     private static MathTransform? BuildFromGeographic(int code)
     {
         var factory = new CoordinateTransformationFactory();
-        return code switch
+        if (GaussKrugerZone.IsGaussKruger(code))
         {
-            Epsg.GaussKruger108 or Epsg.GaussKruger108Zoned =>
-                factory.CreateFromCoordinateSystems(CrsDefinitions.Cgcs2000, CrsDefinitions.GaussKruger(code)).MathTransform,
-            // ProjNet's own Web Mercator; a GDAL-style EPSG:3857 WKT parses but lands 28 km off.
-            Epsg.WebMercator => factory.CreateFromCoordinateSystems(
-                GeographicCoordinateSystem.WGS84, ProjectedCoordinateSystem.WebMercator).MathTransform,
-            _ => null,
-        };
+            return factory.CreateFromCoordinateSystems(CrsDefinitions.Cgcs2000, CrsDefinitions.GaussKruger(code)).MathTransform;
+        }
+
+        // ProjNet's own Web Mercator; a GDAL-style EPSG:3857 WKT parses but lands 28 km off.
+        return code == Epsg.WebMercator
+            ? factory.CreateFromCoordinateSystems(GeographicCoordinateSystem.WGS84, ProjectedCoordinateSystem.WebMercator).MathTransform
+            : null;
     }
 }

@@ -50,6 +50,43 @@ internal static class CatalogValidator
 
             ValidateSource(catalog, layer, where);
         }
+
+        ValidateArea(catalog);
+    }
+
+    /// <summary>The <c>area</c> entry names layers of the catalog and, when it declares one, a working CRS of the right form.</summary>
+    private static void ValidateArea(LayerCatalog catalog)
+    {
+        if (catalog.Area is not { } area)
+        {
+            return;
+        }
+
+        var ids = string.Join(", ", catalog.Layers.Select(l => l.Id));
+        foreach (var (name, id) in new[] { ("area.layer", area.Layer), ("area.neighbours", area.Neighbours) })
+        {
+            if ((name == "area.layer" || id is not null) && (string.IsNullOrWhiteSpace(id) || catalog.Find(id) is null))
+            {
+                Fail($"{name}“{id ?? "null"}”不是 layers 中的图层（{name} names no layer）。", $"{name} 须为 layers 中的 id：{ids}。");
+            }
+        }
+
+        if (area.WorkingCrs is not { } crs)
+        {
+            return;
+        }
+
+        var text = crs.Trim();
+        var code = text.StartsWith("EPSG:", StringComparison.OrdinalIgnoreCase) &&
+                   int.TryParse(text[5..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 0;
+        if (code is < Crs.GaussKrugerZone.FirstEpsg or > Crs.GaussKrugerZone.LastEpsg)
+        {
+            var hint = Crs.GaussKrugerZone.IsZoned(code)
+                ? $"{text} 是东坐标带带号的写法，工作坐标系须用不带带号的 {Crs.GaussKrugerZone.FromEpsg(code)!.Name}。"
+                : string.Empty;
+            Fail($"area.workingCrs“{crs}”不是 CGCS2000 3 度带高斯-克吕格工作坐标系（not a working CRS）。{hint}",
+                "写成 EPSG:4534–EPSG:4554 之一（中央经线 75°E–135°E，东坐标不带带号）（EPSG = 4534 + (中央经线 − 75) ÷ 3）；或删去 workingCrs，按数据区中心推出。");
+        }
     }
 
     private static HashSet<string> ValidateGroups(IReadOnlyList<LayerGroup> groups)

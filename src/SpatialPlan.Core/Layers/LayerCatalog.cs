@@ -1,3 +1,4 @@
+using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
@@ -13,6 +14,7 @@ public sealed class LayerCatalog
     public const string FileName = "catalog.json";
 
     private readonly Dictionary<string, LayerDefinition> _byId;
+    private readonly Lazy<DataArea> _dataArea;
 
     private LayerCatalog(string dataDirectory, CatalogFile file)
     {
@@ -25,6 +27,7 @@ public sealed class LayerCatalog
         Groups = file.Groups ?? [];
         Layers = file.Layers ?? [];
         Area = file.Area;
+        _dataArea = new Lazy<DataArea>(() => CatalogAreaLoader.Load(this));
 
         // Tolerant of nulls and duplicates: the validator, which runs next, refuses them with a message.
         _byId = new Dictionary<string, LayerDefinition>(StringComparer.Ordinal);
@@ -58,10 +61,22 @@ public sealed class LayerCatalog
     public IReadOnlyList<LayerDefinition> Layers { get; }
 
     /// <summary>
-    /// The data's area (<c>"area": {"layer": "banner-boundary", "neighbours": "neighbours"}</c>): the layer whose features
-    /// together are the area the data covers, and the layer of neighbouring counties; null when the catalog names none.
+    /// The catalog's <c>area</c> entry (<c>{"layer": "area-boundary", "neighbours": "neighbours", "nameZh": …, "nameEn": …,
+    /// "workingCrs": "EPSG:4534…4554"}</c>): the layer whose features together are the area the data covers, the layer of
+    /// neighbouring counties, the area's names and working CRS; null when the catalog names none.
     /// </summary>
     public CatalogArea? Area { get; }
+
+    /// <summary>
+    /// The data area resolved (docs/data-sources.md §1): name, boundary, extent and working CRS. Read on first use (the
+    /// area layer's file, once) and kept. See <see cref="CatalogAreaLoader"/> for a catalog without <c>area</c>.
+    /// </summary>
+    /// <exception cref="InputException">The area layer cannot be read or has no polygons, or no working CRS can be found.</exception>
+    public DataArea DataArea => _dataArea.Value;
+
+    /// <summary>The working CRS every check measures, overlays and draws in: <see cref="DataArea"/>'s (never null for a catalog).</summary>
+    /// <exception cref="InputException">As <see cref="DataArea"/>.</exception>
+    public GaussKrugerZone WorkingCrs => DataArea.WorkingCrs!;
 
     /// <summary>Layers the site check checks (those with a policy), in catalog order.</summary>
     public IEnumerable<LayerDefinition> ZoneLayers => Layers.Where(l => l.IsZone);

@@ -29,11 +29,8 @@ public sealed class LayerStore : IDisposable
     /// <summary>True when indexed layers can be warmed into memory (the app).</summary>
     public bool Warmable { get; }
 
-    /// <summary>
-    /// The working CRS every source gives its geometries in. (Stand-in: EPSG:4545 until the data area's working CRS,
-    /// docs/data-sources.md §1, is the catalog's.)
-    /// </summary>
-    public int WorkingEpsg => Epsg.GaussKruger108;
+    /// <summary>The working CRS every source gives its geometries in: the data area's (docs/data-sources.md §1).</summary>
+    public int WorkingEpsg => Catalog.WorkingCrs.Epsg;
 
     /// <summary>The layer's source, opened on first use.</summary>
     /// <exception cref="InputException">Unknown id, or the source cannot be opened (message names the source and catalog entry).</exception>

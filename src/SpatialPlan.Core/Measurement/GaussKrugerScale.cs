@@ -4,9 +4,15 @@ using SpatialPlan.Core.Crs;
 namespace SpatialPlan.Core.Measurement;
 
 /// <summary>
-/// The point scale factor of the EPSG:4545 transverse Mercator (k0 = 1, CM 108°E) as a function of the
-/// easting offset u = x − 500 000 m: k(u) = 1 + u²/(2ρν) + u⁴/(24ρ²ν²), with ρν (the product of the
-/// meridian and prime-vertical radii) taken at the geometry's latitude. The next term is ~1e-10 at the banner.
+/// The point scale factor of a CGCS2000 3-degree Gauss-Kruger zone (transverse Mercator, k0 = 1, false easting
+/// 500 000 m, any central meridian) as a function of the easting offset u = x − 500 000 m:
+/// k(u) = 1 + u²/(2ρν) + u⁴/(24ρ²ν²), with ρν (the product of the meridian and prime-vertical radii) taken at the
+/// geometry's latitude. The next term is below 1e-9 anywhere in a 3-degree zone (|u| ≤ 170 km).
+/// <para>
+/// Nothing here depends on the zone: in transverse Mercator the latitude of a grid point (x, y) and k are functions of
+/// x − FE and y alone; the central meridian only shifts longitudes. So one formula serves every working CRS, and the
+/// latitude is found by inverting any zone (<see cref="LatitudeOf"/>).
+/// </para>
 /// </summary>
 internal readonly struct GaussKrugerScale
 {
@@ -23,12 +29,18 @@ internal readonly struct GaussKrugerScale
         _b = 1.0 / (24.0 * rhoNu * rhoNu);
     }
 
-    /// <summary>The scale for a geometry in EPSG:4545, with ρν at the latitude of its envelope centre.</summary>
-    public static GaussKrugerScale For(Geometry gk4545)
+    /// <summary>The scale for a geometry in a Gauss-Kruger working CRS, with ρν at the latitude of its envelope centre.</summary>
+    public static GaussKrugerScale For(Geometry gk) => AtLatitude(LatitudeOf(gk.EnvelopeInternal.Centre));
+
+    /// <summary>
+    /// The latitude (degrees) of a grid point of any CGCS2000 3-degree zone without prefix. Inverting the first zone gives
+    /// the same latitude as inverting the point's own zone (the central meridian does not enter it). A point the inverse
+    /// cannot place falls back to the meridian-arc estimate y / 110.95 km.
+    /// </summary>
+    public static double LatitudeOf(Coordinate gk)
     {
-        var centre = gk4545.EnvelopeInternal.Centre;
-        var lat = CrsTransformer.Transform(centre, Epsg.GaussKruger108, Epsg.Cgcs2000).Y;
-        return AtLatitude(double.IsFinite(lat) ? lat : 40.85);
+        var lat = CrsTransformer.Transform(gk, GaussKrugerZone.All[0].Epsg, Epsg.Cgcs2000).Y;
+        return double.IsFinite(lat) ? lat : Math.Clamp(gk.Y / 110_950.0, -89, 89);
     }
 
     /// <summary>The scale with ρν at <paramref name="latitudeDeg"/>.</summary>
@@ -43,7 +55,7 @@ internal readonly struct GaussKrugerScale
         return new GaussKrugerScale(rho * nu);
     }
 
-    /// <summary>Point scale factor k at easting <paramref name="x"/> (metres, EPSG:4545).</summary>
+    /// <summary>Point scale factor k at easting <paramref name="x"/> (metres, false easting 500 000 m).</summary>
     public double K(double x)
     {
         var u2 = Sq(x - FalseEasting);

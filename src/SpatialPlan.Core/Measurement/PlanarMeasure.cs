@@ -1,13 +1,16 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Distance;
+using SpatialPlan.Core.Crs;
 
 namespace SpatialPlan.Core.Measurement;
 
 /// <summary>
-/// True (ellipsoidal) areas, lengths and distances of geometries given in EPSG:4545 (CGCS2000 Gauss-Kruger,
-/// CM 108°E, metres). Grid values are corrected for the Gauss-Kruger point scale factor k, which reaches
-/// 1.00017 at the banner's western edge (raw grid areas are up to 3.5e-4 too large there). The correction is
-/// integrated exactly over each segment (Gauss–Legendre, exact for the polynomial in k), so results agree with
+/// True (ellipsoidal) areas, lengths and distances of geometries given in a working CRS: a CGCS2000 3-degree
+/// Gauss-Kruger zone without zone prefix (EPSG:4534–4554, metres, false easting 500 000 m), whichever zone it is. Grid
+/// values are corrected for the Gauss-Kruger point scale factor k, which depends only on the distance from the zone's
+/// central meridian and on latitude (<see cref="GaussKrugerScale"/>): k reaches about 1.00017 120 km from the central
+/// meridian at 41°N, 1.00035 at a zone's edge at the equator, so raw grid areas are up to 7e-4 too large. The correction
+/// is integrated exactly over each segment (Gauss–Legendre, exact for the polynomial in k), so results agree with
 /// GeographicLib's geodesic area to ~1e-7. This is the only place in SpatialPlan that measures.
 /// </summary>
 public static class PlanarMeasure
@@ -16,20 +19,20 @@ public static class PlanarMeasure
     private static readonly double[] _nodes = [0.5 - (0.5 * Math.Sqrt(0.6)), 0.5, 0.5 + (0.5 * Math.Sqrt(0.6))];
     private static readonly double[] _weights = [5.0 / 18, 8.0 / 18, 5.0 / 18];
 
-    /// <summary>Area in m² on the CGCS2000 ellipsoid of the polygonal parts of <paramref name="gk4545"/> (EPSG:4545). 0 for points and lines.</summary>
-    public static double AreaM2(Geometry gk4545)
+    /// <summary>Area in m² on the CGCS2000 ellipsoid of the polygonal parts of <paramref name="gk"/> (a Gauss-Kruger working CRS). 0 for points and lines.</summary>
+    public static double AreaM2(Geometry gk)
     {
-        ArgumentNullException.ThrowIfNull(gk4545);
-        if (gk4545.IsEmpty)
+        ArgumentNullException.ThrowIfNull(gk);
+        if (gk.IsEmpty)
         {
             return 0;
         }
 
-        var scale = GaussKrugerScale.For(gk4545);
+        var scale = GaussKrugerScale.For(gk);
         double total = 0;
-        for (var i = 0; i < gk4545.NumGeometries; i++)
+        for (var i = 0; i < gk.NumGeometries; i++)
         {
-            total += gk4545.GetGeometryN(i) switch
+            total += gk.GetGeometryN(i) switch
             {
                 Polygon p => PolygonArea(p, scale),
                 GeometryCollection c => AreaM2(c),
@@ -40,18 +43,18 @@ public static class PlanarMeasure
         return total;
     }
 
-    /// <summary>Length in m on the ellipsoid of <paramref name="gk4545"/> (EPSG:4545); the perimeter for polygons.</summary>
-    public static double LengthM(Geometry gk4545)
+    /// <summary>Length in m on the ellipsoid of <paramref name="gk"/> (a Gauss-Kruger working CRS); the perimeter for polygons.</summary>
+    public static double LengthM(Geometry gk)
     {
-        ArgumentNullException.ThrowIfNull(gk4545);
-        if (gk4545.IsEmpty)
+        ArgumentNullException.ThrowIfNull(gk);
+        if (gk.IsEmpty)
         {
             return 0;
         }
 
-        var scale = GaussKrugerScale.For(gk4545);
+        var scale = GaussKrugerScale.For(gk);
         double total = 0;
-        foreach (var line in NetTopologySuite.Geometries.Utilities.LinearComponentExtracter.GetLines(gk4545))
+        foreach (var line in NetTopologySuite.Geometries.Utilities.LinearComponentExtracter.GetLines(gk))
         {
             var seq = ((LineString)line).CoordinateSequence;
             for (var i = 1; i < seq.Count; i++)
@@ -63,7 +66,7 @@ public static class PlanarMeasure
         return total;
     }
 
-    /// <summary>Shortest distance in m on the ellipsoid between two geometries in EPSG:4545; 0 when they touch or overlap, NaN when either is empty.</summary>
+    /// <summary>Shortest distance in m on the ellipsoid between two geometries in the same Gauss-Kruger working CRS; 0 when they touch or overlap, NaN when either is empty.</summary>
     public static double DistanceM(Geometry a, Geometry b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -75,18 +78,29 @@ public static class PlanarMeasure
 
         var nearest = DistanceOp.NearestPoints(a, b);
         var (p, q) = (nearest[0], nearest[1]);
-        var scale = GaussKrugerScale.AtLatitude(LatitudeOf(p));
+        var scale = GaussKrugerScale.AtLatitude(GaussKrugerScale.LatitudeOf(p));
         return SegmentLength(p.X, p.Y, q.X, q.Y, scale);
     }
 
-    /// <summary>Point scale factor k at a point given in EPSG:4545 (grid distance = k × true distance).</summary>
-    public static double ScaleFactorAt(Coordinate gk4545) =>
-        GaussKrugerScale.AtLatitude(LatitudeOf(gk4545)).K(gk4545.X);
+    /// <summary>Point scale factor k at a point given in a Gauss-Kruger working CRS (grid distance = k × true distance).</summary>
+    public static double ScaleFactorAt(Coordinate gk) =>
+        GaussKrugerScale.AtLatitude(GaussKrugerScale.LatitudeOf(gk)).K(gk.X);
 
-    private static double LatitudeOf(Coordinate gk4545)
+    /// <summary>
+    /// Area in m² on the ellipsoid of a lon/lat geometry (EPSG:4490), measured in <paramref name="zone"/> or, when null,
+    /// in the zone of the geometry's own centre (where the scale correction is smallest). For reports on inputs that have
+    /// no working CRS yet (a repair's area change, a boundary given to <c>init</c>).
+    /// </summary>
+    public static double AreaOfLonLatM2(Geometry lonLat, GaussKrugerZone? zone = null)
     {
-        var lat = Crs.CrsTransformer.Transform(gk4545, Crs.Epsg.GaussKruger108, Crs.Epsg.Cgcs2000).Y;
-        return double.IsFinite(lat) ? lat : 40.85;
+        ArgumentNullException.ThrowIfNull(lonLat);
+        if (lonLat.IsEmpty)
+        {
+            return 0;
+        }
+
+        zone ??= GaussKrugerZone.NearestTo(lonLat.EnvelopeInternal.Centre.X);
+        return AreaM2(CrsTransformer.Transform(lonLat, Epsg.Cgcs2000, zone.Epsg));
     }
 
     private static double PolygonArea(Polygon polygon, GaussKrugerScale scale)

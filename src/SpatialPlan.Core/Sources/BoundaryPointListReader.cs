@@ -8,12 +8,12 @@ namespace SpatialPlan.Core.Sources;
 
 /// <summary>
 /// Reads a 界址点 (boundary point) coordinate list: one point per line, <c>name,X,Y</c> or <c>name,ring,X,Y</c>,
-/// X = northing and Y = easting in metres (CGCS2000 Gauss-Kruger; a Y of 36xxxxxx.xxx is zone-prefixed, EPSG:4524,
-/// else EPSG:4545). Separators: comma, full-width comma, semicolon or whitespace. <c>#</c> starts a comment; a blank
+/// X = northing and Y = easting in metres (CGCS2000 3-degree Gauss-Kruger; a Y of nnxxxxxx.xxx is zone-prefixed with zone
+/// nn, EPSG:4513–4533, else it is in the data area's working zone, EPSG:4534–4554). Separators: comma, full-width comma, semicolon or whitespace. <c>#</c> starts a comment; a blank
 /// line or a changed ring number starts a new ring; each ring closes itself; one header line is skipped.
 /// The first ring is a shell; a later ring inside an earlier shell is its hole, otherwise another polygon.
-/// Output coordinates are x = easting, y = northing. A zone prefix (36xxxxxx.xxx) in either column makes the list
-/// EPSG:4524 (a list written Y first is then recognised as swapped); numbers with a decimal comma are refused,
+/// Output coordinates are x = easting, y = northing. A zone prefix (e.g. 36xxxxxx.xxx) in either column makes the list
+/// zone-prefixed (a list written Y first is then recognised as swapped); numbers with a decimal comma are refused,
 /// never re-read as extra columns.
 /// </summary>
 internal static partial class BoundaryPointListReader
@@ -31,11 +31,21 @@ internal static partial class BoundaryPointListReader
 
         // The easting is the only value that can reach 10 000 000 m here (northings are 4.3–4.8 million), in whichever
         // column it was written: Y first is a swapped list, recognised as such by the CRS check.
-        var zoned = rings.SelectMany(r => r.Points).Select(p => Math.Max(p.Coordinate.X, p.Coordinate.Y) >= 10_000_000).Distinct().ToList();
+        var eastings = rings.SelectMany(r => r.Points).Select(p => Math.Max(p.Coordinate.X, p.Coordinate.Y)).ToList();
+        var zoned = eastings.Select(e => e >= 10_000_000).Distinct().ToList();
         if (zoned.Count > 1)
         {
-            throw new InputException("部分点的 Y（东坐标）带 36 带号前缀、部分不带，无法确定坐标系（mixed zone prefixes）。",
-                "请统一为带带号（36xxxxxx.xxx）或不带带号（xxxxxx.xxx）的东坐标。", file);
+            throw new InputException("部分点的 Y（东坐标）带带号前缀、部分不带，无法确定坐标系（mixed zone prefixes）。",
+                "请统一为带带号（如 36xxxxxx.xxx）或不带带号（xxxxxx.xxx）的东坐标。", file);
+        }
+
+        var zones = zoned[0] ? eastings.Select(e => Math.Floor(e / 1_000_000)).Distinct().ToList() : [];
+        if (zones.Count > 1)
+        {
+            throw new InputException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"各点东坐标的带号不一致（{string.Join("、", zones.Order().Take(5))}），无法确定坐标系（mixed zones）。"),
+                "一个界址点坐标表的点应在同一个 3 度带：检查带号是否录错，或换算到同一带后再检查。", file);
         }
 
         var polygon = Assemble(rings, file);
@@ -45,8 +55,15 @@ internal static partial class BoundaryPointListReader
             { "pointCount", rings.Sum(r => r.Points.Count) },
             { "source", "界址点坐标表" },
         };
-        var epsg = zoned[0] ? Epsg.GaussKruger108Zoned : Epsg.GaussKruger108;
-        return new RawFeatures([new Feature(polygon, attributes)], epsg, Where);
+        if (!zoned[0])
+        {
+            // No prefix: the easting says nothing of its zone; the data area's working zone is meant (FeatureFileReader).
+            return new RawFeatures([new Feature(polygon, attributes)], null, Where) { WorkingZoneGaussKruger = true };
+        }
+
+        // A prefix of a 3-degree zone of China declares that zone; any other prefix is left to the CRS check to explain.
+        var zone = CrsGuesser.ZoneOfPrefixed(eastings[0]);
+        return new RawFeatures([new Feature(polygon, attributes)], zone?.ZonedEpsg, zone is null ? null : Where);
     }
 
     private static List<PointRing> ParseRings(string text, string file, InputBudget budget)

@@ -81,11 +81,14 @@ public static class FeatureFileReader
             envelope.ExpandToInclude(xy.EnvelopeInternal);
         }
 
+        var area = options.EffectiveArea;
         var guess = options.DeclaredEpsg is { } declared
-            ? CrsGuesser.Confirm(envelope, declared, "调用时指定的坐标系（--crs 选项）", file)
+            ? CrsGuesser.Confirm(envelope, declared, "调用时指定的坐标系（--crs 选项）", file, area)
             : raw.DeclaredEpsg is { } inFile
-                ? CrsGuesser.Confirm(envelope, inFile, raw.DeclaredWhere ?? "文件", file)
-                : CrsGuesser.Guess(envelope, file);
+                ? CrsGuesser.Confirm(envelope, inFile, raw.DeclaredWhere ?? "文件", file, area)
+                : raw.WorkingZoneGaussKruger
+                    ? CrsGuesser.Confirm(envelope, WorkingZone(area, file).Epsg, raw.DeclaredWhere ?? "文件", file, area)
+                    : CrsGuesser.Guess(envelope, file, area);
 
         var features = new List<IFeature>(flat.Count);
         for (var i = 0; i < flat.Count; i++)
@@ -100,9 +103,9 @@ public static class FeatureFileReader
             }
 
             var lonLat = CrsTransformer.Transform(source, guess.Epsg, Epsg.Cgcs2000);
-            if (options.RequireEveryFeatureNearBanner)
+            if (options.RequireEveryFeatureNearArea)
             {
-                RequireNearBanner(lonLat, i, file);
+                RequireNearArea(lonLat, i, file, area);
             }
 
             var valid = GeometryRepairer.Repair(lonLat, i, file, repairs);
@@ -117,16 +120,21 @@ public static class FeatureFileReader
         };
     }
 
-    /// <summary>The file as a whole reaches the banner; each feature must too (a stray feature at (0,0) must not pass).</summary>
-    private static void RequireNearBanner(Geometry lonLat, int index, string file)
+    /// <summary>The file as a whole reaches the area; each feature must too (a stray feature at (0,0) must not pass).</summary>
+    private static void RequireNearArea(Geometry lonLat, int index, string file, DataArea area)
     {
-        if (!BannerArea.Reaches(lonLat.EnvelopeInternal))
+        if (!area.Reaches(lonLat.EnvelopeInternal))
         {
             var c = lonLat.EnvelopeInternal.Centre;
-            throw new InputException($"该要素{BannerArea.Describe(c.X, c.Y)}，而文件中其他要素在杭锦后旗附近（one feature lies far from the others）。",
+            throw new InputException($"该要素{area.DescribePoint(c.X, c.Y)}，而文件中其他要素在{area.NameZh}附近（one feature lies far from the others）。",
                 "请检查该要素的坐标是否录入错误（如漏位、写反、为 0），或把它从文件中删除。", file, index);
         }
     }
+
+    private static GaussKrugerZone WorkingZone(DataArea area, string file) => area.WorkingCrs ?? throw new InputException(
+        "界址点坐标表的 Y（东坐标）不带带号，而没有数据目录，无法判断它属于哪个 3 度带（中央经线）（eastings without zone prefix, and no data folder to say the zone）。",
+        "用 --crs 指明坐标系（EPSG:4534–4554，中央经线 75°E–135°E 每 3° 一个：EPSG = 4534 + (中央经线 − 75) ÷ 3），或用 --data 指定数据目录（按其工作坐标系读取），或改用带带号的东坐标（如 36xxxxxx.xxx）。",
+        file);
 
     private static AttributesTable Editable(IAttributesTable? attributes)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SpatialPlan.Core.Sources;
 
 /// <summary>
-/// Reads the legacy GeoJSON 2008 <c>crs</c> member ({"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4545"}}),
+/// Reads the legacy GeoJSON 2008 <c>crs</c> member ({"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}}),
 /// which RFC 7946 dropped but Chinese GIS exports still write.
 /// </summary>
 internal static partial class GeoJsonCrsMember
@@ -31,14 +31,14 @@ internal static partial class GeoJsonCrsMember
         if (!match.Success)
         {
             throw new InputException($"{Where}“{name}”无法识别为 EPSG 代码（unrecognised crs member）。",
-                "请写成 urn:ogc:def:crs:EPSG::4545 或 EPSG:4490 的形式，或删除 crs 成员让程序按坐标范围判断。", file);
+                "请写成 urn:ogc:def:crs:EPSG::4490 或 EPSG:4490 的形式，或删除 crs 成员让程序按坐标范围判断。", file);
         }
 
         if (!int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
         {
             var digits = match.Groups[1].Value;
             throw new InputException($"{Where}中的 EPSG 代码“{(digits.Length > 24 ? digits[..24] + "…" : digits)}”过长，不是有效的代码（EPSG code out of range）。",
-                "EPSG 代码是不超过 6 位的数字：请写成 EPSG:4490 或 EPSG:4545 等，或删除 crs 成员让程序按坐标范围判断。", file);
+                "EPSG 代码是不超过 6 位的数字：请写成 EPSG:4490 或 EPSG:4326 等，或删除 crs 成员让程序按坐标范围判断。", file);
         }
 
         return (code, Where);

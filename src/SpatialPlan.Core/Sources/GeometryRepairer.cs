@@ -30,18 +30,16 @@ internal static class GeometryRepairer
                 "请在 GIS 软件中检查并重画该要素。", file, index);
         }
 
-        var before = AreaM2(lonLat);
-        var after = AreaM2(fixedGeometry);
+        // Both in the zone of the input's own centre: a reader may not know the data area's working CRS.
+        var zone = GaussKrugerZone.NearestTo(lonLat.EnvelopeInternal.Centre.X);
+        var before = PlanarMeasure.AreaOfLonLatM2(lonLat, zone);
+        var after = PlanarMeasure.AreaOfLonLatM2(fixedGeometry, zone);
         var action = string.Create(CultureInfo.InvariantCulture,
             $"已用 GeometryFixer 修复：{lonLat.GeometryType} → {fixedGeometry.GeometryType}（{fixedGeometry.NumGeometries} 个部分），" +
             $"面积 {before:0.##} → {after:0.##} m²（repaired with GeometryFixer）。");
         repairs.Add(new Repair(index, $"几何无效：{Describe(error)}（invalid geometry: {error.Message}）。", action, after - before));
         return fixedGeometry;
     }
-
-    /// <summary>Area in m² (EPSG:4545, scale-corrected); for an invalid polygon this is the signed-ring sum GIS tools also show.</summary>
-    private static double AreaM2(Geometry lonLat) =>
-        PlanarMeasure.AreaM2(CrsTransformer.Transform(lonLat, Epsg.Cgcs2000, Epsg.GaussKruger108));
 
     private static string Describe(TopologyValidationError error)
     {

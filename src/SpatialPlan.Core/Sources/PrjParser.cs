@@ -6,8 +6,9 @@ namespace SpatialPlan.Core.Sources;
 
 /// <summary>
 /// Maps a Shapefile .prj (Esri or OGC WKT1) to one of the supported EPSG codes: an AUTHORITY code when present,
-/// else the projection parameters (transverse Mercator, CM 108°E, false easting 500 000 or 36 500 000) or the
-/// geographic datum's name (CGCS2000 / China 2000, WGS 84).
+/// else the projection parameters (transverse Mercator, central meridian 3n°E for a zone n of 25–45, scale 1, false
+/// easting 500 000 m → EPSG:4534–4554, or n × 1 000 000 + 500 000 m → EPSG:4513–4533) or the geographic datum's name
+/// (CGCS2000 / China 2000, WGS 84).
 /// </summary>
 internal static partial class PrjParser
 {
@@ -19,7 +20,7 @@ internal static partial class PrjParser
         // match is the embedded GEOGCS's, which must not turn a projected .prj into a geographic one.
         var authority = Authority().Matches(text).LastOrDefault();
         if (authority is not null && int.TryParse(authority.Groups[1].Value, CultureInfo.InvariantCulture, out var code) &&
-            Epsg.Supported.Contains(code) && isProjected != CrsTransformer.IsGeographic(code))
+            Epsg.IsSupported(code) && isProjected != CrsTransformer.IsGeographic(code))
         {
             return code;
         }
@@ -41,20 +42,26 @@ internal static partial class PrjParser
             return Epsg.WebMercator;
         }
         else if (Regex.IsMatch(text, "Transverse_Mercator|Gauss_Kruger", RegexOptions.IgnoreCase) &&
-                 Parameter(text, "central_meridian") is 108.0)
+                 Parameter(text, "central_meridian") is { } cm && cm % 3 == 0 &&
+                 GaussKrugerZone.ForLongitude(cm) is { } zone && zone.CentralMeridian == cm &&
+                 (Parameter(text, "scale_factor") ?? 1.0) == 1.0 && (Parameter(text, "latitude_of_origin") ?? 0.0) == 0.0 &&
+                 (Parameter(text, "false_northing") ?? 0.0) == 0.0)
         {
-            switch (Parameter(text, "false_easting"))
+            var falseEasting = Parameter(text, "false_easting");
+            if (falseEasting == GaussKrugerZone.FalseEasting)
             {
-                case 500_000.0:
-                    return Epsg.GaussKruger108;
-                case 36_500_000.0:
-                    return Epsg.GaussKruger108Zoned;
+                return zone.Epsg;
+            }
+
+            if (falseEasting == zone.ZonedFalseEasting)
+            {
+                return zone.ZonedEpsg;
             }
         }
 
         var name = Name().Match(text) is { Success: true } m ? m.Groups[1].Value : text[..Math.Min(60, text.Length)];
         throw new InputException($".prj 中的坐标系“{name}”不受支持（unsupported CRS in .prj）。",
-            "请在 GIS 软件中把图层转换到 CGCS2000 经纬度（EPSG:4490）或 CGCS2000 高斯-克吕格 108°E（EPSG:4545）后再导出。", file);
+            "请在 GIS 软件中把图层转换到 CGCS2000 经纬度（EPSG:4490）或 CGCS2000 高斯-克吕格 3 度带（EPSG:4513–4554）后再导出。", file);
     }
 
     private static double? Parameter(string wkt, string name)

@@ -13,4 +13,8 @@ internal sealed record RawFeatures(
     /// <summary>Per feature, the most ordinates a position had in the file (3 = Z, 4 = Z and M), when the reader knows
     /// more than the geometry kept (GeoJSON4STJ reads a fourth ordinate as nothing).</summary>
     public IReadOnlyList<int>? Ordinates { get; init; }
+
+    /// <summary>True when the coordinates are Gauss-Kruger metres without zone prefix (a 界址点 list): they are read in the
+    /// data area's working zone, as if <see cref="DeclaredWhere"/> had declared it.</summary>
+    public bool WorkingZoneGaussKruger { get; init; }
 }

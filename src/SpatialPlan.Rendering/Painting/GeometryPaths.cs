@@ -4,7 +4,7 @@ using SpatialPlan.Rendering.Sheets;
 
 namespace SpatialPlan.Rendering.Painting;
 
-/// <summary>Turns EPSG:4545 geometries into page-space Skia paths through a <see cref="MapFrame"/>.</summary>
+/// <summary>Turns working-CRS (Gauss-Kruger) geometries into page-space Skia paths through a <see cref="MapFrame"/>.</summary>
 internal static class GeometryPaths
 {
     /// <summary>Polygon rings (even-odd, so holes stay holes) and line strings as one path; points are skipped.</summary>

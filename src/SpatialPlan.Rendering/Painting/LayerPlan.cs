@@ -38,7 +38,7 @@ internal sealed class LayerPlan
         var styled = new List<(IFeature Feature, LayerStyle Style)>();
         long hatchLines = 0;
         int labels = 0, seen = 0;
-        foreach (var feature in layer.Features4545)
+        foreach (var feature in layer.WorkingFeatures)
         {
             if ((++seen & 1023) == 0)
             {
@@ -76,7 +76,7 @@ internal sealed class LayerPlan
         return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0)], hatchLines, labels);
     }
 
-    /// <summary>The part of an EPSG:4545 envelope the frame shows, in page points.</summary>
+    /// <summary>The part of a working-CRS envelope the frame shows, in page points.</summary>
     private static SKRect Visible(MapFrame frame, Envelope envelope)
     {
         var topLeft = frame.ToPage(envelope.MinX, envelope.MaxY);

@@ -23,9 +23,9 @@ internal static class LayerStoreFeatures
         return layer => cache.GetOrAdd(layer.Id, id => [.. store.Source(id).All().Select(f => (IFeature)new Feature(f.Geometry, f.Attributes))]);
     }
 
-    /// <summary>Projects a lon/lat box (EPSG:4490) to the EPSG:4545 box that contains it, sampling its edges
-    /// because the box's edges are curves in the projection.</summary>
-    public static Envelope Project4490To4545(Envelope bbox)
+    /// <summary>Projects a lon/lat box (EPSG:4490) to the box in <paramref name="workingCrs"/> that contains it, sampling its
+    /// edges because the box's edges are curves in the projection.</summary>
+    public static Envelope ProjectLonLat(Envelope bbox, GaussKrugerZone workingCrs)
     {
         var result = new Envelope();
         const int Steps = 8;
@@ -34,7 +34,7 @@ internal static class LayerStoreFeatures
             double fx = bbox.MinX + (bbox.Width * i / Steps), fy = bbox.MinY + (bbox.Height * i / Steps);
             foreach (var c in new[] { new Coordinate(fx, bbox.MinY), new Coordinate(fx, bbox.MaxY), new Coordinate(bbox.MinX, fy), new Coordinate(bbox.MaxX, fy) })
             {
-                result.ExpandToInclude(CrsTransformer.Transform(c, Epsg.Cgcs2000, Epsg.GaussKruger108));
+                result.ExpandToInclude(CrsTransformer.Transform(c, Epsg.Cgcs2000, workingCrs.Epsg));
             }
         }
 

@@ -14,7 +14,7 @@ internal static class LegendPainter
         {
             // One entry per distinct resolved style in use, in rule order (base style first).
             var seen = new Dictionary<int, LegendEntry>();
-            foreach (var feature in layer.Features4545.Where(f => f.Geometry is { IsEmpty: false }))
+            foreach (var feature in layer.WorkingFeatures.Where(f => f.Geometry is { IsEmpty: false }))
             {
                 var rules = layer.Style.Rules ?? [];
                 int ruleIndex = -1;

@@ -3,7 +3,7 @@ using SpatialPlan.Rendering.Text;
 
 namespace SpatialPlan.Rendering.Painting;
 
-/// <summary>A north arrow (grid north of EPSG:4545, within 0.7° of true north across the banner).</summary>
+/// <summary>A north arrow (grid north of the working CRS, within about 1° of true north inside a 3-degree zone at 40°N).</summary>
 internal static class NorthArrowPainter
 {
     public static void Paint(SKCanvas canvas, SKPoint tip, float height, TextPainter text)

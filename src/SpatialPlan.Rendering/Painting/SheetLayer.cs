@@ -4,8 +4,8 @@ using SpatialPlan.Core.Styles;
 
 namespace SpatialPlan.Rendering.Painting;
 
-/// <summary>A layer ready to paint: its catalog entry, its style and its features in EPSG:4545.</summary>
-internal sealed record SheetLayer(LayerDefinition Definition, LayerStyle Style, IReadOnlyList<IFeature> Features4545)
+/// <summary>A layer ready to paint: its catalog entry, its style and its features in the working CRS.</summary>
+internal sealed record SheetLayer(LayerDefinition Definition, LayerStyle Style, IReadOnlyList<IFeature> WorkingFeatures)
 {
     /// <summary>The style resolved for one feature (first matching rule laid over the layer style).</summary>
     public LayerStyle StyleFor(IFeature feature) => Style.Resolve(name => Property(feature, name));

@@ -3,9 +3,16 @@ using SpatialPlan.Rendering.Text;
 
 namespace SpatialPlan.Rendering.Painting;
 
-/// <summary>Breaks text into lines that fit a width: between any two CJK characters, or at spaces in Latin runs.</summary>
+/// <summary>
+/// Breaks text into lines that fit a width: between any two CJK characters, or at spaces in Latin runs. Closing
+/// punctuation (，。）％ …) never starts a line and opening punctuation (（《“ …) never ends one, and a number such as
+/// 1,439.70 is never cut at its thousands separator, so a figure a reviewer reads stays in one piece.
+/// </summary>
 internal static class TextWrap
 {
+    private const string Closing = "，。、；：！？）】》」』〕”’％·…｜,.;:!?)]%";
+    private const string Opening = "（【《「『〔“‘([";
+
     public static List<string> Lines(string text, float widthPt, TextStyle style, TextPainter painter)
     {
         var lines = new List<string>();
@@ -33,12 +40,33 @@ internal static class TextWrap
         return lines;
     }
 
-    /// <summary>Single CJK characters (and full-width punctuation) or Latin words with their trailing space.</summary>
+    /// <summary>Unbreakable pieces: single CJK characters or Latin words (with their trailing space), glued to their punctuation.</summary>
     private static IEnumerable<string> Tokens(string text)
     {
-        var word = new StringBuilder();
-        foreach (var c in text)
+        var glued = new List<string>();
+        foreach (var token in RawTokens(text))
         {
+            bool attachToPrevious = glued.Count > 0 && (Closing.Contains(token[0], StringComparison.Ordinal)
+                || Opening.Contains(glued[^1][^1], StringComparison.Ordinal));
+            if (attachToPrevious)
+            {
+                glued[^1] += token;
+            }
+            else
+            {
+                glued.Add(token);
+            }
+        }
+
+        return glued;
+    }
+
+    private static IEnumerable<string> RawTokens(string text)
+    {
+        var word = new StringBuilder();
+        for (int i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
             if (c > 0x2E80)
             {
                 if (word.Length > 0)
@@ -52,7 +80,8 @@ internal static class TextWrap
             }
 
             word.Append(c);
-            if (c == ' ' || c == '/' || c == ',')
+            bool thousands = c == ',' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && i > 0 && char.IsAsciiDigit(text[i - 1]);
+            if (c == ' ' || c == '/' || (c == ',' && !thousands))
             {
                 yield return word.ToString();
                 word.Clear();

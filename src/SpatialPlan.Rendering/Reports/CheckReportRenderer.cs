@@ -10,8 +10,10 @@ using SpatialPlan.Rendering.Text;
 namespace SpatialPlan.Rendering.Reports;
 
 /// <summary>
-/// Renders a site check's conflict report as an A4 PDF a leader can sign: summary, verdict and map on page 1,
-/// the per-zone table with rules and legal bases next, the repairs made to the input last.
+/// Renders a site check's report as an A4 PDF a reviewer can sign (issue 7 §9): title, 报告编号, the project and the
+/// verdict with the map on page 1; the zones with their figures, rules, conditions and bases; the approvals owed by
+/// authority; plan guidance; the data area; what was not checked; data provenance; the check settings; repairs; the
+/// sign-off block; then the 界址点 table and the full list of overlapped 图斑 as appendices.
 /// </summary>
 public sealed class CheckReportRenderer
 {
@@ -46,36 +48,32 @@ public sealed class CheckReportRenderer
     public RenderBudget Budget { get; init; } = RenderBudget.Default;
 
     /// <summary>Writes the report of <paramref name="report"/> as a PDF; returns its page count.</summary>
-    /// <param name="report">The site check's result.</param>
+    /// <param name="report">The site check's result (Core's one report model: every word and figure comes from it).</param>
     /// <param name="projectName">The project's name as the planner gives it (the footprint's name, else the file name).</param>
     /// <param name="output">Where the PDF goes.</param>
-    /// <param name="date">The date printed as 核查日期; default today.</param>
+    /// <param name="date">出具日期; default the check's date, so that the same check prints the same report.</param>
     /// <param name="cancellationToken">Stops the render between features and pages.</param>
     /// <exception cref="RenderBudgetException">The map would go over <see cref="Budget"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public int Render(CheckReport report, string projectName, Stream output, DateOnly? date = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return Render(CheckReportMapping.ToModel(report, projectName, date ?? DateOnly.FromDateTime(DateTime.Now)), output, cancellationToken);
-    }
-
-    /// <summary>Writes the report PDF; returns its page count.</summary>
-    internal int Render(ReportModel model, Stream output, CancellationToken cancellationToken = default)
-    {
-        var context = _catalog.Layers
+        var context = new ReportContext(report, projectName, date ?? DateOnly.FromDateTime(report.Settings.CheckedAt.DateTime));
+        var layers = _catalog.Layers
             .Where(l => l.Visible)
             .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
             .ToList();
-        var pages = new ReportComposer(model, context, TextPainter.Full(_fonts), Budget, cancellationToken).Pages();
+        var pages = new ReportComposer(context, layers, TextPainter.Full(_fonts), Budget, cancellationToken).Pages();
+        var created = report.Settings.CheckedAt.DateTime;
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"建设项目选址冲突核查报告：{model.ProjectName}",
-            Subject = $"核查结论：{model.VerdictZh}",
-            Keywords = model.Schematic ? "示意数据; 选址核查; 杭锦后旗" : "选址核查; 杭锦后旗",
+            Title = $"{ReportContext.Title}：{projectName}（{report.ReportNumber}）",
+            Subject = $"核查结论：{report.VerdictZh}",
+            Keywords = report.SchematicData ? $"示意数据; 选址核查; {_catalog.DataArea.NameZh}" : $"选址核查; {_catalog.DataArea.NameZh}",
             Creator = "SpatialPlan",
             Producer = "SpatialPlan.Rendering (SkiaSharp)",
-            Creation = model.Date.ToDateTime(TimeOnly.MinValue),
-            Modified = model.Date.ToDateTime(TimeOnly.MinValue),
+            Creation = created,
+            Modified = created,
         };
         PageCompositor.WritePdf(output, metadata, _fonts, pages, cancellationToken);
         return pages.Count;

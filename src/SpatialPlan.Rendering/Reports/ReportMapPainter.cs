@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 using SpatialPlan.Core.Checks;
+using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Output;
 using SpatialPlan.Rendering.Painting;
@@ -10,11 +11,15 @@ using SpatialPlan.Rendering.Text;
 namespace SpatialPlan.Rendering.Reports;
 
 /// <summary>
-/// The report's map: the footprint over its context layers (styled as on the sheets), with the overlaps
-/// drawn on top in strong red so that a reader sees at once where the conflict is.
+/// The report's map: the footprint over its context layers (styled as on the sheets), with the conflicting parts
+/// (zones whose verdict is 有条件准入 or worse) drawn on top in strong red so that a reader sees at once where the
+/// conflict is, and any part outside the data area greyed out (数据范围外，未核查).
 /// </summary>
-internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLayer> context, RenderBudget budget, CancellationToken cancellationToken)
+internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLayer> context, RenderBudget budget, CancellationToken cancellationToken)
 {
+    /// <summary>Height of the key under the map, points.</summary>
+    public const float KeyHeight = 26;
+
     public const string HighlightFill = "rgba(230,0,0,0.55)";
     public const string HighlightStroke = "#8b0000";
     public const string FootprintStroke = "#0033cc";
@@ -22,11 +27,15 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
     private static readonly LayerStyle s_highlight = new() { Fill = HighlightFill, Stroke = HighlightStroke, StrokeWidth = 1.5 };
     private static readonly LayerStyle s_footprintFill = new() { Fill = "rgba(0,51,204,0.10)" };
     private static readonly LayerStyle s_footprintOutline = new() { Stroke = FootprintStroke, StrokeWidth = 3 };
+    private static readonly LayerStyle s_outside = new() { Fill = "rgba(90,90,90,0.45)", Stroke = "#333333", StrokeWidth = 1, StrokeDash = [4, 3] };
 
-    public ReportBlock Block(float height) => new(height + 26, (canvas, text, x, y, w) =>
+    /// <summary>The footprint in the working CRS (the context layers' CRS).</summary>
+    private Geometry Footprint4545 => report.Footprint.Gk;
+
+    public ReportBlock Block(float height) => new(height + KeyHeight, (canvas, text, x, y, w) =>
     {
         var rect = new SKRect(x, y, x + w, y + height);
-        var frame = MapFrame.Fit(rect, Extent(model.Footprint4545));
+        var frame = MapFrame.Fit(rect, Extent(Footprint4545));
         Paint(canvas, text, frame);
         PaintKey(canvas, text, x, y + height + 16);
     });
@@ -59,21 +68,26 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
             FeaturePainter.Paint(canvas, frame, plans[i], labels, i, cancellationToken);
         }
 
-        FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprintFill, "footprint");
+        FeaturePainter.PaintGeometry(canvas, frame, Footprint4545, s_footprintFill, "footprint");
 
         // Overlaps of several zones often coincide: paint their union once, so the red does not darken
         // where they stack, then the footprint's outline on top so its edge is never hidden.
         // Only conflicts are red; an advisory overlap (e.g. a showcase belt) is context, not a conflict.
-        var overlaps = model.Zones
+        var overlaps = report.Zones
             .Where(z => z.Verdict >= Verdict.ApprovalRequired)
-            .Select(z => z.Highlight4545).OfType<Geometry>().Where(g => !g.IsEmpty).ToList();
+            .Select(z => ToWorking(z.HighlightGeographic)).OfType<Geometry>().ToList();
         if (overlaps.Count > 0)
         {
             var union = NetTopologySuite.Operation.OverlayNG.OverlayNGRobust.Union(overlaps[0].Factory.BuildGeometry(overlaps));
             FeaturePainter.PaintGeometry(canvas, frame, union, s_highlight, "overlap");
         }
 
-        FeaturePainter.PaintGeometry(canvas, frame, model.Footprint4545, s_footprintOutline, "footprint");
+        if (ToWorking(report.Jurisdiction?.OutsideGeographic) is { } outside)
+        {
+            FeaturePainter.PaintGeometry(canvas, frame, outside, s_outside, "outside");
+        }
+
+        FeaturePainter.PaintGeometry(canvas, frame, Footprint4545, s_footprintOutline, "footprint");
 
         LabelPainter.Paint(canvas, new SKRect(r.Left + 2, r.Top + 2, r.Right - 2, r.Bottom - 2), labels, text, cancellationToken);
         canvas.Restore();
@@ -85,7 +99,10 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
         ScaleBarPainter.Paint(canvas, r.Left + 8, r.Bottom - 42, 150, frame.Denominator, text, 0.8f);
     }
 
-    private static void PaintKey(SKCanvas canvas, TextPainter text, float x, float baseline)
+    private Geometry? ToWorking(Geometry? geographic) =>
+        geographic is { IsEmpty: false } g ? CrsTransformer.Transform(g, Epsg.Cgcs2000, ReportText.WorkingEpsg(report.Footprint)) : null;
+
+    private void PaintKey(SKCanvas canvas, TextPainter text, float x, float baseline)
     {
         var style = new TextStyle(8.5f, ReportBlocks.Ink);
         using var fp = FeaturePainter.StrokePaint(FootprintStroke, 3, null);
@@ -96,7 +113,16 @@ internal sealed class ReportMapPainter(ReportModel model, IReadOnlyList<SheetLay
         var swatch = new SKRect(x + 110, baseline - 8, x + 130, baseline);
         canvas.DrawRect(swatch, fill);
         canvas.DrawRect(swatch, edge);
-        text.Draw(canvas, "与管控要素重叠部分（冲突）", x + 136, baseline, style);
-        text.Draw(canvas, "底图：各管控要素图层，图例同规划图幅", x + 290, baseline, style with { Color = new SKColor(0x66, 0x66, 0x66) });
+        text.Draw(canvas, "冲突部分（禁止或有条件准入）", x + 136, baseline, style);
+        float next = x + 136 + text.Measure("冲突部分（禁止或有条件准入）", style) + 14;
+        if (report.Jurisdiction?.OutsideGeographic is { IsEmpty: false })
+        {
+            using var grey = new SKPaint { Color = CssColor.Parse(s_outside.Fill!), Style = SKPaintStyle.Fill };
+            canvas.DrawRect(new SKRect(next, baseline - 8, next + 20, baseline), grey);
+            text.Draw(canvas, "数据范围外，未核查", next + 26, baseline, style);
+            next += 26 + text.Measure("数据范围外，未核查", style) + 14;
+        }
+
+        text.Draw(canvas, "底图图例同规划图幅", next, baseline, style with { Color = new SKColor(0x66, 0x66, 0x66) });
     }
 }

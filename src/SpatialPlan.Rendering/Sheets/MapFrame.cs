@@ -3,13 +3,13 @@ using SkiaSharp;
 
 namespace SpatialPlan.Rendering.Sheets;
 
-/// <summary>The map frame on the page: which EPSG:4545 point sits at its centre and at what scale.</summary>
+/// <summary>The map frame on the page: which working-CRS point sits at its centre and at what scale.</summary>
 internal sealed class MapFrame
 {
-    public MapFrame(SKRect rectPt, Coordinate centre4545, double denominator)
+    public MapFrame(SKRect rectPt, Coordinate centre, double denominator)
     {
         RectPt = rectPt;
-        Centre = centre4545;
+        Centre = centre;
         Denominator = denominator;
         PointsPerMetre = 1 / (MapScale.MetresPerPoint * denominator);
     }
@@ -22,7 +22,7 @@ internal sealed class MapFrame
 
     public double PointsPerMetre { get; }
 
-    /// <summary>The ground extent (EPSG:4545) the frame shows.</summary>
+    /// <summary>The ground extent (working CRS) the frame shows.</summary>
     public Envelope Ground
     {
         get
@@ -36,7 +36,7 @@ internal sealed class MapFrame
         (float)(RectPt.MidX + ((x - Centre.X) * PointsPerMetre)),
         (float)(RectPt.MidY - ((y - Centre.Y) * PointsPerMetre)));
 
-    /// <summary>Frame that fits <paramref name="extent"/> (EPSG:4545) into <paramref name="rectPt"/> at a round scale.</summary>
+    /// <summary>Frame that fits <paramref name="extent"/> (working CRS) into <paramref name="rectPt"/> at a round scale.</summary>
     public static MapFrame Fit(SKRect rectPt, Envelope extent)
     {
         // 4 % breathing room so features do not touch the neat line.

@@ -7,8 +7,6 @@ namespace SpatialPlan.Rendering.Sheets;
 /// <summary>Paints one map sheet: border, title, map frame with layers and labels, legend, scale, notes, 示意数据 mark.</summary>
 internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetContent content, IReadOnlyList<LayerPlan> plans, CancellationToken cancellationToken)
 {
-    public const string CrsNote = "坐标系：2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线108°E（EPSG:4545）";
-
     private static readonly SKColor s_ink = new(0x1a, 0x1a, 0x1a);
 
     public int FeatureCount { get; private set; }
@@ -98,7 +96,7 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
         var paragraphs = new List<string>
         {
             $"制图日期：{content.Date.Year}年{content.Date.Month}月{content.Date.Day}日　制图：SpatialPlan",
-            CrsNote,
+            content.CrsNote,
         };
         if (content.Schematic)
         {

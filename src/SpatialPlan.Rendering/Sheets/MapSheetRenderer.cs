@@ -1,6 +1,7 @@
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
+using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Output;
@@ -11,26 +12,27 @@ namespace SpatialPlan.Rendering.Sheets;
 
 /// <summary>
 /// Renders map sheets (PDF or PNG) from the catalog's layers with the styles of styles.json — the same
-/// symbology as the web map. The map frame is in EPSG:4545 at a round scale.
+/// symbology as the web map. The map frame is in the catalog's working CRS (a CGCS2000 3-degree Gauss-Kruger zone, true
+/// north within a degree and true scale within 0.04 %) at a round scale, and the sheet prints that CRS's name.
 /// </summary>
 public sealed class MapSheetRenderer
 {
     private readonly LayerCatalog _catalog;
     private readonly StyleBook _styles;
-    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _features4545;
-    private readonly Func<Envelope, Envelope>? _bbox4490To4545;
+    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _workingFeatures;
+    private readonly Func<Envelope, Envelope> _projectLonLat;
     private readonly FontSet _fonts;
 
     /// <summary>The renderer over the catalog's loaded layers (the usual way: CLI and web app).</summary>
-    /// <param name="store">The loaded layers (features in EPSG:4490 and EPSG:4545).</param>
+    /// <param name="store">The loaded layers (features in EPSG:4490 and in the working CRS).</param>
     /// <param name="styles">styles.json of the same data directory.</param>
     /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
     public MapSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
-        : this(store.Catalog, styles, LayerStoreFeatures.From(store), LayerStoreFeatures.Project4490To4545, fonts)
+        : this(store.Catalog, styles, LayerStoreFeatures.From(store), null, fonts)
     {
     }
 
-    /// <summary>Largest extent a sheet shows, in metres across (EPSG:4545): 2 000 km, far beyond any plan sheet.</summary>
+    /// <summary>Largest extent a sheet shows, in metres across (working CRS): 2 000 km, far beyond any plan sheet.</summary>
     public const double MaxExtentM = 2_000_000;
 
     /// <summary>The limits every render is held to; <see cref="RenderBudget.Default"/> unless set.</summary>
@@ -38,20 +40,21 @@ public sealed class MapSheetRenderer
 
     /// <param name="catalog">The layers and their order.</param>
     /// <param name="styles">styles.json.</param>
-    /// <param name="features4545">A layer's features in EPSG:4545 (e.g. from the LayerStore).</param>
-    /// <param name="bbox4490To4545">Projects a lon/lat box to EPSG:4545, for <see cref="MapSheetRequest.Bbox4490"/>.</param>
+    /// <param name="workingFeatures">A layer's features in the catalog's working CRS (<see cref="LayerCatalog.WorkingCrs"/>, e.g. from the LayerStore).</param>
+    /// <param name="projectLonLat">Projects a lon/lat box to the working CRS, for <see cref="MapSheetRequest.Bbox4490"/>; null projects
+    /// into <see cref="LayerCatalog.WorkingCrs"/>.</param>
     /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
     public MapSheetRenderer(
         LayerCatalog catalog,
         StyleBook styles,
-        Func<LayerDefinition, IReadOnlyList<IFeature>> features4545,
-        Func<Envelope, Envelope>? bbox4490To4545 = null,
+        Func<LayerDefinition, IReadOnlyList<IFeature>> workingFeatures,
+        Func<Envelope, Envelope>? projectLonLat = null,
         FontSet? fonts = null)
     {
         _catalog = catalog;
         _styles = styles;
-        _features4545 = features4545;
-        _bbox4490To4545 = bbox4490To4545;
+        _workingFeatures = workingFeatures;
+        _projectLonLat = projectLonLat ?? (bbox => LayerStoreFeatures.ProjectLonLat(bbox, catalog.WorkingCrs));
         _fonts = fonts ?? FontSet.Default;
     }
 
@@ -77,7 +80,7 @@ public sealed class MapSheetRenderer
 
         var content = Resolve(request);
         var layout = SheetLayout.For(page);
-        var frame = MapFrame.Fit(layout.Map, RequireSane(Extent(request, content.Layers)));
+        var frame = MapFrame.Fit(layout.Map, RequireSane(Extent(request, content.Layers), _catalog.DataArea.NameZh));
         var plans = content.Layers.Select(l => LayerPlan.For(l, frame, cancellationToken)).ToList();
         CheckBudget(Budget, plans);
         var painter = new MapSheetPainter(layout, frame, content, plans, cancellationToken);
@@ -112,14 +115,14 @@ public sealed class MapSheetRenderer
     }
 
     /// <summary>A finite extent of positive size, at most <see cref="MaxExtentM"/> across.</summary>
-    private static Envelope RequireSane(Envelope extent)
+    private static Envelope RequireSane(Envelope extent, string areaZh)
     {
         double[] values = [extent.MinX, extent.MinY, extent.MaxX, extent.MaxY];
         if (!values.All(double.IsFinite) || extent.Width > MaxExtentM || extent.Height > MaxExtentM)
         {
             throw new Core.Sources.InputException(
                 $"制图范围 {extent.Width:0} × {extent.Height:0} 米不可用（the extent must be finite and at most {MaxExtentM / 1000:0} km across）。",
-                "给出杭锦后旗附近、宽和高都不超过 2000 公里的范围。 Give an extent near the banner, at most 2 000 km across.");
+                $"给出{areaZh}附近、宽和高都不超过 2000 公里的范围。 Give an extent near the data area, at most 2 000 km across.");
         }
 
         return extent;
@@ -132,7 +135,7 @@ public sealed class MapSheetRenderer
             : _catalog.Layers.Where(l => l.Visible).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var layers = _catalog.Layers
             .Where(l => wanted.Contains(l.Id))
-            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
+            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _workingFeatures(l)))
             .ToList();
         var sources = layers.Select(l => SourceCredit.Of(l.Definition)).Distinct(StringComparer.Ordinal).ToList();
         return new SheetContent(
@@ -142,25 +145,28 @@ public sealed class MapSheetRenderer
             LegendPainter.Entries(layers),
             sources,
             layers.Any(l => l.Definition.Schematic),
-            request.Date ?? DateOnly.FromDateTime(DateTime.Now));
+            request.Date ?? DateOnly.FromDateTime(DateTime.Now))
+        {
+            CrsNote = "坐标系：" + _catalog.WorkingCrs.TitleZh,
+            AreaNameZh = _catalog.DataArea.NameZh,
+        };
     }
 
     private Envelope Extent(MapSheetRequest request, IReadOnlyList<SheetLayer> layers)
     {
-        if (request.Extent4545 is { IsNull: false } extent)
+        if (request.ExtentInWorkingCrs is { IsNull: false } extent)
         {
             return extent;
         }
 
         if (request.Bbox4490 is { IsNull: false } bbox)
         {
-            return _bbox4490To4545?.Invoke(bbox) ?? throw new InvalidOperationException(
-                "渲染器未配置经纬度到 EPSG:4545 的转换，不能使用 Bbox4490。 / No 4490→4545 projection was given to the renderer.");
+            return _projectLonLat(bbox);
         }
 
         // Context layers (category "base": neighbouring counties, the Yellow River, Wuliangsuhai) would zoom
         // the sheet out to the whole city: the plan's own layers set the extent, widened by a context layer
-        // only when that adds little (the banner boundary), not by far-away or much larger ones.
+        // only when that adds little (the area's boundary), not by far-away or much larger ones.
         var plan = Union(layers.Where(l => l.Definition.Category != LayerCategories.Base));
         var envelope = plan.IsNull ? Union(layers) : plan;
         if (!plan.IsNull)
@@ -184,7 +190,7 @@ public sealed class MapSheetRenderer
     private static Envelope Union(IEnumerable<SheetLayer> layers)
     {
         var envelope = new Envelope();
-        foreach (var feature in layers.SelectMany(l => l.Features4545))
+        foreach (var feature in layers.SelectMany(l => l.WorkingFeatures))
         {
             if (feature.Geometry is { IsEmpty: false } g)
             {
@@ -199,7 +205,7 @@ public sealed class MapSheetRenderer
     {
         Title = content.Title,
         Subject = content.Subtitle ?? string.Empty,
-        Keywords = content.Schematic ? "示意数据; 杭锦后旗; 国土空间规划" : "杭锦后旗; 国土空间规划",
+        Keywords = content.Schematic ? $"示意数据; {content.AreaNameZh}; 国土空间规划" : $"{content.AreaNameZh}; 国土空间规划",
         Creator = "SpatialPlan",
         Producer = "SpatialPlan.Rendering (SkiaSharp)",
         Creation = content.Date.ToDateTime(TimeOnly.MinValue),

@@ -15,11 +15,11 @@ public sealed record MapSheetRequest
     public IReadOnlyList<string>? LayerIds { get; init; }
 
     /// <summary>Area to show, EPSG:4490 lon/lat degrees (x = lon); null for the extent of the shown layers.
-    /// Ignored when <see cref="Extent4545"/> is set.</summary>
+    /// Ignored when <see cref="ExtentInWorkingCrs"/> is set.</summary>
     public Envelope? Bbox4490 { get; init; }
 
-    /// <summary>Area to show in EPSG:4545 metres (takes precedence over <see cref="Bbox4490"/>).</summary>
-    public Envelope? Extent4545 { get; init; }
+    /// <summary>Area to show in the working CRS, metres (takes precedence over <see cref="Bbox4490"/>).</summary>
+    public Envelope? ExtentInWorkingCrs { get; init; }
 
     public Paper Paper { get; init; } = Paper.A3;
 

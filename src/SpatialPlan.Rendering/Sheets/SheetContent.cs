@@ -10,4 +10,11 @@ internal sealed record SheetContent(
     IReadOnlyList<LegendEntry> Legend,
     IReadOnlyList<string> Sources,
     bool Schematic,
-    DateOnly Date);
+    DateOnly Date)
+{
+    /// <summary>"坐标系：2000国家大地坐标系（CGCS2000），3度带高斯-克吕格投影，中央经线n°E（EPSG:n）": the working CRS the frame is drawn in.</summary>
+    public string CrsNote { get; init; } = string.Empty;
+
+    /// <summary>The data area's name, for the PDF keywords.</summary>
+    public string AreaNameZh { get; init; } = string.Empty;
+}

@@ -30,7 +30,7 @@ internal static class CheckFixtures
         Layer(category, wkts.Select((w, i) => ($"{category}-{i}", w, (string?)null)).ToArray());
 
     public static Footprint Footprint(string wkt, CheckOptions? options = null) =>
-        Core.Checks.Footprint.FromGk([Wkt(wkt)], options ?? Kind(EnginePolicy.Urban));
+        Core.Checks.Footprint.FromGk([Wkt(wkt)], Crs.TestAreas.Gk108, options ?? Kind(EnginePolicy.Urban));
 
     public static CheckReport Check(ZoneLayer layer, string footprintWkt, CheckOptions? options = null)
     {

@@ -58,7 +58,7 @@ public class FootprintTests
     public void MixedGeometryTypesAreRefused()
     {
         var e = Assert.Throws<InputException>(() =>
-            Core.Checks.Footprint.FromGk([Wkt(Line), Wkt(Box(430000, 4527000, 430100, 4527100))], new CheckOptions(WidthM: 10)));
+            Core.Checks.Footprint.FromGk([Wkt(Line), Wkt(Box(430000, 4527000, 430100, 4527100))], Crs.TestAreas.Gk108, new CheckOptions(WidthM: 10)));
         Assert.Contains("混合", e.Message);
     }
 
@@ -66,7 +66,7 @@ public class FootprintTests
     public void SeveralPolygonsAreUnitedIntoOneFootprint()
     {
         var fp = Core.Checks.Footprint.FromGk(
-            [Wkt(Box(430000, 4527000, 430100, 4527100)), Wkt(Box(430050, 4527000, 430150, 4527100))], new CheckOptions());
+            [Wkt(Box(430000, 4527000, 430100, 4527100)), Wkt(Box(430050, 4527000, 430150, 4527100))], Crs.TestAreas.Gk108, new CheckOptions());
         Assert.Equal(15000, fp.Gk.Area, 1e-6);
     }
 

@@ -31,7 +31,7 @@ public class SiteCheckScaleTests(ITestOutputHelper output)
 
         var layer = ZoneLayer.Create("farmland", "永久基本农田", "Farmland", "permanent-farmland", "permanent-farmland", true, parcels);
         var check = new SiteCheck(EnginePolicy.Policy, [layer]);
-        var road = Core.Checks.Footprint.FromGk([Wkt("LINESTRING(420005 4500005, 459995 4524995)")], new CheckOptions(EnginePolicy.Road, WidthM: 40));
+        var road = Core.Checks.Footprint.FromGk([Wkt("LINESTRING(420005 4500005, 459995 4524995)")], Crs.TestAreas.Gk108, new CheckOptions(EnginePolicy.Road, WidthM: 40));
         var park = Footprint(Box(430050, 4510050, 432050, 4512050));
         // Warm up the JIT on both shapes: the first run of the road is several times slower than the steady state
         // (tiered compilation), and a loaded 2-core machine makes that first run a coin toss against the limit.
@@ -44,7 +44,7 @@ public class SiteCheckScaleTests(ITestOutputHelper output)
             var zone = check.Run(footprint, Kind(EnginePolicy.Urban)).Zones.Single();
             clock.Stop();
             output.WriteLine($"{name}: {zone.Features.Count} parcels overlapped, {zone.NearbyFeatures.Count} nearby, {clock.ElapsedMilliseconds} ms");
-            Assert.True(clock.ElapsedMilliseconds < 3000, $"{name} took {clock.ElapsedMilliseconds} ms");
+            Assert.True(clock.ElapsedMilliseconds < HangGuard.Milliseconds, $"{name} took {clock.ElapsedMilliseconds} ms");
         }
 
         // 2 000 m × 2 000 m from x = 430 050: 21 × 21 parcels touched, the inner 19 × 19 (x 430 100–431 900) wholly inside.

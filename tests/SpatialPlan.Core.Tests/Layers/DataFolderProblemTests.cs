@@ -63,8 +63,9 @@ public sealed class DataFolderProblemTests : IDisposable
     {
         WriteLayer("a.geojson", Feature("a1"));
         File.WriteAllText(Path.Combine(_dir, "b.geojson"), content);
+        // Layer a is the data's area: a layer far from it is refused ("km").
         WriteCatalog($$"""
-            {"groups":[{{Group}}],
+            {"groups":[{{Group}}], "area":{"layer":"a"},
              "layers":[{"id":"a","titleZh":"甲","titleEn":"A","group":"g","category":"wetland","file":"a.geojson","style":"s","policy":"wetland"},
                        {"id":"b","titleZh":"乙","titleEn":"B","group":"g","category":"wetland","file":"b.geojson","style":"s","policy":"wetland"}]}
             """);

@@ -50,7 +50,7 @@ public class EmbeddedCatalogTests
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
 
         var ex = Assert.Throws<SpatialPlan.Core.Sources.InputException>(
-            () => SpatialPlan.Core.Sources.FeatureFileReader.Read(stream, "upload.geojson", SpatialPlan.Core.Sources.ReadOptions.Default));
+            () => SpatialPlan.Core.Sources.FeatureFileReader.Read(stream, "upload.geojson", new SpatialPlan.Core.Sources.ReadOptions { Area = Crs.TestAreas.Banner }));
 
         Assert.Equal(1, ex.FeatureIndex);
     }

@@ -12,7 +12,8 @@ internal static class ReadHelper
     public static FeatureLoadResult ReadBytes(byte[] bytes, string fileName, ReadOptions? options = null)
     {
         using var stream = new MemoryStream(bytes);
-        return FeatureFileReader.Read(stream, fileName, options ?? ReadOptions.Default);
+        // The inputs are near 陕坝镇: read them against the embedded data's area (and its working CRS), as the CLI does.
+        return FeatureFileReader.Read(stream, fileName, options ?? new ReadOptions { Area = Crs.TestAreas.Banner });
     }
 
     public static InputException Refuse(string text, string fileName = "input.geojson", ReadOptions? options = null) =>

@@ -89,7 +89,7 @@ public class RenderBudgetTests
     public void AnExtentThousandsOfKilometresAcrossIsBadInput()
     {
         var e = Assert.Throws<InputException>(() => FixtureSheet.Renderer().Render(
-            Png with { Extent4545 = new NetTopologySuite.Geometries.Envelope(-1e9, 1e9, -1e9, 1e9) }, Stream.Null));
+            Png with { ExtentInWorkingCrs = new NetTopologySuite.Geometries.Envelope(-1e9, 1e9, -1e9, 1e9) }, Stream.Null));
 
         Assert.Contains("2000 公里", e.Message, StringComparison.Ordinal);
     }

@@ -9,6 +9,15 @@ internal static partial class Poppler
 {
     public static string Text(string pdfPath) => Run("pdftotext", $"-layout \"{pdfPath}\" -");
 
+    /// <summary>The text in drawing order (pdftotext -raw): a wrapped table cell's lines follow each other.</summary>
+    public static string RawText(string pdfPath) => Run("pdftotext", $"-raw \"{pdfPath}\" -");
+
+    /// <summary>The raw text without any white space, so a figure wrapped across lines of a cell reads as one string.</summary>
+    public static string Compact(string pdfPath) => Squeeze(RawText(pdfPath));
+
+    /// <summary><paramref name="text"/> without white space (to compare with <see cref="Compact"/>).</summary>
+    public static string Squeeze(string text) => WhiteSpace().Replace(text, string.Empty);
+
     public static int PageCount(string pdfPath) =>
         int.Parse(PagesLine().Match(Run("pdfinfo", $"\"{pdfPath}\"")).Groups[1].Value, CultureInfo.InvariantCulture);
 
@@ -37,6 +46,9 @@ internal static partial class Poppler
         Assert.True(process.ExitCode == 0, $"{tool} {arguments} failed: {stderr}");
         return stdout;
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 
     [GeneratedRegex(@"Pages:\s+(\d+)")]
     private static partial Regex PagesLine();

@@ -20,41 +20,57 @@ export interface Catalog {
   titleZh: string; titleEn: string; crs: string; dataNoteZh?: string; dataNoteEn?: string; groups: LayerGroup[]; layers: LayerInfo[];
   styles: Record<string, FlatStyle>;
 }
-export interface ClientConfig { basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number }
+export interface ClientConfig {
+  basemapUrl: string | null; basemapAttribution: string; maxUploadMegabytes: number;
+  crs: { epsg: number; proj4: string; name: string; titleZh: string; centralMeridian: number; zonedEpsg: number };
+  area: { nameZh: string; nameEn: string; extent: number[] | null };
+}
 export interface SampleProject {
   file: string; nameZh: string; nameEn?: string; type: string; majors?: string[];
   width: number | null; radius: number | null; crs: string | number | null; expectedVerdict: string; url: string;
 }
 
-export interface Condition { authority: string; authorityZh: string; authorityEn: string; requirementZh: string; requirementEn: string }
+export interface Citation { doc: string; titleZh: string; titleEn: string; article: string }
+export interface Condition { authority: string; authorityZh: string; authorityEn: string; requirementZh: string; requirementEn: string; basis: Citation | null }
 export interface ZoneResult {
-  layerId: string; layerTitle: string; category: string; mode: string; relation: string; situation: string;
+  layerId: string; layerTitle: string; layerTitleEn: string; category: string; mode: string; relation: string; situation: string;
   relationZh: string; figuresZh: string;
   overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa: number; overlapPercent: number;
-  features: Array<{ id: string; name: string; overlapAreaM2: number; overlapAreaMu: number }>;
+  features: Array<{ id: string; name: string; level: string; landClass: string; overlapAreaM2: number; overlapAreaMu: number }>;
   nearbyFeatures?: Array<{ id: string; name: string; distanceM: number }>;
   distanceM: number | null; proximityM: number; overlapGeometry: unknown | null;
-  verdict: string; verdictZh: string; rule: string; ruleEn: string; basisText: string; basisTextEn: string;
-  conditions: Condition[];
+  verdict: string; verdictZh: string; inPrinciple: boolean; rule: string; ruleEn: string; basisText: string; basisTextEn: string;
+  conditions: Condition[]; schematic: boolean;
 }
-export interface GuidanceItem { layerId: string; layerTitle: string; featureName: string; overlapAreaMu: number; distanceM: number; noteZh: string; noteEn: string }
-export interface Jurisdiction { areaName: string; insideShare: number; outsideAreaMu: number; figuresZh: string; noteZh: string | null; verdict: string }
+export interface GuidanceItem {
+  layerId: string; layerTitle: string; featureId: string; featureName: string; overlapAreaM2: number; overlapAreaMu: number; distanceM: number; noteZh: string; noteEn: string;
+}
+export interface Jurisdiction {
+  areaName: string; insideShare: number; outsideAreaM2: number; outsideAreaMu: number; figuresZh: string; noteZh: string | null;
+  verdict: string; verdictZh: string; neighbours: Array<{ id: string; name: string; areaM2: number; areaMu: number }>;
+  outsideGeometry: unknown | null;
+}
+export interface ApprovalGroup {
+  authority: string; authorityZh: string; authorityEn: string;
+  items: Array<{ layerId: string; layerTitle: string; requirementZh: string; requirementEn: string; basis: Citation | null }>;
+}
 export interface CheckReport {
+  reportNumber: string;
   footprint: {
-    areaM2: number; areaMu: number; areaHa: number; crs: string; sourceCrs: string; axesSwapped: boolean;
+    areaM2: number; areaMu: number; areaHa: number; figuresZh: string; crs: string; sourceCrs: string; axesSwapped: boolean;
     repairs: Array<{ featureIndex: number; problem: string; action: string }>; geometry: unknown;
   };
-  project: { kind: string; kindZh: string; kindEn: string; majors: Array<{ id: string; nameZh: string; nameEn: string }>; name?: string | null };
-  verdict: string; verdictZh: string; zones: ZoneResult[]; schematicData: boolean; dataNoteZh: string;
-  guidance: GuidanceItem[]; jurisdiction: Jurisdiction | null;
-  approvals: Array<{ authority: string; authorityZh: string; authorityEn: string; items: Array<{ layerTitle: string; requirementZh: string; requirementEn: string }> }>;
+  project: {
+    kind: string; kindZh: string; kindEn: string; kindAlias: string | null; name?: string | null;
+    majors: Array<{ id: string; list: string; listZh: string; nameZh: string; nameEn: string; basis: Citation | null }>;
+  };
+  verdict: string; verdictZh: string; inPrinciple: boolean; zones: ZoneResult[]; schematicData: boolean; dataNoteZh: string; dataNoteEn: string;
+  guidance: GuidanceItem[]; jurisdiction: Jurisdiction | null; approvals: ApprovalGroup[];
   notChecked: Array<{ category: string; nameZh: string; reason: string }>;
 }
 export interface KindInfo { id: string; nameZh: string; nameEn: string; group: string; aliases: string[] }
-export interface Kinds {
-  groups: Array<{ id: string; nameZh: string; nameEn: string }>; kinds: KindInfo[];
-  majorCategories: Array<{ id: string; list: string; listZh: string; nameZh: string; nameEn: string }>;
-}
+export interface MajorInfo { id: string; list: string; listZh: string; nameZh: string; nameEn: string; basis: Citation | null }
+export interface Kinds { groups: Array<{ id: string; nameZh: string; nameEn: string }>; kinds: KindInfo[]; majorCategories: MajorInfo[] }
 
 /** An API error: the problem+json detail, which is written for the planner. */
 export class ApiError extends Error {}

@@ -18,6 +18,11 @@ const overlapStyle = new Style({
   fill: new Fill({ color: 'rgba(255, 0, 160, 0.45)' }),
   stroke: new Stroke({ color: '#b0006e', width: 2.5 }),
 });
+/** The part of the footprint outside the data area: not checked (数据范围外，未核查). */
+const outsideStyle = new Style({
+  fill: new Fill({ color: 'rgba(90, 90, 90, 0.45)' }),
+  stroke: new Stroke({ color: '#333333', width: 1.5, lineDash: [6, 4] }),
+});
 const selectedStyle = new Style({
   fill: new Fill({ color: 'rgba(255, 0, 160, 0.7)' }),
   stroke: new Stroke({ color: '#ffffff', width: 4 }),
@@ -26,10 +31,12 @@ const selectedStyle = new Style({
 export class CheckLayers {
   readonly footprint = new VectorSource();
   readonly overlaps = new VectorSource();
+  readonly outside = new VectorSource();
   private selected: Feature<Geometry> | null = null;
 
   constructor(private readonly map: OlMap) {
     map.addLayer(new VectorLayer({ source: this.footprint, style: footprintStyle, zIndex: 900, properties: { checkLayer: 'footprint' } }));
+    map.addLayer(new VectorLayer({ source: this.outside, style: outsideStyle, zIndex: 905, properties: { checkLayer: 'outside' } }));
     map.addLayer(new VectorLayer({
       source: this.overlaps,
       style: (f) => (f === this.selected ? selectedStyle : overlapStyle),
@@ -41,6 +48,7 @@ export class CheckLayers {
   showFootprint(geojson: unknown, fit = true): void {
     this.footprint.clear();
     this.overlaps.clear();
+    this.outside.clear();
     this.footprint.addFeatures(readAny(geojson));
     if (fit && !this.footprint.isEmpty()) this.map.getView().fit(this.footprint.getExtent()!, { padding: [80, 80, 80, 80], maxZoom: 14, duration: 300 });
   }
@@ -50,6 +58,18 @@ export class CheckLayers {
       f.set('zoneIndex', zoneIndex);
       this.overlaps.addFeature(f);
     }
+  }
+
+  /** Forgets the overlaps and the outside part (a result is drawn again after a language switch). */
+  clearResult(): void {
+    this.overlaps.clear();
+    this.outside.clear();
+    this.selected = null;
+  }
+
+  /** Greys out the part of the footprint outside the data area. */
+  showOutside(geojson: unknown): void {
+    this.outside.addFeatures(readAny(geojson));
   }
 
   zoomToZone(zoneIndex: number): void {
@@ -63,6 +83,7 @@ export class CheckLayers {
   clear(): void {
     this.footprint.clear();
     this.overlaps.clear();
+    this.outside.clear();
   }
 }
 

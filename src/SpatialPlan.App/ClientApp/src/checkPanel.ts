@@ -4,11 +4,16 @@ import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import type { PlanMap } from './planMap';
 import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type Kinds, type SampleProject } from './api';
-import { t, pick, colon } from './i18n';
+import { t, pick, colon, lang, type Key } from './i18n';
 import { CheckLayers, format } from './checkLayers';
 import { download, renderReport } from './checkResult';
+import { VIEW_CRS, WORKING_CRS } from './crs';
 
-type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string };
+/** A drawn footprint has no properties: its kind must be chosen (no silent default). A sample or file may carry its own. */
+type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string; drawn: boolean };
+
+/** What the planner set in the form; kept across re-renders (language switch, kinds arriving). */
+interface FormState { type: string; majors: Set<string>; width: string; radius: string; crs: string; sample: string }
 
 export class CheckPanel {
   private footprint: Footprint | null = null;
@@ -17,6 +22,7 @@ export class CheckPanel {
   private draw: Draw | null = null;
   readonly layers: CheckLayers;
   private lastResult: (() => void) | null = null;
+  private form: FormState = { type: '', majors: new Set(), width: '', radius: '', crs: '', sample: '' };
 
   constructor(private readonly root: HTMLElement, private readonly planMap: PlanMap, private readonly beforeDraw: () => void) {
     this.layers = new CheckLayers(planMap.map);
@@ -53,25 +59,62 @@ export class CheckPanel {
         </label>
       </fieldset>
       <fieldset class="options">
-        <label class="field">${t('projectType')}
-          <select id="check-type"><option value="">${t('type.auto')}</option>${this.kindOptions()}</select>
+        <legend>${t('projectSettings')}</legend>
+        <label class="field required">${t('projectType')}
+          <select id="check-type" required><option value="">${t('type.auto')}</option>${this.kindOptions()}</select>
         </label>
-        <label class="field">${t('majors')}
-          <select id="check-major" multiple size="4">${this.majorOptions()}</select>
-        </label>
+        <p class="hint">${t('typeHint')}</p>
+        <div class="field majors">${t('majors')}${this.majorLists()}</div>
         <div class="row">
           <label class="field small">${t('widthM')}<input type="number" id="check-width" min="0" step="1" placeholder="30"></label>
           <label class="field small">${t('radiusM')}<input type="number" id="check-radius" min="0" step="1" placeholder="200"></label>
           <label class="field small">${t('crs')}<select id="check-crs">
-            <option value="">${t('crsAuto')}</option><option>EPSG:4490</option><option>EPSG:4545</option><option>EPSG:4524</option>
+            <option value="">${t('crsAuto')}</option><option>EPSG:4490</option><option>${VIEW_CRS}</option><option>EPSG:${WORKING_CRS.zonedEpsg}</option>
           </select></label>
         </div>
       </fieldset>
       <button type="button" id="check-run" class="primary">${t('run')}</button>
       <p id="check-status" class="error" hidden></p>
       <div id="check-result"></div>`;
+    this.restoreForm();
     this.wire();
     this.lastResult?.();
+  }
+
+  /** Puts the planner's settings back after a re-render. */
+  private restoreForm(): void {
+    const f = this.form;
+    const type = this.$<HTMLSelectElement>('check-type');
+    type.value = f.type;
+    if (type.value !== f.type) type.value = '';
+    this.root.querySelectorAll<HTMLInputElement>('input[name="major"]').forEach((box) => { box.checked = f.majors.has(box.value); });
+    this.updateMajorCounts();
+    this.$<HTMLInputElement>('check-width').value = f.width;
+    this.$<HTMLInputElement>('check-radius').value = f.radius;
+    this.$<HTMLSelectElement>('check-crs').value = f.crs;
+    this.$<HTMLSelectElement>('check-sample').value = f.sample;
+  }
+
+  /** Reads the form into the kept state. */
+  private saveForm(): void {
+    this.form = {
+      type: this.$<HTMLSelectElement>('check-type').value,
+      majors: new Set([...this.root.querySelectorAll<HTMLInputElement>('input[name="major"]:checked')].map((b) => b.value)),
+      width: this.$<HTMLInputElement>('check-width').value,
+      radius: this.$<HTMLInputElement>('check-radius').value,
+      crs: this.$<HTMLSelectElement>('check-crs').value,
+      sample: this.$<HTMLSelectElement>('check-sample').value,
+    };
+    this.updateMajorCounts();
+  }
+
+  private updateMajorCounts(): void {
+    this.root.querySelectorAll<HTMLElement>('details.major-list').forEach((d) => {
+      const n = d.querySelectorAll('input[name="major"]:checked').length;
+      const count = d.querySelector<HTMLElement>('.major-count')!;
+      count.textContent = n > 0 ? t('selected').replace('{n}', String(n)) : '';
+      d.classList.toggle('has-selection', n > 0);
+    });
   }
 
   /** The policy's kinds, grouped as the law's panel groups them (建设 / 基础设施 / 农业 / 生态 / 特殊). */
@@ -82,15 +125,24 @@ export class CheckPanel {
       .map((x) => `<option value="${x.id}">${escapeHtml(pick(x.nameZh, x.nameEn))}</option>`).join('')}</optgroup>`).join('');
   }
 
-  /** The major-project categories, one group per legal list; each lifts only its own list's zone. */
-  private majorOptions(): string {
+  /**
+   * One selector per legal major-project list (永久基本农田 / 生态保护红线 / 湿地), each category with its document: a
+   * category lifts only its own list's zone, so the lists are kept apart.
+   */
+  private majorLists(): string {
     const k = this.kinds;
     if (!k) return '';
     const lists = [...new Set(k.majorCategories.map((m) => m.list))];
     return lists.map((list) => {
       const items = k.majorCategories.filter((m) => m.list === list);
-      return `<optgroup label="${escapeHtml(pick(items[0].listZh, list))}">${items
-        .map((m) => `<option value="${m.id}">${escapeHtml(pick(m.nameZh, m.nameEn))}</option>`).join('')}</optgroup>`;
+      const boxes = items.map((m) => {
+        const doc = m.basis ? `${pick(m.basis.titleZh, m.basis.titleEn)}${m.basis.article ? ` ${m.basis.article}` : ''}` : '';
+        return `<label class="major" data-major="${m.id}"><input type="checkbox" name="major" value="${m.id}">
+          <span><span class="major-name">${escapeHtml(pick(m.nameZh, m.nameEn))}</span>
+          ${doc ? `<span class="major-doc">${escapeHtml(doc)}</span>` : ''}</span></label>`;
+      }).join('');
+      return `<details class="major-list" data-list="${list}"><summary>${escapeHtml(listName(list, items[0].listZh))}
+        <span class="major-count"></span></summary>${boxes}</details>`;
     }).join('');
   }
 
@@ -111,6 +163,8 @@ export class CheckPanel {
       if (!file) return;
       this.footprint = { kind: 'file', file };
       this.showFileName();
+      this.$<HTMLSelectElement>('check-sample').value = '';
+      this.form.sample = '';
       this.layers.clear();
       this.showUploadError(null);
       void this.run();
@@ -121,17 +175,14 @@ export class CheckPanel {
     this.root.querySelectorAll<HTMLButtonElement>('[data-draw]').forEach((b) =>
       b.addEventListener('click', () => this.startDraw(b.dataset.draw as 'Polygon' | 'LineString' | 'Point')));
     this.$('check-run').addEventListener('click', () => void this.run());
+    this.root.querySelector('fieldset.options')!.addEventListener('change', () => this.saveForm());
   }
 
   private options(): CheckOptions {
-    const num = (id: string) => { const v = Number(this.$<HTMLInputElement>(id).value); return v > 0 ? v : null; };
-    return {
-      type: this.$<HTMLSelectElement>('check-type').value,
-      majors: [...this.$<HTMLSelectElement>('check-major').selectedOptions].map((o) => o.value),
-      width: num('check-width'),
-      radius: num('check-radius'),
-      crs: this.$<HTMLSelectElement>('check-crs').value || null,
-    };
+    this.saveForm();
+    const num = (v: string) => (Number(v) > 0 ? Number(v) : null);
+    const f = this.form;
+    return { type: f.type, majors: [...f.majors], width: num(f.width), radius: num(f.radius), crs: f.crs || null };
   }
 
   /** Checks the sample project with this file name (presentation mode); `fit` zooms to it. */
@@ -144,16 +195,19 @@ export class CheckPanel {
   private async pickSample(index: number, fit = true): Promise<void> {
     const sample = this.samples[index];
     if (!sample) return;
-    const text = await (await fetch(sample.url)).text();
-    this.footprint = { kind: 'geojson', text };
+    // Sent as the file it is (a GeoJSON or a 界址点 list), under its own name, exactly as an upload of it would be.
+    const blob = await (await fetch(sample.url)).blob();
+    this.footprint = { kind: 'file', file: new File([blob], sample.file) };
     this.showFileName();
-    this.$<HTMLSelectElement>('check-type').value = sample.type;
-    const majors = new Set(sample.majors ?? []);
-    [...this.$<HTMLSelectElement>('check-major').options].forEach((o) => { o.selected = majors.has(o.value); });
-    this.$<HTMLInputElement>('check-width').value = sample.width ? String(sample.width) : '';
-    this.$<HTMLInputElement>('check-radius').value = sample.radius ? String(sample.radius) : '';
-    this.$<HTMLSelectElement>('check-crs').value = sample.crs ? `EPSG:${String(sample.crs).replace(/^EPSG:/i, '')}` : '';
-    this.$<HTMLSelectElement>('check-sample').value = String(index);
+    this.form = {
+      type: sample.type,
+      majors: new Set(sample.majors ?? []),
+      width: sample.width ? String(sample.width) : '',
+      radius: sample.radius ? String(sample.radius) : '',
+      crs: sample.crs ? `EPSG:${String(sample.crs).replace(/^EPSG:/i, '')}` : '',
+      sample: String(index),
+    };
+    this.restoreForm();
     await this.run(fit);
   }
 
@@ -165,12 +219,14 @@ export class CheckPanel {
     this.draw.on('drawend', (e) => {
       this.stopDraw();
       const feature = e.feature as Feature<Geometry>;
-      this.footprint = { kind: 'geojson', text: format.writeFeatures([feature]) };
+      this.footprint = { kind: 'geojson', text: format.writeFeatures([feature]), drawn: true };
       this.showFileName();
+      // The width or radius is geometry, shown in its field; the kind is law and stays the planner's choice.
       if (type === 'LineString' && !this.options().width) this.$<HTMLInputElement>('check-width').value = '30';
       if (type === 'Point' && !this.options().radius) this.$<HTMLInputElement>('check-radius').value = '200';
-      if (type !== 'Polygon') this.$<HTMLSelectElement>('check-type').value = type === 'LineString' ? 'linear-infrastructure' : this.options().type;
       this.$<HTMLSelectElement>('check-crs').value = '';
+      this.$<HTMLSelectElement>('check-sample').value = '';
+      this.saveForm();
     });
     this.planMap.map.addInteraction(this.draw);
   }
@@ -180,6 +236,7 @@ export class CheckPanel {
     this.stopDraw();
     this.footprint = null;
     this.lastResult = null;
+    this.form = { type: '', majors: new Set(), width: '', radius: '', crs: '', sample: '' };
     this.layers.clear();
     this.render();
   }
@@ -195,6 +252,12 @@ export class CheckPanel {
     if (!this.footprint) {
       status.textContent = t('noFootprint');
       status.hidden = false;
+      return;
+    }
+    if (this.footprint.kind === 'geojson' && this.footprint.drawn && !this.options().type) {
+      status.textContent = t('kindRequired');
+      status.hidden = false;
+      this.$('check-type').focus();
       return;
     }
     const button = this.$<HTMLButtonElement>('check-run');
@@ -243,6 +306,12 @@ export class CheckPanel {
     error.textContent = message ?? '';
     error.hidden = !message;
   }
+}
+
+/** The list's name: the zone it lifts, in the page's language (the API gives the Chinese list name). */
+function listName(list: string, listZh: string): string {
+  const key = `list.${list}` as Key;
+  return lang() === 'zh' ? listZh : t(key) || list;
 }
 
 function escapeHtml(text: string): string {

@@ -1,5 +1,8 @@
-// The result of a site check: verdict banner, a table per zone, downloads, and the overlaps on the map.
-import type { Catalog, CheckReport } from './api';
+// The result of a site check, from Core's report model: verdict banner, a row per zone with Core's figures and words,
+// what is owed per zone and by authority, plan guidance apart from the verdict, the data area, what was not checked,
+// downloads, and the overlaps on the map. The figures a planner compares (verdicts, zone figures, footprint area, data
+// area) are the report's own strings; only the per-feature lists format a number, as Core does (#,0.00 亩).
+import type { Catalog, CheckReport, ZoneResult } from './api';
 import { t, lang, pick, colon, paren, listSep, type Key } from './i18n';
 import type { CheckLayers } from './checkLayers';
 
@@ -13,25 +16,32 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 }
 
 // Chinese words come from Core's report (verdictZh, relationZh); English from the situation and verdict ids.
-const verdictText = (v: string, zh?: string) => (lang() === 'zh' && zh ? zh : t(`verdict.${v}` as Key) || v);
+const verdictText = (v: string, zh: string, inPrinciple = false) =>
+  (lang() === 'zh' ? zh : t((inPrinciple && v === 'prohibited' ? 'verdict.prohibited-in-principle' : `verdict.${v}`) as Key) || v);
 const relationText = (situation: string, zh: string) => (lang() === 'zh' ? zh : t(`situation.${situation}` as Key) || situation);
+const en = (zh: string, english: string | null | undefined) => (lang() === 'zh' ? zh : english || zh);
 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
 export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void> }
 
 export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, server: ReportDownloads, catalog: Catalog): void {
-  // The report carries Chinese titles only; the catalog has both.
-  const zoneTitle = (id: string, title: string) => { const info = catalog.layers.find((l) => l.id === id); return info ? pick(info.titleZh, info.titleEn) : title; };
+  // Zone and layer titles in the page's language: the catalog has both.
+  const title = (id: string, zh: string) => { const info = catalog.layers.find((l) => l.id === id); return info ? pick(info.titleZh, info.titleEn) : zh; };
   container.replaceChildren();
-  const banner = el('div', `verdict-banner verdict-${report.verdict}`);
+  layers.clearResult();
+  const banner = el('div', `verdict-banner verdict-${report.verdict}${report.inPrinciple ? ' in-principle' : ''}`);
   banner.dataset.verdict = report.verdict;
-  banner.append(el('span', 'verdict-label', t('verdict')), el('strong', undefined, verdictText(report.verdict, report.verdictZh)));
+  banner.append(el('span', 'verdict-label', t('overallVerdict')), el('strong', undefined, verdictText(report.verdict, report.verdictZh, report.inPrinciple)));
   container.append(banner);
 
   const fp = report.footprint;
-  const summary = el('p', 'footprint-summary',
-    `${t('footprintArea')}${colon()}${nf(0).format(fp.areaM2)} ${t('m2')} · ${nf(2).format(fp.areaMu)} ${t('mu')} · ${nf(4).format(fp.areaHa)} ${t('ha')}` +
-    `  ·  ${t('sourceCrs')} ${fp.sourceCrs}`);
+  const summary = el('dl', 'footprint-summary');
+  const item = (key: Key, value: string, cls: string) => summary.append(el('dt', undefined, t(key)), el('dd', cls, value));
+  item('reportNumber', report.reportNumber, 'report-number');
+  item('footprintArea', fp.figuresZh, 'footprint-figures');
+  item('projectKind', `${pick(report.project.kindZh, report.project.kindEn)}${report.project.kindAlias ? paren(`${t('alias')} ${report.project.kindAlias}`) : ''}`, 'project-kind');
+  item('majorsGiven', report.project.majors.length ? report.project.majors.map((m) => pick(m.nameZh, m.nameEn)).join(listSep()) : t('noMajors'), 'project-majors');
+  item('sourceCrs', fp.sourceCrs, 'source-crs');
   container.append(summary);
   if (fp.axesSwapped) container.append(el('p', 'note', t('axesSwapped')));
   if (fp.repairs.length) {
@@ -41,48 +51,10 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
     container.append(repairs);
   }
 
-  const table = el('table', 'zones');
-  const head = el('tr');
-  for (const h of ['zone', 'relation', 'figures', 'verdict'] as const) head.append(el('th', undefined, t(h)));
-  table.append(el('thead'));
-  table.tHead!.append(head);
-  const body = el('tbody');
-  report.zones.forEach((zone, index) => {
-    if (zone.overlapGeometry) layers.showOverlap(index, zone.overlapGeometry);
-    const row = el('tr', `zone-row verdict-${zone.verdict}${zone.overlapGeometry ? ' clickable' : ''}`);
-    row.dataset.layer = zone.layerId;
-    row.append(
-      el('td', undefined, zoneTitle(zone.layerId, zone.layerTitle)),
-      el('td', undefined, relationText(zone.situation, zone.relationZh)),
-      el('td', 'figures', zone.figuresZh),
-      el('td', 'verdict-cell', verdictText(zone.verdict, zone.verdictZh)));
-    if (zone.overlapGeometry) row.addEventListener('click', () => layers.zoomToZone(index));
-    body.append(row);
-    const names = [...zone.features.map((f) => `${f.name}${paren(`${nf(2).format(f.overlapAreaMu)} ${t('mu')}`)}`),
-      ...(zone.nearbyFeatures ?? []).map((f) => `${f.name}${paren(`${t('nearby')} ${nf(0).format(f.distanceM)} m`)}`)];
-    const detail = el('tr', 'zone-detail');
-    const cell = el('td');
-    cell.colSpan = 4;
-    if (names.length) cell.append(el('div', 'features', `${t('features')}${colon()}${names.join(listSep())}`));
-    zone.conditions.forEach((c) => cell.append(el('div', 'condition',
-      `${t('conditions')}${colon()}${pick(c.authorityZh, c.authorityEn)} — ${lang() === 'zh' ? c.requirementZh : c.requirementEn || c.requirementZh}`)));
-    const rule = lang() === 'zh' ? zone.rule : zone.ruleEn || zone.rule;
-    const basis = lang() === 'zh' ? zone.basisText : zone.basisTextEn || zone.basisText;
-    if (rule || basis) {
-      // The legal text is long: one click away, so the table stays readable on a projector.
-      const more = el('details', 'rule-basis');
-      more.append(el('summary', undefined, `${t('rule')} · ${t('basis')}`));
-      if (rule) more.append(el('div', 'rule', `${t('rule')}${colon()}${rule}`));
-      if (basis) more.append(el('div', 'basis', `${t('basis')}${colon()}${basis}`));
-      cell.append(more);
-    }
-    detail.append(cell);
-    if (cell.childElementCount) body.append(detail);
-  });
-  table.append(body);
-  container.append(table);
-  renderSections(container, report);
-  if (report.schematicData) container.append(el('p', 'data-note', pick(report.dataNoteZh, catalog.dataNoteEn)));
+  container.append(zoneTable(report, layers, title));
+  if (report.jurisdiction?.outsideGeometry) layers.showOutside(report.jurisdiction.outsideGeometry);
+  renderSections(container, report, title);
+  if (report.schematicData) container.append(el('p', 'data-note', pick(report.dataNoteZh, report.dataNoteEn || catalog.dataNoteEn)));
 
   const downloads = el('div', 'downloads');
   const json = el('button', 'secondary', t('downloadJson'));
@@ -95,23 +67,117 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   container.append(downloads);
 }
 
-/** The report's sections after the zones: data area, plan guidance, approvals owed, what was not checked (Core's words). */
-function renderSections(container: HTMLElement, report: CheckReport): void {
-  const section = (cls: string, title: string, lines: string[]) => {
-    if (lines.length === 0) return;
-    const box = el('div', `report-section ${cls}`);
-    box.append(el('h3', undefined, title));
-    const list = el('ul');
-    lines.forEach((line) => list.append(el('li', undefined, line)));
-    box.append(list);
+/** One row per zone (title and relation, Core's figures, verdict), then its conditions, features and rule under it. */
+function zoneTable(report: CheckReport, layers: CheckLayers, title: (id: string, zh: string) => string): HTMLTableElement {
+  const table = el('table', 'zones');
+  const head = el('tr');
+  for (const h of ['zone', 'figures', 'verdict'] as const) head.append(el('th', undefined, t(h)));
+  table.append(el('thead'));
+  table.tHead!.append(head);
+  const body = el('tbody');
+  report.zones.forEach((zone, index) => {
+    if (zone.overlapGeometry) layers.showOverlap(index, zone.overlapGeometry);
+    const row = el('tr', `zone-row verdict-${zone.verdict}${zone.overlapGeometry ? ' clickable' : ''}`);
+    row.dataset.layer = zone.layerId;
+    const name = el('td', 'zone-name');
+    name.append(el('span', 'zone-title', title(zone.layerId, zone.layerTitle)), el('span', 'relation', relationText(zone.situation, zone.relationZh)));
+    row.append(name, el('td', 'figures', zone.figuresZh), el('td', 'verdict-cell', verdictText(zone.verdict, zone.verdictZh, zone.inPrinciple)));
+    if (zone.overlapGeometry) row.addEventListener('click', () => layers.zoomToZone(index));
+    body.append(row);
+    const cell = zoneDetail(zone);
+    if (cell.childElementCount) {
+      const detail = el('tr', 'zone-detail');
+      detail.dataset.layer = zone.layerId;
+      detail.append(cell);
+      body.append(detail);
+    }
+  });
+  table.append(body);
+  return table;
+}
+
+function zoneDetail(zone: ZoneResult): HTMLTableCellElement {
+  const cell = el('td');
+  cell.colSpan = 3;
+  zone.conditions.forEach((c) => {
+    const line = el('div', 'condition');
+    line.append(el('span', 'condition-label', `${t('owed')}${colon()}`), el('strong', 'authority', pick(c.authorityZh, c.authorityEn)),
+      document.createTextNode(` — ${en(c.requirementZh, c.requirementEn)}`));
+    cell.append(line);
+  });
+  const names = [...zone.features.map((f) => `${f.name || f.id}${paren(`${nf(2).format(f.overlapAreaMu)} ${t('mu')}`)}`),
+    ...(zone.nearbyFeatures ?? []).map((f) => `${f.name || f.id}${paren(`${t('nearby')} ${nf(0).format(f.distanceM)} m`)}`)];
+  if (names.length) {
+    const list = el('details', 'features');
+    list.append(el('summary', undefined, `${t(zone.features.length ? 'features' : 'nearbyFeatures')} ${names.length}`),
+      el('div', undefined, names.join(listSep())));
+    cell.append(list);
+  }
+  const rule = en(zone.rule, zone.ruleEn);
+  const basis = en(zone.basisText, zone.basisTextEn);
+  if (rule || basis) {
+    // The legal text is long: one click away, so the table stays readable on a projector.
+    const more = el('details', 'rule-basis');
+    more.append(el('summary', undefined, `${t('rule')} · ${t('basis')}`));
+    if (rule) more.append(el('div', 'rule', `${t('rule')}${colon()}${rule}`));
+    if (basis) more.append(el('div', 'basis', `${t('basis')}${colon()}${basis}`));
+    cell.append(more);
+  }
+  return cell;
+}
+
+/** The report's sections after the zones: approvals by authority, plan guidance, data area, what was not checked. */
+function renderSections(container: HTMLElement, report: CheckReport, title: (id: string, zh: string) => string): void {
+  const section = (cls: string, heading: string) => {
+    const box = el('section', `report-section ${cls}`);
+    box.append(el('h3', undefined, heading));
     container.append(box);
+    return box;
   };
+
+  const approvals = section('approvals', t('approvals'));
+  if (report.approvals.length === 0) approvals.append(el('p', 'none', t(report.verdict === 'prohibited' ? 'noApprovalsProhibited' : 'noApprovals')));
+  report.approvals.forEach((group) => {
+    const box = el('div', 'authority-group');
+    box.dataset.authority = group.authority;
+    box.append(el('h4', undefined, pick(group.authorityZh, group.authorityEn)));
+    const list = el('ul');
+    group.items.forEach((i) => list.append(el('li', undefined, `[${title(i.layerId, i.layerTitle)}] ${en(i.requirementZh, i.requirementEn)}`)));
+    box.append(list);
+    approvals.append(box);
+  });
+
+  const guidance = section('guidance', t('guidance'));
+  if (report.guidance.length === 0) guidance.append(el('p', 'none', t('noGuidance')));
+  else {
+    const list = el('ul');
+    report.guidance.forEach((g) => {
+      const where = g.overlapAreaM2 > 0 ? paren(`${t('overlap')} ${nf(2).format(g.overlapAreaMu)} ${t('mu')}`) : '';
+      const li = el('li', undefined, `${title(g.layerId, g.layerTitle)}${colon()}${g.featureName}${where}`);
+      li.append(el('div', 'note', pick(g.noteZh, g.noteEn)));
+      list.append(li);
+    });
+    guidance.append(list);
+  }
+
   const j = report.jurisdiction;
-  if (j) section('jurisdiction', t('jurisdiction'), [j.figuresZh, ...(j.noteZh ? [j.noteZh] : [])]);
-  section('guidance', t('guidance'), report.guidance.map((g) => `${g.layerTitle}${colon()}${g.featureName} — ${pick(g.noteZh, g.noteEn)}`));
-  section('approvals', t('approvals'), report.approvals.flatMap((a) =>
-    a.items.map((i) => `${pick(a.authorityZh, a.authorityEn)}${colon()}${i.layerTitle} — ${lang() === 'zh' ? i.requirementZh : i.requirementEn || i.requirementZh}`)));
-  section('not-checked', t('notChecked'), report.notChecked.map((n) => n.nameZh));
+  if (j) {
+    const box = section(`jurisdiction verdict-${j.verdict}`, t('jurisdiction'));
+    box.append(el('p', 'jurisdiction-figures', j.figuresZh));
+    if (j.noteZh) box.append(el('p', 'jurisdiction-note', j.noteZh));
+  }
+
+  const notChecked = section('not-checked', t('notChecked'));
+  notChecked.append(el('p', 'hint', t('notCheckedHint')));
+  const list = el('ul');
+  report.notChecked.forEach((n) => {
+    const li = el('li');
+    const more = el('details');
+    more.append(el('summary', undefined, n.nameZh), el('div', 'note', n.reason));
+    li.append(more);
+    list.append(li);
+  });
+  notChecked.append(list);
 }
 
 export function download(name: string, content: Blob | string, type = 'application/octet-stream'): void {

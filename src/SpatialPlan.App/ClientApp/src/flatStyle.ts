@@ -11,7 +11,7 @@ import { lang } from './i18n';
 /** CSS px per metre at 96 dpi: the map scale is 1 : resolution (m/px) × this. */
 export const PX_PER_M = 96 / 0.0254;
 
-/** The map scale denominator N (1:N) at a view resolution in metres per CSS px (EPSG:4545 units are metres). */
+/** The map scale denominator N (1:N) at a view resolution in metres per CSS px (the working CRS is in metres). */
 export const scaleDenominator = (resolution: number) => resolution * PX_PER_M;
 
 export interface StyleContext { labelScale: number; labelField?: string | null }

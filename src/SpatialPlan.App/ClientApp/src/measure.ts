@@ -11,13 +11,13 @@ import type OlMap from 'ol/Map';
 import { scaleFactor } from './crs';
 import { colon, t } from './i18n';
 
-/** True length in metres of a line drawn in EPSG:4545. */
+/** True length in metres of a line drawn in the working CRS (a Gauss-Kruger zone). */
 export function lengthM(line: LineString): number {
   const k = scaleFactor(getCenter(line.getExtent())[0]);
   return line.getLength() / k;
 }
 
-/** True area in m² of a polygon drawn in EPSG:4545. */
+/** True area in m² of a polygon drawn in the working CRS (a Gauss-Kruger zone). */
 export function areaM2(polygon: Polygon): number {
   const k = scaleFactor(getCenter(polygon.getExtent())[0]);
   return polygon.getArea() / (k * k);

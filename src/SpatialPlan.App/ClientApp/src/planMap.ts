@@ -1,4 +1,4 @@
-// The map: one OpenLayers vector layer per catalog layer, in catalog order (bottom first), in EPSG:4545.
+// The map: one OpenLayers vector layer per catalog layer, in catalog order (bottom first), in the working CRS.
 import OlMap from 'ol/Map';
 import View from 'ol/View';
 import VectorLayer from 'ol/layer/Vector';
@@ -14,6 +14,12 @@ import { DATA_CRS, VIEW_CRS } from './crs';
 import { styleFunction } from './flatStyle';
 import { loadGlyphs } from './fonts';
 
+/** The middle of the data area in the working CRS (the view fits the layers once they load). */
+function areaCentre(config: ClientConfig): number[] {
+  const e = config.area?.extent;
+  return e && e.length === 4 ? [(e[0] + e[2]) / 2, (e[1] + e[3]) / 2] : [500000, 4500000];
+}
+
 export interface PlanLayer { info: LayerInfo; layer: VectorLayer<VectorSource> }
 
 export class PlanMap {
@@ -28,7 +34,7 @@ export class PlanMap {
     this.map = new OlMap({
       target,
       controls: [new Zoom(), new ScaleLine({ units: 'metric', bar: true, steps: 4, text: true, minWidth: 140 }), new Attribution({ collapsible: false })],
-      view: new View({ projection: VIEW_CRS, center: [420000, 4530000], zoom: 8, constrainResolution: false }),
+      view: new View({ projection: VIEW_CRS, center: areaCentre(config), zoom: 8, constrainResolution: false }),
     });
     if (config.basemapUrl) {
       this.map.addLayer(new TileLayer({ source: new XYZ({ url: config.basemapUrl, attributions: config.basemapAttribution, crossOrigin: 'anonymous' }) }));

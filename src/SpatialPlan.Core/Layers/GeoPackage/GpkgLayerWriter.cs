@@ -66,7 +66,7 @@ public sealed class GpkgLayerWriter : IDisposable
     /// </summary>
     /// <param name="path">The .gpkg file to write.</param>
     /// <param name="table">Table name: letters, digits, '_' and '-', starting with a letter (a catalog layer id fits).</param>
-    /// <param name="srid">EPSG code of the coordinates (e.g. 4545 or 4490).</param>
+    /// <param name="srid">EPSG code of the coordinates (e.g. the working CRS, 4534–4554, or 4490).</param>
     /// <param name="srsWkt">The CRS as OGC WKT, stored in gpkg_spatial_ref_sys.</param>
     /// <param name="srsName">A readable name of the CRS.</param>
     /// <param name="columns">Attribute columns, in order; names unique (case-insensitive), not <c>fid</c> or <c>geom</c>.</param>

@@ -37,7 +37,13 @@ public sealed class GeoJsonLayerSource : LayerSourceBase
 
     /// <summary>Reads the file whole.</summary>
     /// <exception cref="InputException">The file is missing, too large, or not a usable layer; the message names file and catalog entry.</exception>
-    public static GeoJsonLayerSource Load(LayerDefinition definition, int workingEpsg, string where, string path, long maxBytes = MaxBytes)
+    /// <param name="definition">The catalog entry.</param>
+    /// <param name="workingEpsg">The working CRS the geometries are given in.</param>
+    /// <param name="where">How messages name the layer (source and catalog entry).</param>
+    /// <param name="path">The GeoJSON file.</param>
+    /// <param name="maxBytes">The largest file read whole.</param>
+    /// <param name="area">The data area plan layers must lie near (null: anywhere in China, as with no data folder).</param>
+    public static GeoJsonLayerSource Load(LayerDefinition definition, int workingEpsg, string where, string path, long maxBytes = MaxBytes, DataArea? area = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (new FileInfo(path) is { Exists: true } info && info.Length > maxBytes)
@@ -49,7 +55,10 @@ public sealed class GeoJsonLayerSource : LayerSourceBase
         }
 
         // Context layers (neighbours, rivers) reach far beyond the area by design; plan layers must not.
-        var options = new ReadOptions { RequireEveryFeatureNearBanner = definition.Category != LayerCategories.Base, Limits = Limits.InputLimits.DataLayer };
+        var options = new ReadOptions
+        {
+            RequireEveryFeatureNearArea = definition.Category != LayerCategories.Base, Area = area, Limits = Limits.InputLimits.DataLayer,
+        };
         FeatureLoadResult result;
         try
         {

@@ -19,7 +19,7 @@ public static class LayerSources
             "图层没有 source 或 file（the layer names no source）。", "写 \"file\": \"layers/x.geojson\"，或 \"source\": {\"type\": \"gpkg\", \"file\": …}。", where);
         return spec.Type switch
         {
-            LayerSourceSpec.GeoJsonType => GeoJsonLayerSource.Load(definition, workingEpsg, where, catalog.FullPath(definition)),
+            LayerSourceSpec.GeoJsonType => GeoJsonLayerSource.Load(definition, workingEpsg, where, catalog.FullPath(definition), area: catalog.DataArea),
             LayerSourceSpec.GpkgType => GpkgLayerSource.Open(definition, workingEpsg, where, catalog.FullPath(definition), spec.Table),
             LayerSourceSpec.PostgisType => PostgisLayerSource.Open(definition, workingEpsg, where, spec),
             _ => throw new InputException($"未知的 source type “{spec.Type}”。", $"type 只能是 {string.Join("、", LayerSourceSpec.Types)}。", where),

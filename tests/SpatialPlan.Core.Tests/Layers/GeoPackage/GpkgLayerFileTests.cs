@@ -92,7 +92,7 @@ public sealed class GpkgLayerFileTests : IDisposable
         var path = Write("parcels", Grid(2, 2));
         var before = File.ReadAllBytes(path);
 
-        using (var writer = GpkgLayerWriter.Create(path, "parcels", 4545, CrsDefinitions.GaussKruger108Wkt, "CGCS2000 / 3-degree Gauss-Kruger CM 108E",
+        using (var writer = GpkgLayerWriter.Create(path, "parcels", 4545, GaussKrugerZone.FromEpsg(4545)!.Wkt, "CGCS2000 / 3-degree Gauss-Kruger CM 108E",
             [new GpkgColumn("JBNTTBBH", GpkgColumnType.Text), new GpkgColumn("TBMJ", GpkgColumnType.Real)]))
         {
             writer.Add(Factory.CreatePoint(new Coordinate(1, 1)), ["x", 1.0]);
@@ -115,7 +115,7 @@ public sealed class GpkgLayerFileTests : IDisposable
     private string Write(string table, List<(Geometry Geometry, object?[] Values)> features)
     {
         var path = Path.Combine(_dir, table + ".gpkg");
-        using var writer = GpkgLayerWriter.Create(path, table, 4545, CrsDefinitions.GaussKruger108Wkt, "CGCS2000 / 3-degree Gauss-Kruger CM 108E",
+        using var writer = GpkgLayerWriter.Create(path, table, 4545, GaussKrugerZone.FromEpsg(4545)!.Wkt, "CGCS2000 / 3-degree Gauss-Kruger CM 108E",
             [new GpkgColumn("JBNTTBBH", GpkgColumnType.Text), new GpkgColumn("TBMJ", GpkgColumnType.Real)], "永久基本农田", "POLYGON");
         foreach (var (geometry, values) in features)
         {

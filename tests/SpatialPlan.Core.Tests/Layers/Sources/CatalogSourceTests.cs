@@ -152,7 +152,7 @@ public sealed class CatalogSourceTests : IDisposable
     private static Envelope Shrunk(Envelope e) => new(e.MinX + 20, e.MaxX - 20, e.MinY + 20, e.MaxY - 20);
 
     private static Footprint Footprint(Envelope e) =>
-        Core.Checks.Footprint.FromGk([new GeometryFactory(new PrecisionModel(), Epsg.GaussKruger108).ToGeometry(e)], new CheckOptions("urban-construction"));
+        Core.Checks.Footprint.FromGk([new GeometryFactory(new PrecisionModel(), Epsg.GaussKruger108).ToGeometry(e)], Crs.TestAreas.Gk108, new CheckOptions("urban-construction"));
 
     private void WriteFarmland(List<(Geometry Geometry, AttributesTable Attributes)> parcels, string extra)
     {
