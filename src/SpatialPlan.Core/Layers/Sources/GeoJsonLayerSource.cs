@@ -46,13 +46,7 @@ public sealed class GeoJsonLayerSource : LayerSourceBase
     public static GeoJsonLayerSource Load(LayerDefinition definition, int workingEpsg, string where, string path, long maxBytes = MaxBytes, DataArea? area = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (new FileInfo(path) is { Exists: true } info && info.Length > maxBytes)
-        {
-            throw new InputException(
-                $"图层文件有 {info.Length / (1024.0 * 1024):F0} MB，超过整层读入内存的上限 {maxBytes / (1024 * 1024)} MB（layer file too large for the in-memory GeoJSON source）。",
-                $"用 spatialplan import {definition.SourceSpec?.File} --data <数据目录> --as {definition.Id} --category {definition.Category} --replace 导入为带空间索引的 GeoPackage 图层（核查只读取项目附近的图斑），或在 catalog.json 中把该图层的 source 指向 GeoPackage / PostGIS 表。",
-                where);
-        }
+        RefuseTooLarge(definition, where, path, maxBytes);
 
         // Context layers (neighbours, rivers) reach far beyond the area by design; plan layers must not.
         var options = new ReadOptions
@@ -78,6 +72,19 @@ public sealed class GeoJsonLayerSource : LayerSourceBase
         }
 
         return new GeoJsonLayerSource(new LayerData(definition, result.Features, projected, result.Repairs, result.SourceEpsg, workingEpsg, where), where);
+    }
+
+    /// <summary>Refuses a GeoJSON layer file larger than <paramref name="maxBytes"/>, pointing to <c>spatialplan import</c>.</summary>
+    /// <exception cref="InputException">The file is too large to read whole.</exception>
+    internal static void RefuseTooLarge(LayerDefinition definition, string where, string path, long maxBytes = MaxBytes)
+    {
+        if (new FileInfo(path) is { Exists: true } info && info.Length > maxBytes)
+        {
+            throw new InputException(
+                $"图层文件有 {info.Length / (1024.0 * 1024):F0} MB，超过整层读入内存的上限 {maxBytes / (1024 * 1024)} MB（layer file too large for the in-memory GeoJSON source）。",
+                $"用 spatialplan import {definition.SourceSpec?.File} --data <数据目录> --as {definition.Id} --category {definition.Category} --replace 导入为带空间索引的 GeoPackage 图层（核查只读取项目附近的图斑），或在 catalog.json 中把该图层的 source 指向 GeoPackage / PostGIS 表。",
+                where);
+        }
     }
 
     /// <inheritdoc/>
