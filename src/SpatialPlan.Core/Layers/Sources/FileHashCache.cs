@@ -16,10 +16,20 @@ public static class FileHashCache
     public const long CachedFrom = 8L * 1024 * 1024;
 
     /// <summary>Lower-case hex SHA-256 of the file's bytes.</summary>
-    public static string Sha256(string path)
+    public static string Sha256(string path) => Sha256(path, DefaultCacheRoot());
+
+    /// <summary>As <see cref="Sha256(string)"/>, with the cache kept under <paramref name="cacheRoot"/> (null: no cache).</summary>
+    internal static string Sha256(string path, string? cacheRoot)
     {
+        // A symbolic link (a large layer kept elsewhere) is judged, stamped and cached by the file it points to: the link's
+        // own length is a few bytes, so it would otherwise be hashed in full on every call.
         var info = new FileInfo(path);
-        if (info.Length < CachedFrom || CacheFile(info.FullName) is not { } cache)
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target)
+        {
+            info = target;
+        }
+
+        if (info.Length < CachedFrom || CacheFile(cacheRoot, info.FullName) is not { } cache)
         {
             return Hash(path);
         }
@@ -63,12 +73,12 @@ public static class FileHashCache
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static string? CacheFile(string fullPath)
-    {
-        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+    private static string? DefaultCacheRoot() =>
+        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
             : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache") : null;
-        return root is null ? null
+
+    private static string? CacheFile(string? root, string fullPath) =>
+        root is null ? null
             : Path.Combine(root, "spatialplan", "sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fullPath))));
-    }
 }
