@@ -5,13 +5,9 @@ namespace SpatialPlan.Records.Tests;
 
 /// <summary>The records suite on PostgreSQL (a throw-away cluster; skipped, saying why, where PostgreSQL is not installed).</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreSuite
+public sealed class PostgresStoreTests(PostgresDatabases databases) : StoreSuite
 {
-    protected override StoreLocation NewLocation()
-    {
-        Skip.If(cluster.SkipReason is not null, cluster.SkipReason);
-        return StoreLocation.Postgres(cluster.CreateDatabase());
-    }
+    protected override StoreLocation NewLocation() => StoreLocation.Postgres(databases.NewDatabase());
 
     protected override void Raw(StoreLocation location, string sql)
     {

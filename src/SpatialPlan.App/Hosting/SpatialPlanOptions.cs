@@ -35,6 +35,15 @@ public sealed class SpatialPlanOptions
         ? Path.Combine(Path.GetTempPath(), "spatialplan-uploads")
         : Path.GetFullPath(UploadTempDir);
 
+    /// <summary>The default of <see cref="WarmIndexMaxFeatures"/>.</summary>
+    public const long DefaultWarmIndexMaxFeatures = 2_000_000;
+
+    /// <summary>
+    /// Indexed layers (GeoPackage, PostGIS) of at most this many features are copied into memory in the background after
+    /// start-up, for warm checks at in-memory speed; larger ones, or all with 0, are read through their index.
+    /// </summary>
+    public long WarmIndexMaxFeatures { get; set; } = DefaultWarmIndexMaxFeatures;
+
     /// <summary>The work budget as a span.</summary>
     public TimeSpan WorkBudget => TimeSpan.FromSeconds(WorkBudgetSeconds);
 
@@ -55,6 +64,11 @@ public sealed class SpatialPlanOptions
         if (MaxConcurrentWork is < 1 or > 256)
         {
             Fail("MaxConcurrentWork", MaxConcurrentWork.ToString(CultureInfo.InvariantCulture), "1 到 256 之间的整数，默认为 CPU 核数");
+        }
+
+        if (WarmIndexMaxFeatures is < 0 or > 100_000_000)
+        {
+            Fail("WarmIndexMaxFeatures", WarmIndexMaxFeatures.ToString(CultureInfo.InvariantCulture), "0 到 100000000 之间的整数（0 = 不预载入内存），默认 2000000");
         }
 
         if (MaxQueuedWork is < 0 or > 10_000)

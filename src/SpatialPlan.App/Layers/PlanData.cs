@@ -2,16 +2,22 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Styles;
 
 namespace SpatialPlan.App.Layers;
 
 /// <summary>
 /// The catalog and styles as Core loads and validates them (<see cref="LayerCatalog"/>, <see cref="StyleBook"/>),
-/// read once. Layer files are served as stored (EPSG:4490 GeoJSON); the app computes nothing from them.
+/// read once, and the layer store every reader shares. GeoJSON layer files are served as stored (EPSG:4490); an indexed
+/// layer (GeoPackage, PostGIS) is streamed from its source. <c>/api/layers</c> never reads a layer.
+/// Warm indexes (docs/data-sources.md §3): when the store is first used, each indexed layer of at most
+/// <see cref="Hosting.SpatialPlanOptions.WarmIndexMaxFeatures"/> features is copied into memory on a background thread;
+/// checks read its index until the copy is ready.
 /// </summary>
-public sealed class PlanData
+public sealed class PlanData : IDisposable
 {
     /// <summary>camelCase, nulls left out, Chinese not escaped: the shape docs/architecture.md gives.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -24,12 +30,27 @@ public sealed class PlanData
     private readonly Lazy<CatalogResponse> _response;
     private readonly Lazy<StyleBook> _styles;
     private readonly Lazy<LayerStore> _store;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ILogger<PlanData>? _logger;
+    private readonly long _warmMaxFeatures;
 
-    public PlanData(Hosting.GisDataFolder folder)
+    public PlanData(Hosting.GisDataFolder folder, IOptions<Hosting.SpatialPlanOptions>? options = null, ILogger<PlanData>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(folder);
+        _logger = logger;
+        _warmMaxFeatures = options?.Value.WarmIndexMaxFeatures ?? Hosting.SpatialPlanOptions.DefaultWarmIndexMaxFeatures;
         _catalog = new Lazy<LayerCatalog>(() => LayerCatalog.Load(folder.Path));
         _styles = new Lazy<StyleBook>(() => StyleBook.Load(folder.Path));
-        _store = new Lazy<LayerStore>(() => new LayerStore(_catalog.Value));
+        _store = new Lazy<LayerStore>(() =>
+        {
+            var store = new LayerStore(_catalog.Value, warmable: true);
+            if (_warmMaxFeatures > 0 && _catalog.Value.Layers.Any(l => l.SourceType != LayerSourceSpec.GeoJsonType))
+            {
+                Warming = Warm(store);
+            }
+
+            return store;
+        });
         _response = new Lazy<CatalogResponse>(() => BuildResponse(_catalog.Value, _styles.Value));
     }
 
@@ -38,19 +59,71 @@ public sealed class PlanData
     /// <summary>styles.json, as Core validates it.</summary>
     public StyleBook Styles => _styles.Value;
 
-    /// <summary>Every layer's features, loaded once (EPSG:4490 and the working CRS), for the sheet and report renderers.</summary>
+    /// <summary>Every layer's source, opened once, for the check, the sheet and report renderers and the layer endpoint.</summary>
     public LayerStore Store => _store.Value;
+
+    /// <summary>The background copy of the indexed layers into memory, or null when there is nothing to warm.</summary>
+    public Task? Warming { get; private set; }
 
     /// <summary>What <c>GET /api/layers</c> returns.</summary>
     public CatalogResponse Response => _response.Value;
 
-    /// <summary>Absolute path of a layer's GeoJSON file, or null for an unknown id or a file not (yet) in the folder.</summary>
+    /// <summary>Absolute path of a GeoJSON layer's file, or null for an unknown id, another kind of source, or a file not (yet) in the folder.</summary>
     public string? LayerFile(string id)
     {
         var layer = Catalog.Find(id);
-        var path = layer is null ? null : Catalog.FullPath(layer);
+        var path = layer is { SourceType: LayerSourceSpec.GeoJsonType } ? Catalog.FullPath(layer) : null;
         return path is not null && File.Exists(path) ? path : null;
     }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        try
+        {
+            Warming?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: logged where it happened.
+        }
+
+        if (_store.IsValueCreated)
+        {
+            _store.Value.Dispose();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private Task Warm(LayerStore store) => Task.Run(() =>
+    {
+        // Open every indexed layer (a cheap check of file, table and index), then copy each into memory.
+        foreach (var layer in store.Catalog.Layers.Where(l => l.SourceType != LayerSourceSpec.GeoJsonType))
+        {
+            try
+            {
+                store.Source(layer.Id);
+            }
+            catch (Core.Sources.InputException e)
+            {
+                _logger?.LogWarning("layer {Layer} could not be opened for warming: {Message}", layer.Id, e.Message);
+            }
+        }
+
+        return store.WarmInBackground(_warmMaxFeatures, (message, error) =>
+        {
+            if (error is null)
+            {
+                _logger?.LogInformation("{Message}", message);
+            }
+            else
+            {
+                _logger?.LogWarning(error, "{Message}", message);
+            }
+        }, _stopping.Token);
+    });
 
     private static CatalogResponse BuildResponse(LayerCatalog catalog, StyleBook styles) => new(
         catalog.TitleZh,

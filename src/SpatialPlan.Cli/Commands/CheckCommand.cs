@@ -10,7 +10,7 @@ namespace SpatialPlan.Cli.Commands;
 /// <summary><c>spatialplan check &lt;footprint-file&gt;</c>: the site check, as a Chinese table, JSON or CSV; exit code from the verdict.</summary>
 internal static class CheckCommand
 {
-    private static readonly string[] Formats = ["table", "json", "csv"];
+    private static readonly string[] Formats = ["table", "json", "csv", "jsonl"];
 
     // One store + check per data directory and process: a single CLI run loads the layers once anyway, and
     // in-process callers (tests, a future batch command) must not re-read 100 000 parcels per check. The store is
@@ -20,10 +20,20 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("footprint-file")
+        var file = new Argument<string[]>("footprint-file")
         {
-            Description = "项目占地文件：.geojson/.json、界址点 .txt/.csv 或 Shapefile .zip。Footprint file.",
+            Description = "项目占地文件：.geojson/.json、界址点 .txt/.csv 或 Shapefile .zip；多个文件时用 --format jsonl。Footprint file(s).",
+            Arity = ArgumentArity.OneOrMore,
         };
+
+        // Several files may follow `check`, so an unknown option would read as one more file: refuse it as what it is.
+        file.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1))
+            {
+                result.AddError($"未知选项 {token.Value}（unknown option）。");
+            }
+        });
         var type = new Option<string?>("--type")
         {
             Description = "项目类型（必填；不给则用文件的 projectType 属性），见 spatialplan kinds，例如 linear-infrastructure。Project kind (required).",
@@ -43,7 +53,10 @@ internal static class CheckCommand
         var width = new Option<double?>("--width") { Description = "线状项目的宽度（米）。Full width in metres for a line footprint." };
         var radius = new Option<double?>("--radius") { Description = "点状项目的半径（米）。Radius in metres for a point footprint." };
         var crs = CommonOptions.Crs();
-        var format = new Option<string?>("--format") { Description = "输出格式 table | json | csv（默认 table）。Output format." };
+        var format = new Option<string?>("--format")
+        {
+            Description = "输出格式 table | json | csv | jsonl（默认 table；jsonl：每个文件一行 JSON，可一次核查多个文件）。Output format.",
+        };
         var data = CommonOptions.Data();
         var proximity = new Option<double?>("--proximity", "--buffer")
         {
@@ -68,13 +81,30 @@ internal static class CheckCommand
             }
 
             var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
+            var paths = parsed.GetValue(file)!;
             var pdfPath = parsed.GetValue(pdf);
+            if (output == "jsonl")
+            {
+                if (pdfPath is not null)
+                {
+                    throw new InputException("--pdf 不能与 --format jsonl 同用（one PDF per footprint）。", "逐个文件核查并各写一份 PDF，或去掉 --pdf。");
+                }
+
+                return RunLines(paths, given, epsg, proximityM, parsed.GetValue(data), parsed.InvocationConfiguration.Output);
+            }
+
+            if (paths.Length > 1)
+            {
+                throw new InputException($"给了 {paths.Length} 个文件，而 --format {output} 一次只写一份报告（several files need --format jsonl）。",
+                    "一次核查多个文件请加 --format jsonl（每个文件一行 JSON），或每次只给一个文件。");
+            }
+
             if (pdfPath is not null)
             {
                 ReportPdf.CheckPath(pdfPath);
             }
 
-            var path = parsed.GetValue(file)!;
+            var path = paths[0];
             var report = Run(path, given, epsg, proximityM, parsed.GetValue(data));
             var config = parsed.InvocationConfiguration;
             RecordsAudit.Check(parsed.GetValue(data), report, output, pdfPath, config.Error); // 留痕 (issue 11): every check
@@ -98,6 +128,56 @@ internal static class CheckCommand
         check.CheckGiven(given);
         var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg) { Area = check.Area });
         return check.Run(load, given, CheckInput.OfFile(path), declaredEpsg, proximityOverrideM);
+    }
+
+    /// <summary>
+    /// <c>--format jsonl</c>: checks every file in one process and writes one line per file, in input order — the report
+    /// (the fields of <c>--format json</c>) or, for a file that cannot be checked, <c>{"file", "error": {"message", "fix"}}</c>.
+    /// The batch never stops at a bad file. Exit code: 2 when any file failed, else the worst verdict's.
+    /// </summary>
+    public static int RunLines(IReadOnlyList<string> paths, ProjectSettings given, int? declaredEpsg, double? proximityOverrideM, string? dataDir, TextWriter output)
+    {
+        // A data folder or option that cannot work is everyone's problem: exit 2 before any line.
+        Load(dataDir).Check.CheckGiven(given);
+        var worst = Verdict.Clear;
+        var failed = false;
+        foreach (var path in paths)
+        {
+            try
+            {
+                var report = Run(path, given, declaredEpsg, proximityOverrideM, dataDir);
+                worst = report.Verdict > worst ? report.Verdict : worst;
+                output.WriteLine(CheckReportJson.Serialize(report, indented: false));
+            }
+            catch (InputException e)
+            {
+                failed = true;
+                output.WriteLine(ErrorLine(path, e.Message, e.Problem, e.Fix));
+            }
+        }
+
+        return failed ? ExitCodes.BadInput : ExitCodeOf(worst);
+    }
+
+    private static string ErrorLine(string path, string text, string problem, string fix)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        }))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", path);
+            w.WriteStartObject("error");
+            w.WriteString("message", text);
+            w.WriteString("problem", problem);
+            w.WriteString("fix", fix);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>The layers of a data directory (resolved as for <c>--data</c>), loaded once per process; layers load on first use.</summary>

@@ -39,6 +39,16 @@ internal static class LayersCommand
 
     private static LayerRow Describe(LayerCatalog catalog, LayerDefinition layer)
     {
+        if (layer.SourceType != Core.Layers.Sources.LayerSourceSpec.GeoJsonType)
+        {
+            // An indexed layer (GeoPackage, PostGIS): its source counts (opening it checks file, table and index).
+            using var source = Core.Layers.Sources.LayerSources.Open(catalog, layer, catalog.WorkingCrs.Epsg);
+            var where = LayerCatalog.FileOf(layer) is not null
+                ? Path.GetRelativePath(catalog.DataDirectory, catalog.FullPath(layer)).Replace('\\', '/') + (layer.SourceSpec?.Table is { } t ? ":" + t : string.Empty)
+                : layer.SourceSpec!.Describe();
+            return new LayerRow(layer, where, (int)Math.Min(source.Count, int.MaxValue), Core.Crs.Epsg.Name(source.WorkingEpsg));
+        }
+
         using var stream = File.OpenRead(catalog.FullPath(layer));
         using var doc = Parse(stream, catalog, layer);
         var count = doc.RootElement.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array ? f.GetArrayLength() : 0;

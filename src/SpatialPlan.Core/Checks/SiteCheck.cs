@@ -87,13 +87,16 @@ public sealed class SiteCheck
         }
 
         var area = catalog.Area is { } a ? new[] { a.Layer, a.Neighbours }.OfType<string>().Select(id => AreaLayer(catalog, id)).ToList() : [];
+
+        // GeoJSON layers are read whole here; GeoPackage and PostGIS layers are only opened (file, table, index checked):
+        // a check then reads the candidates of its footprint's envelope.
         store.Preload(zones.Concat(guidance).Concat(area).Select(l => l.Id).Distinct());
         var jurisdiction = catalog.Area is { } named
-            ? new JurisdictionCheck(ZoneLayer.From(store.Get(named.Layer), "area"),
-                named.Neighbours is { } n ? ZoneLayer.From(store.Get(n), "neighbours") : null)
+            ? new JurisdictionCheck(ZoneLayer.From(store.Source(named.Layer), "area"),
+                named.Neighbours is { } n ? ZoneLayer.From(store.Source(n), "neighbours") : null)
             : null;
-        return new SiteCheck(policy, [.. zones.Select(l => ZoneLayer.From(store.Get(l.Id)))],
-            [.. guidance.Select(l => ZoneLayer.From(store.Get(l.Id), "guidance"))], jurisdiction)
+        return new SiteCheck(policy, [.. zones.Select(l => ZoneLayer.From(store.Source(l.Id)))],
+            [.. guidance.Select(l => ZoneLayer.From(store.Source(l.Id), "guidance"))], jurisdiction)
         {
             Clock = clock ?? TimeProvider.System,
             DataVersion = Checks.DataVersion.Compute(catalog),
@@ -261,13 +264,30 @@ public sealed class SiteCheck
             return;
         }
 
-        foreach (var feature in layer.Features.Where(f => zone.Level(f.Level ?? string.Empty) is null))
+        void Check(ZoneFeature feature)
         {
-            throw new InputException(
-                $"图层 {layer.LayerId} 的要素“{feature.Id}”{(feature.Level is null ? "没有级别（level）" : $"的级别“{feature.Level}”未知")}：" +
-                $"{zone.Key} 分级管控，每个要素须写明级别。",
-                $"在该要素的属性中写 \"level\": 取 {string.Join("、", zone.LevelIds)} 之一。Give every feature a level id.",
-                layer.FileName ?? LayerCatalog.FileName);
+            if (zone.Level(feature.Level ?? string.Empty) is null)
+            {
+                throw new InputException(
+                    $"图层 {layer.LayerId} 的要素“{feature.Id}”{(feature.Level is null ? "没有级别（level）" : $"的级别“{feature.Level}”未知")}：" +
+                    $"{zone.Key} 分级管控，每个要素须写明级别。",
+                    $"在该要素的属性中写 \"level\": 取 {string.Join("、", zone.LevelIds)} 之一。Give every feature a level id.",
+                    layer.FileName ?? LayerCatalog.FileName);
+            }
+        }
+
+        if (layer.IsInMemory)
+        {
+            // A layer in memory is checked whole, once, before any check runs.
+            foreach (var feature in layer.Features)
+            {
+                Check(feature);
+            }
+        }
+        else
+        {
+            // An indexed layer is read by envelope: each feature is checked as a check reads it.
+            layer.CheckOnRead(Check);
         }
     }
 

@@ -41,7 +41,10 @@ internal sealed class ZoneEvaluator
     {
         var margin = (proximityM * _k * 1.001) + 1e-6;
         var contact = new LayerContact(layer);
-        foreach (var candidate in Candidates(layer, margin))
+
+        // In id order: sources return candidates in their own order (an STR-tree's, a table's), and the report lists ties
+        // and builds unions in candidate order, so this keeps it the same through every source.
+        foreach (var candidate in Candidates(layer, margin).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Key))
         {
             _cancellation.ThrowIfCancellationRequested();
 
@@ -98,7 +101,7 @@ internal sealed class ZoneEvaluator
     /// <summary>Distance in metres to the layer's nearest feature, or null for an empty layer.</summary>
     public double? NearestDistance(ZoneLayer layer)
     {
-        var nearest = layer.Nearest(_footprint.Gk);
+        var nearest = layer.Nearest(_footprint.Gk, _cancellation);
         return nearest is null ? null : PlanarMeasure.DistanceM(_footprint.Gk, nearest.Geometry);
     }
 
@@ -117,11 +120,11 @@ internal sealed class ZoneEvaluator
         whole.ExpandBy(margin);
         if (_footprint.Gk.Area >= 0.25 * env.Area)
         {
-            return layer.Query(whole);
+            return layer.Query(whole, _cancellation);
         }
 
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
-        var seen = new HashSet<ZoneFeature>(ReferenceEqualityComparer.Instance);
+        var windows = new List<Envelope>();
         for (var x = env.MinX; x < env.MaxX; x += cell)
         {
             for (var y = env.MinY; y < env.MaxY; y += cell)
@@ -130,12 +133,13 @@ internal sealed class ZoneEvaluator
                 var window = new Envelope(x - margin, Math.Min(x + cell, env.MaxX) + margin, y - margin, Math.Min(y + cell, env.MaxY) + margin);
                 if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(window)))
                 {
-                    seen.UnionWith(layer.Query(window));
+                    windows.Add(window);
                 }
             }
         }
 
-        return seen;
+        // One call for every cell: the source gives each feature once (an indexed source reads it once).
+        return layer.Query(windows, _cancellation);
     }
 
     private static IEnumerable<Geometry> Polygons(Geometry g) =>

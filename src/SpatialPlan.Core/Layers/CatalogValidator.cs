@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
@@ -47,7 +48,7 @@ internal static class CatalogValidator
                 Fail($"{where}：分组“{layer.Group}”不在 groups 中。", "在 groups 里补上该分组，或改用已有的分组 id。");
             }
 
-            ValidateFile(catalog, layer, where);
+            ValidateSource(catalog, layer, where);
         }
 
         ValidateArea(catalog);
@@ -114,7 +115,7 @@ internal static class CatalogValidator
         foreach (var (name, value) in new[]
         {
             ("id", layer.Id), ("titleZh", layer.TitleZh), ("titleEn", layer.TitleEn), ("group", layer.Group),
-            ("category", layer.Category), ("file", layer.File), ("style", layer.Style),
+            ("category", layer.Category), ("style", layer.Style),
         })
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -124,24 +125,61 @@ internal static class CatalogValidator
         }
     }
 
-    /// <summary>The layer file exists, is a file, and lies inside the data folder: a catalog cannot make the tools read
-    /// (or the web app serve) <c>/etc/passwd</c> or <c>../../x</c>.</summary>
-    private static void ValidateFile(LayerCatalog catalog, LayerDefinition layer, string where)
+    /// <summary>
+    /// The layer names one source (docs/data-sources.md §1): a known type, a file for GeoJSON and GeoPackage that exists,
+    /// is a file and lies inside the data folder (a catalog cannot make the tools read, or the web app serve,
+    /// <c>/etc/passwd</c> or <c>../../x</c>), a table and a connection for PostGIS. Nothing is opened here.
+    /// </summary>
+    private static void ValidateSource(LayerCatalog catalog, LayerDefinition layer, string where)
     {
-        if (!LayerCatalog.IsInside(catalog.DataDirectory, catalog.FullPath(layer)))
+        var spec = layer.SourceSpec;
+        if (spec is null)
         {
-            Fail($"{where}：图层文件 {layer.File} 不在数据目录内（layer files must be inside the data folder）。",
+            Fail($"{where}：缺少 file 或 source（the layer names no source）。",
+                "写 \"file\": \"layers/x.geojson\"，或 \"source\": {\"type\": \"gpkg\", \"file\": \"layers/x.gpkg\", \"table\": \"x\"}（见 docs/data-sources.md）。");
+        }
+
+        if (!LayerSourceSpec.Types.Contains(spec.Type))
+        {
+            Fail($"{where}：source 的 type “{spec.Type}”无效。", $"type 只能是 {string.Join("、", LayerSourceSpec.Types)} 之一。");
+        }
+
+        if (layer.Origin is not null && layer.File is not null && spec.File != layer.File)
+        {
+            Fail($"{where}：同时写了 file（{layer.File}）和 source（{spec.Describe()}），两者不一致。", "只保留 source（或只保留 file）。");
+        }
+
+        if (spec.Type == LayerSourceSpec.PostgisType)
+        {
+            if (string.IsNullOrWhiteSpace(spec.Table) || string.IsNullOrWhiteSpace(spec.Connection))
+            {
+                Fail($"{where}：PostGIS 图层须写 table 与 connection。",
+                    "例如 \"source\": {\"type\": \"postgis\", \"connection\": \"env:SPATIALPLAN_PG\", \"table\": \"public.farmland\"}。");
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.File))
+        {
+            Fail($"{where}：source 没有 file。", $"写 \"file\": 数据目录内的相对路径，例如 layers/{layer.Id}.{(spec.Type == LayerSourceSpec.GpkgType ? "gpkg" : "geojson")}。");
+        }
+
+        var path = catalog.FullPath(layer);
+        if (!LayerCatalog.IsInside(catalog.DataDirectory, path))
+        {
+            Fail($"{where}：图层文件 {spec.File} 不在数据目录内（layer files must be inside the data folder）。",
                 "把文件放进数据目录（例如 layers/ 下），file 写相对于数据目录的路径，不要用绝对路径或“..”。");
         }
 
-        if (Directory.Exists(catalog.FullPath(layer)))
+        if (Directory.Exists(path))
         {
-            Fail($"{where}：图层文件 {layer.File} 是文件夹，不是文件。", "file 应指向一个 GeoJSON 文件，例如 layers/eco-redline.geojson。");
+            Fail($"{where}：图层文件 {spec.File} 是文件夹，不是文件。", "file 应指向一个 GeoJSON 或 GeoPackage 文件，例如 layers/eco-redline.geojson。");
         }
 
-        if (!File.Exists(catalog.FullPath(layer)))
+        if (!File.Exists(path))
         {
-            Fail($"{where}：找不到图层文件 {layer.File}。", "检查 file 路径（相对于数据目录）是否正确、文件是否存在。");
+            Fail($"{where}：找不到图层文件 {spec.File}。", "检查 file 路径（相对于数据目录）是否正确、文件是否存在。");
         }
     }
 

@@ -36,7 +36,9 @@ internal static class DataFileJson
         }
         catch (JsonException ex)
         {
-            throw new InputException($"{whatZh}不是有效的 JSON（第 {ex.LineNumber + 1} 行附近）。", malformedFix, fileName, inner: ex);
+            // A value of the wrong kind (a number where a source object belongs) also names where it is.
+            var at = ex.Path is { Length: > 1 } jsonPath ? $"，{jsonPath}" : string.Empty;
+            throw new InputException($"{whatZh}不是有效的 JSON（第 {ex.LineNumber + 1} 行附近{at}）。", malformedFix, fileName, inner: ex);
         }
     }
 }

@@ -105,7 +105,12 @@ public sealed class LayerCatalog
         FileName);
 
     /// <summary>Absolute path of a layer's file (inside <see cref="DataDirectory"/>: <see cref="Load"/> refuses any other).</summary>
-    public string FullPath(LayerDefinition layer) => Path.GetFullPath(Path.Combine(DataDirectory, layer.File));
+    /// <exception cref="InvalidOperationException">The layer's source is not a file (PostGIS).</exception>
+    public string FullPath(LayerDefinition layer) => Path.GetFullPath(Path.Combine(DataDirectory,
+        FileOf(layer) ?? throw new InvalidOperationException($"layer {layer.Id} has no file (its source is {layer.SourceType})")));
+
+    /// <summary>The layer's file relative to the data folder (GeoJSON, GeoPackage), or null for a PostGIS layer.</summary>
+    public static string? FileOf(LayerDefinition layer) => layer.SourceSpec is { Type: not Sources.LayerSourceSpec.PostgisType } s ? s.File : null;
 
     /// <summary>True when <paramref name="fullPath"/> lies inside <paramref name="directory"/> (both absolute, compared as written).</summary>
     internal static bool IsInside(string directory, string fullPath)

@@ -1,33 +1,33 @@
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
+using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
 
 /// <summary>
-/// A loaded layer: its features in EPSG:4490 (for display and GeoJSON), the same geometries in the catalog's
-/// working CRS (for the site check and the map sheets, metres) and an STR-tree over their envelopes.
+/// A GeoJSON layer read whole: its features in EPSG:4490 (for display and GeoJSON), the same geometries in the working
+/// CRS (for the site check and the map sheets, metres) and an STR-tree over them (<see cref="Source"/>).
 /// Immutable once built, so concurrent queries are safe.
 /// </summary>
 public sealed class LayerData
 {
-    private readonly STRtree<int> _index;
-
-    internal LayerData(LayerDefinition definition, IReadOnlyList<IFeature> features, IReadOnlyList<Geometry> projected, IReadOnlyList<Repair> repairs, int sourceEpsg)
+    internal LayerData(LayerDefinition definition, IReadOnlyList<IFeature> features, IReadOnlyList<Geometry> projected, IReadOnlyList<Repair> repairs,
+        int sourceEpsg, int workingEpsg, string where)
     {
         Definition = definition;
         Features = features;
         Projected = projected;
         Repairs = repairs;
         SourceEpsg = sourceEpsg;
-        _index = new STRtree<int>();
-        for (var i = 0; i < projected.Count; i++)
+        var fields = definition.Fields ?? FieldMap.Default;
+        var items = new LayerFeature[projected.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            _index.Insert(projected[i].EnvelopeInternal, i);
+            items[i] = new LayerFeature(i, projected[i], features[i].Attributes ?? new AttributesTable(), fields);
         }
 
-        _index.Build();
+        Source = new InMemoryLayerSource(definition, workingEpsg, where, items);
     }
 
     public LayerDefinition Definition { get; }
@@ -35,7 +35,7 @@ public sealed class LayerData
     /// <summary>Features with geometry in EPSG:4490 (x = longitude, y = latitude).</summary>
     public IReadOnlyList<IFeature> Features { get; }
 
-    /// <summary>Each feature's geometry in the working CRS (metres), same order as <see cref="Features"/>.</summary>
+    /// <summary>Each feature's geometry in the working CRS, same order as <see cref="Features"/>.</summary>
     public IReadOnlyList<Geometry> Projected { get; }
 
     /// <summary>Repairs the reader made to the layer file (an official file should need none).</summary>
@@ -44,8 +44,11 @@ public sealed class LayerData
     /// <summary>The CRS the layer file was in before it was normalised to EPSG:4490.</summary>
     public int SourceEpsg { get; }
 
+    /// <summary>The layer as a source (keys are the feature indices).</summary>
+    public InMemoryLayerSource Source { get; }
+
     public int Count => Features.Count;
 
-    /// <summary>Indices of features whose working-CRS envelope intersects <paramref name="envelope4545"/>.</summary>
-    public IList<int> Query(Envelope envelope4545) => _index.Query(envelope4545);
+    /// <summary>Indices of features whose working-CRS envelope intersects <paramref name="envelope"/>.</summary>
+    public IList<int> Query(Envelope envelope) => [.. Source.Query(envelope).Select(f => (int)f.Key)];
 }

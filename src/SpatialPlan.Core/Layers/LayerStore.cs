@@ -1,34 +1,66 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using NetTopologySuite.Geometries;
 using SpatialPlan.Core.Crs;
+using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
 
 /// <summary>
-/// Loads each catalog layer once, on first use, through the same reader as user uploads (so a planner's own
-/// layer files get the same CRS detection, validation and reported repairs), and keeps it in memory.
+/// Opens each catalog layer's source once, on first use, and keeps it (docs/data-sources.md §3). A GeoJSON layer is read
+/// whole through the same reader as user uploads (so a planner's own layer files get the same CRS detection, validation
+/// and reported repairs) and indexed in memory; a GeoPackage or PostGIS layer is opened lazily and read by envelope.
 /// Thread-safe: the web app shares one store between requests.
 /// </summary>
-public sealed class LayerStore
+public sealed class LayerStore : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<LayerData>> _layers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ILayerSource>> _sources = new(StringComparer.Ordinal);
 
-    public LayerStore(LayerCatalog catalog) => Catalog = catalog;
+    /// <param name="catalog">The data folder's catalog.</param>
+    /// <param name="warmable">True in the app: indexed layers are wrapped so that <see cref="WarmInBackground"/> can copy them into memory.</param>
+    public LayerStore(LayerCatalog catalog, bool warmable = false)
+    {
+        Catalog = catalog;
+        Warmable = warmable;
+    }
 
     public LayerCatalog Catalog { get; }
 
-    /// <summary>The loaded layer with this id.</summary>
-    /// <exception cref="InputException">Unknown id, or the layer file cannot be read (message names file and feature).</exception>
-    public LayerData Get(string id)
+    /// <summary>True when indexed layers can be warmed into memory (the app).</summary>
+    public bool Warmable { get; }
+
+    /// <summary>The working CRS every source gives its geometries in: the data area's (docs/data-sources.md §1).</summary>
+    public int WorkingEpsg => Catalog.WorkingCrs.Epsg;
+
+    /// <summary>The layer's source, opened on first use.</summary>
+    /// <exception cref="InputException">Unknown id, or the source cannot be opened (message names the source and catalog entry).</exception>
+    public ILayerSource Source(string id)
     {
         var definition = Catalog.Get(id);
-        return _layers.GetOrAdd(id, _ => new Lazy<LayerData>(() => Load(definition))).Value;
+        var lazy = _sources.GetOrAdd(id, _ => new Lazy<ILayerSource>(() => Open(definition)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // A source that could not be opened (a database that was down, a file being copied) is tried again next time.
+            _sources.TryRemove(new KeyValuePair<string, Lazy<ILayerSource>>(id, lazy));
+            throw;
+        }
     }
 
-    /// <summary>Loads the given layers (all zone layers when null) in parallel, e.g. at app start.</summary>
-    /// <exception cref="InputException">A layer cannot be loaded: the first such layer in catalog order, its entry and file named
+    /// <summary>The loaded GeoJSON layer with this id (features in EPSG:4490 and the working CRS).</summary>
+    /// <exception cref="InputException">Unknown id, or the layer file cannot be read (message names file and feature).</exception>
+    /// <exception cref="InvalidOperationException">The layer is not a GeoJSON layer: read it through <see cref="Source"/>.</exception>
+    public LayerData Get(string id) => Source(id) switch
+    {
+        GeoJsonLayerSource g => g.Data,
+        var other => throw new InvalidOperationException($"layer {id} is a {other.Definition.SourceType} layer, not GeoJSON: read it through LayerStore.Source"),
+    };
+
+    /// <summary>Opens the given layers (all zone layers when null) in parallel, e.g. at app start.</summary>
+    /// <exception cref="InputException">A layer cannot be opened: the first such layer in catalog order, its entry and source named
     /// (one message, never an <see cref="AggregateException"/>).</exception>
     public void Preload(IEnumerable<string>? ids = null)
     {
@@ -38,7 +70,7 @@ public sealed class LayerStore
         {
             try
             {
-                Get(id);
+                Source(id);
             }
             catch (Exception e)
             {
@@ -53,51 +85,64 @@ public sealed class LayerStore
         }
     }
 
-    private LayerData Load(LayerDefinition definition)
-    {
-        // Context layers (neighbours, rivers) reach far beyond the area by design; plan layers must not.
-        var options = new ReadOptions
+    /// <summary>
+    /// Copies every opened indexed layer of at most <paramref name="maxFeatures"/> features into memory, one after another,
+    /// on a background thread, and switches each to its copy when ready (the app: warm checks at in-memory speed, while
+    /// <c>/api/layers</c> and the first checks are answered from the index meanwhile). A layer that cannot be copied stays
+    /// on its index; <paramref name="log"/> hears about it.
+    /// </summary>
+    public Task WarmInBackground(long maxFeatures, Action<string, Exception?>? log = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
         {
-            RequireEveryFeatureNearArea = definition.Category != LayerCategories.Base, Area = Catalog.DataArea, Limits = Limits.InputLimits.DataLayer,
-        };
-        FeatureLoadResult result;
-        try
-        {
-            result = FeatureFileReader.Read(Catalog.FullPath(definition), options);
-        }
-        catch (InputException e)
-        {
-            // The reader names the file and feature; a planner fixing a data folder also needs the catalog entry.
-            throw new InputException(e.Problem, e.Fix, Where(definition), e.FeatureIndex, e);
-        }
-
-        RequireUniqueIds(definition, result.Features);
-        var projected = new Geometry[result.Features.Count];
-        for (var i = 0; i < projected.Length; i++)
-        {
-            projected[i] = CrsTransformer.Transform(result.Features[i].Geometry, Epsg.Cgcs2000, Catalog.WorkingCrs.Epsg);
-        }
-
-        return new LayerData(definition, result.Features, projected, result.Repairs, result.SourceEpsg);
-    }
-
-    /// <summary>Feature <c>id</c>s are unique in a layer (docs/architecture.md): reports and the map name features by them.</summary>
-    private void RequireUniqueIds(LayerDefinition definition, IReadOnlyList<NetTopologySuite.Features.IFeature> features)
-    {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < features.Count; i++)
-        {
-            if (features[i].Attributes is { } a && a.Exists("id") && a["id"]?.ToString() is { Length: > 0 } id && !first.TryAdd(id, i))
+            foreach (var layer in Catalog.Layers)
             {
-                throw new InputException(
-                    $"要素 id “{id}” 重复：第 {first[id] + 1} 个和第 {i + 1} 个要素都用它（duplicate feature id）。",
-                    "图层内每个要素的 id 必须唯一：改正其中一个，或删去重复的要素。",
-                    Where(definition), i);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                if (!_sources.TryGetValue(layer.Id, out var lazy) || !lazy.IsValueCreated || lazy.Value is not WarmingLayerSource warming)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var warm = warming.Warm(maxFeatures, cancellationToken);
+                    log?.Invoke(warm
+                        ? $"layer {layer.Id}: {warming.Count} features in memory after {started.ElapsedMilliseconds} ms"
+                        : $"layer {layer.Id}: {warming.Count} features, over {maxFeatures}; checks read its index", null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log?.Invoke($"layer {layer.Id}: not copied into memory, checks read its index", e);
+                }
+            }
+        }, cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var lazy in _sources.Values)
+        {
+            if (lazy.IsValueCreated)
+            {
+                try
+                {
+                    lazy.Value.Dispose();
+                }
+                catch (InputException)
+                {
+                    // It never opened.
+                }
             }
         }
     }
 
-    /// <summary>The layer file and its catalog entry, as messages name them: <c>layers/x.geojson（catalog.json layers[4]：x）</c>.</summary>
-    private string Where(LayerDefinition definition) =>
-        $"{definition.File}（catalog.json layers[{Catalog.Layers.ToList().IndexOf(definition)}]：{definition.Id}）";
+    private ILayerSource Open(LayerDefinition definition)
+    {
+        var source = LayerSources.Open(Catalog, definition, WorkingEpsg);
+        return Warmable && !source.IsInMemory ? new WarmingLayerSource(source) : source;
+    }
 }

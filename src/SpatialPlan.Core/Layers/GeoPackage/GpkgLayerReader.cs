@@ -23,6 +23,8 @@ public sealed class GpkgLayerReader : IDisposable
     private readonly string _select;
     private readonly string? _rtree;
     private SqliteCommand? _query;
+    private SqliteCommand? _envelopes;
+    private SqliteCommand? _get;
 
     private GpkgLayerReader(SqliteConnection connection, string table, string geometryColumn, int srid,
         Envelope? extent, IReadOnlyList<GpkgColumn> columns, string? rtree)
@@ -146,6 +148,51 @@ public sealed class GpkgLayerReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The fids and envelopes of the features whose envelope intersects <paramref name="envelope"/>, from the R-tree alone
+    /// (no geometry is read). R-tree bounds are 32-bit floats rounded outwards, so an envelope may be a little larger than
+    /// its geometry's and the answer a few features more than <see cref="Query"/>'s.
+    /// </summary>
+    public IEnumerable<(long Fid, Envelope Envelope)> QueryEnvelopes(Envelope envelope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (_rtree is null)
+        {
+            foreach (var f in All(cancellationToken))
+            {
+                if (f.Geometry.EnvelopeInternal.Intersects(envelope))
+                {
+                    yield return (f.Fid, f.Geometry.EnvelopeInternal);
+                }
+            }
+
+            yield break;
+        }
+
+        if (_envelopes is null)
+        {
+            _envelopes = _connection.CreateCommand();
+            _envelopes.CommandText = $"SELECT id, minx, maxx, miny, maxy FROM \"{_rtree}\" WHERE minx <= $maxx AND maxx >= $minx AND miny <= $maxy AND maxy >= $miny";
+            foreach (var p in new[] { "$maxx", "$minx", "$maxy", "$miny" })
+            {
+                _envelopes.Parameters.Add(p, SqliteType.Real);
+            }
+
+            _envelopes.Prepare();
+        }
+
+        _envelopes.Parameters[0].Value = envelope.MaxX;
+        _envelopes.Parameters[1].Value = envelope.MinX;
+        _envelopes.Parameters[2].Value = envelope.MaxY;
+        _envelopes.Parameters[3].Value = envelope.MinY;
+        using var reader = _envelopes.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return (reader.GetInt64(0), new Envelope(reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)));
+        }
+    }
+
     /// <summary>Every feature, in fid order.</summary>
     public IEnumerable<GpkgFeature> All(CancellationToken cancellationToken = default)
     {
@@ -165,17 +212,36 @@ public sealed class GpkgLayerReader : IDisposable
     /// <summary>The feature with this fid, or null.</summary>
     public GpkgFeature? Get(long fid)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = _select + " WHERE t.fid = $fid";
-        command.Parameters.AddWithValue("$fid", fid);
-        using var reader = command.ExecuteReader();
+        if (_get is null)
+        {
+            _get = _connection.CreateCommand();
+            _get.CommandText = _select + " WHERE t.fid = $fid";
+            _get.Parameters.Add("$fid", SqliteType.Integer);
+            _get.Prepare();
+        }
+
+        _get.Parameters[0].Value = fid;
+        using var reader = _get.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>The feature count GDAL records in <c>gpkg_ogr_contents</c>, or null when the file has none (then use <see cref="Count"/>).</summary>
+    public long? RecordedCount()
+    {
+        if (Scalar(_connection, "SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents'") is not long n || n == 0)
+        {
+            return null;
+        }
+
+        return Scalar(_connection, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = $t", ("$t", Table)) is long c ? c : null;
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
         _query?.Dispose();
+        _envelopes?.Dispose();
+        _get?.Dispose();
         _connection.Dispose();
     }
 
@@ -199,7 +265,16 @@ public sealed class GpkgLayerReader : IDisposable
             return null;
         }
 
-        var geometry = _blobs.Read((byte[])reader.GetValue(1));
+        Geometry geometry;
+        try
+        {
+            geometry = _blobs.Read((byte[])reader.GetValue(1));
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException
+            or NotSupportedException or ParseException or EndOfStreamException or InvalidOperationException)
+        {
+            throw new GpkgException($"{Table}: the geometry of fid {reader.GetInt64(0)} is not a GeoPackage geometry blob ({e.Message})", e);
+        }
         if (geometry.SRID <= 0)
         {
             geometry.SRID = Srid;

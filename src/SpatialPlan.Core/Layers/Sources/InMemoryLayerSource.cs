@@ -1,0 +1,78 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace SpatialPlan.Core.Layers.Sources;
+
+/// <summary>
+/// Every feature in memory behind an STR-tree: a GeoJSON layer read whole (today's behaviour, for small layers), or an
+/// indexed layer the app has warmed. Immutable once built, so concurrent queries are safe.
+/// </summary>
+public sealed class InMemoryLayerSource : LayerSourceBase
+{
+    private readonly IReadOnlyList<LayerFeature> _features;
+    private readonly STRtree<LayerFeature> _index = new();
+    private readonly Envelope _extent = new();
+
+    /// <param name="definition">The catalog layer.</param>
+    /// <param name="workingEpsg">The working CRS of the geometries.</param>
+    /// <param name="where">How messages name the layer.</param>
+    /// <param name="features">The features, geometry in the working CRS; keys unique.</param>
+    public InMemoryLayerSource(LayerDefinition definition, int workingEpsg, string where, IReadOnlyList<LayerFeature> features)
+        : base(definition, workingEpsg, where)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        _features = features;
+        foreach (var f in features)
+        {
+            if (!f.Geometry.IsEmpty)
+            {
+                _index.Insert(f.Geometry.EnvelopeInternal, f);
+                _extent.ExpandToInclude(f.Geometry.EnvelopeInternal);
+            }
+        }
+
+        _index.Build();
+    }
+
+    /// <summary>The features, in their stored order.</summary>
+    public IReadOnlyList<LayerFeature> Features => _features;
+
+    /// <inheritdoc/>
+    public override bool IsInMemory => true;
+
+    /// <inheritdoc/>
+    public override long Count => _features.Count;
+
+    /// <inheritdoc/>
+    public override Envelope Extent => new(_extent);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<LayerFeature> Query(Envelope envelope, CancellationToken cancellationToken = default) =>
+        (IReadOnlyList<LayerFeature>)_index.Query(envelope);
+
+    /// <inheritdoc/>
+    public override LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (_index.Count == 0)
+        {
+            return null;
+        }
+
+        var probe = new LayerFeature(-1, geometry, new NetTopologySuite.Features.AttributesTable(), FieldMap.Default);
+        var nearest = _index.NearestNeighbour(geometry.EnvelopeInternal, probe, GeometryDistance.Instance);
+        return nearest is not null && geometry.Distance(nearest.Geometry) <= maxDistance ? nearest : null;
+    }
+
+    /// <inheritdoc/>
+    public override IEnumerable<LayerFeature> All(CancellationToken cancellationToken = default) => _features;
+
+    /// <summary>The exact distance between two features' geometries, for the STR-tree's branch-and-bound nearest search.</summary>
+    private sealed class GeometryDistance : IItemDistance<Envelope, LayerFeature>
+    {
+        public static readonly GeometryDistance Instance = new();
+
+        public double Distance(IBoundable<Envelope, LayerFeature> item1, IBoundable<Envelope, LayerFeature> item2) =>
+            item1.Item.Geometry.Distance(item2.Item.Geometry);
+    }
+}

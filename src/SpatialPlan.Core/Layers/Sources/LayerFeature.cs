@@ -1,0 +1,118 @@
+using System.Globalization;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+
+namespace SpatialPlan.Core.Layers.Sources;
+
+/// <summary>
+/// One feature of a layer as every source gives it: a key unique in the layer, the geometry in the working CRS, the
+/// attributes as stored, and the mapped fields (<see cref="FieldMap"/>) read once.
+/// </summary>
+public sealed class LayerFeature
+{
+    /// <summary>Wraps a feature; the mapped fields are read from <paramref name="attributes"/> through <paramref name="fields"/>.</summary>
+    /// <param name="key">Unique in the layer: the feature's index (GeoJSON), its fid (GeoPackage) or row key (PostGIS).</param>
+    /// <param name="geometry">The geometry in the working CRS.</param>
+    /// <param name="attributes">The attributes as stored.</param>
+    /// <param name="fields">Which attribute is which.</param>
+    public LayerFeature(long key, Geometry geometry, IAttributesTable attributes, FieldMap fields)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(fields);
+        Key = key;
+        Geometry = geometry;
+        Attributes = attributes;
+        Id = Text(attributes, fields.IdField);
+        Name = Text(attributes, fields.NameField);
+        LandClass = Text(attributes, fields.LandClassField);
+        Level = Text(attributes, fields.LevelField);
+        AreaMu = attributes.Exists(fields.AreaMuField) && attributes[fields.AreaMuField] is IConvertible c && c is not string
+            ? c.ToDouble(CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private LayerFeature(LayerFeature full, IAttributesTable attributes)
+    {
+        Key = full.Key;
+        Geometry = full.Geometry;
+        Attributes = attributes;
+        Id = full.Id;
+        Name = full.Name;
+        LandClass = full.LandClass;
+        Level = full.Level;
+        AreaMu = full.AreaMu;
+    }
+
+    /// <summary>Unique in the layer (the index, fid or row key): the same feature read twice has the same key.</summary>
+    public long Key { get; }
+
+    /// <summary>The geometry in the working CRS.</summary>
+    public Geometry Geometry { get; }
+
+    /// <summary>The attributes as stored (under their original names).</summary>
+    public IAttributesTable Attributes { get; }
+
+    /// <summary>The 图斑编号 / id, or null.</summary>
+    public string? Id { get; }
+
+    /// <summary>The name, or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The land class (地类), or null.</summary>
+    public string? LandClass { get; }
+
+    /// <summary>The level id, or null.</summary>
+    public string? Level { get; }
+
+    /// <summary>The area in 亩 the data states, or null.</summary>
+    public double? AreaMu { get; }
+
+    /// <summary>
+    /// The same feature without its attribute row, keeping the mapped fields (id, name, land class, level, area): what a
+    /// warm copy of a large layer keeps in memory for checks (a parcel's full row can outweigh its geometry). Its
+    /// <see cref="Attributes"/> are the mapped fields under their default names, read-only.
+    /// </summary>
+    public LayerFeature Slim() => new(this, new MappedAttributes(this));
+
+    private static string? Text(IAttributesTable a, string name) =>
+        a.Exists(name) && a[name] is { } v && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null;
+}
+
+/// <summary>A read-only attribute view of a slim feature's mapped fields, under their default names.</summary>
+internal sealed class MappedAttributes(LayerFeature feature) : IAttributesTable
+{
+    private static readonly string[] Names = ["id", "name", "landClass", "level", "areaMu"];
+
+    public int Count => GetNames().Length;
+
+    public object this[string attributeName]
+    {
+        get => Value(attributeName) ?? throw new ArgumentOutOfRangeException(nameof(attributeName), attributeName, "no such attribute");
+        set => throw new NotSupportedException("a slim feature's attributes are read-only");
+    }
+
+    public void Add(string attributeName, object value) => throw new NotSupportedException("a slim feature's attributes are read-only");
+
+    public void DeleteAttribute(string attributeName) => throw new NotSupportedException("a slim feature's attributes are read-only");
+
+    public bool Exists(string attributeName) => Value(attributeName) is not null;
+
+    public string[] GetNames() => [.. Names.Where(Exists)];
+
+    public object? GetOptionalValue(string attributeName) => Value(attributeName);
+
+    public Type GetType(string attributeName) => Value(attributeName)?.GetType() ?? throw new ArgumentOutOfRangeException(nameof(attributeName), attributeName, "no such attribute");
+
+    public object[] GetValues() => [.. GetNames().Select(n => Value(n)!)];
+
+    private object? Value(string name) => name switch
+    {
+        "id" => feature.Id,
+        "name" => feature.Name,
+        "landClass" => feature.LandClass,
+        "level" => feature.Level,
+        "areaMu" => feature.AreaMu,
+        _ => null,
+    };
+}
