@@ -12,6 +12,7 @@ namespace SpatialPlan.App.Tests;
 /// at once get distinct ids and one unbroken audit chain (the writers share PostgreSQL's advisory lock). Skipped, saying
 /// why, where PostgreSQL is not installed.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class TwoInstancesTests : IDisposable
 {
     private readonly RecordsTestData _first = new();
