@@ -269,9 +269,12 @@ public static class AccountsSetup
             return Roles.Viewer;
         }
 
-        return path.StartsWithSegments("/api/checks") || path.StartsWithSegments("/api/records") || path.StartsWithSegments("/api/account")
-            ? (path.StartsWithSegments("/api/account") ? Roles.Viewer : Roles.Checker)
-            : Roles.Admin;
+        if (path.StartsWithSegments("/api/account"))
+        {
+            return Roles.Viewer; // signing out
+        }
+
+        return path.StartsWithSegments("/api/checks") || path.StartsWithSegments("/api/records") ? Roles.Checker : Roles.Admin;
     }
 
     private static string What(string needed) => needed switch
