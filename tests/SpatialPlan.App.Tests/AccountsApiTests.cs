@@ -141,8 +141,9 @@ public sealed class AccountsApiTests : IDisposable
 
         using var store = RecordStore.Open(StoreLocation.Embedded(_data.Path));
         var signIns = new AuditLog(store).Entries().Where(e => e.Action == AuditActions.SignIn).ToList();
-        Assert.Equal(3, signIns.Count);
-        Assert.All(signIns, e => Assert.Contains("\"outcome\":\"wrong-password\"", e.Detail, StringComparison.Ordinal));
+        Assert.Equal(4, signIns.Count);
+        Assert.All(signIns.Take(3), e => Assert.Contains("\"outcome\":\"wrong-password\"", e.Detail, StringComparison.Ordinal));
+        Assert.Contains("\"outcome\":\"rate-limited\"", signIns[3].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace SpatialPlan.App.Accounts;
 /// <summary>
 /// Sign-in attempts per client address: <c>SpatialPlan:SignInAttemptsPerMinute</c> (default 10) in a fixed one-minute
 /// window, no queue; more get 429 problem+json with Retry-After. (The app's global limiter answers 503 for busy checks;
-/// this policy's own rejection answers 429, as an attempt limit should.)
+/// this policy's own rejection answers 429, as an attempt limit should.) A refused attempt is an audit entry too.
 /// </summary>
 public sealed class SignInRateLimit(IConfiguration configuration) : IRateLimiterPolicy<string>
 {
@@ -18,6 +18,17 @@ public sealed class SignInRateLimit(IConfiguration configuration) : IRateLimiter
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
     {
         var http = context.HttpContext;
+        try
+        {
+            // A refused attempt is an attempt: it is in the trail, with the client's address (its name is not read).
+            new SpatialPlan.Records.Accounts.AccountBook(http.RequestServices.GetRequiredService<SpatialPlan.App.Records.RecordsHost>().Store())
+                .SignInRefused("rate-limited", http.Connection.RemoteIpAddress?.ToString());
+        }
+        catch (SpatialPlan.Records.Store.StoreUnavailableException)
+        {
+            // The 429 stands without its entry when the store cannot be written.
+        }
+
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = "60";
         return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -146,6 +146,10 @@ public sealed class AccountBook(RecordStore store)
         return outcome == "ok" ? row.Account : null;
     }
 
+    /// <summary>A sign-in attempt refused before its name and password were read (too many attempts), for the trail.</summary>
+    public void SignInRefused(string outcome, string? from) => new AuditLog(store).Append(new AuditDraft(AuditActions.SignIn, "user (not read)",
+        AuditHash.Sha256(from ?? string.Empty), JsonSerializer.Serialize(new { outcome, from })), new Actor("(not read)", "account"));
+
     /// <summary>A sign-out, for the trail.</summary>
     public void SignOut(Actor who, string? from) => new AuditLog(store).Append(new AuditDraft(AuditActions.SignIn, $"user {who.Name}",
         AuditHash.Sha256(who.Name), JsonSerializer.Serialize(new { outcome = "signed-out", from })), who);
