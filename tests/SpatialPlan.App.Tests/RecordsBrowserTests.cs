@@ -125,7 +125,55 @@ public sealed class RecordsBrowserTests : IAsyncLifetime
         await context.DisposeAsync();
     }
 
-    private sealed class RecordsKestrelFactory(string dataDir) : AppFactory
+    [Fact]
+    public async Task InServerModeThePageSignsInChecksAndSavesWithTheAntiforgeryToken()
+    {
+        using (var store = SpatialPlan.Records.Store.RecordStore.Open(SpatialPlan.Records.Store.StoreLocation.Embedded(_data.Path)))
+        {
+            new SpatialPlan.Records.Accounts.AccountBook(store).Add("qian.checker", "checker", "checker-pass-1", new SpatialPlan.Records.Auditing.Actor("setup", "os"));
+        }
+
+        await using var server = new RecordsKestrelFactory(_data.Path, requireSignIn: true);
+        server.UseKestrel(0);
+        server.StartServer();
+        var baseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(baseUrl + "/records");
+        Assert.Contains("/signin?returnUrl=%2Frecords", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#signin-name", "qian.checker");
+        await page.FillAsync("#signin-password", "wrong-password");
+        await page.ClickAsync("#signin-submit");
+        Assert.Contains("用户名或密码不对", await page.TextContentAsync("#signin-error"));
+        await page.FillAsync("#signin-name", "qian.checker");
+        await page.FillAsync("#signin-password", "checker-pass-1");
+        await page.ClickAsync("#signin-submit");
+        await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+        Assert.EndsWith("/records", page.Url, StringComparison.Ordinal);
+        Assert.Contains("qian.checker", await page.TextContentAsync("#account-user"));
+
+        await page.ClickAsync("[data-go='/']");
+        await page.Locator("#check-file").SetInputFilesAsync(RecordsTestData.Sample);
+        await page.ClickAsync("#check-run");
+        await page.Locator(".verdict-banner").WaitForAsync(new() { Timeout = 30000 });
+        await page.FillAsync("#save-name", "办公网络上保存的项目");
+        await page.ClickAsync("#save-record");
+        await page.Locator("#save-open").WaitForAsync(new() { Timeout = 30000 });
+        await page.ClickAsync("#save-open");
+        await page.Locator("#record-verdict").WaitForAsync(new() { Timeout = 30000 });
+        Assert.Contains("qian.checker", await page.TextContentAsync("#records-view"));
+
+        await page.ClickAsync("#sign-out");
+        await page.Locator("#signin-name").WaitForAsync(new() { Timeout = 30000 });
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync(baseUrl + "/records/1");
+        Assert.Contains("/signin?returnUrl=%2Frecords%2F1", page.Url, StringComparison.Ordinal); // signed out for real
+        await context.DisposeAsync();
+    }
+
+    private sealed class RecordsKestrelFactory(string dataDir, bool requireSignIn = false) : AppFactory
     {
         protected override string DataDir => dataDir;
 
@@ -133,6 +181,7 @@ public sealed class RecordsBrowserTests : IAsyncLifetime
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("SpatialPlan:MaxUploadMegabytes", "20");
+            builder.UseSetting("SpatialPlan:RequireSignIn", requireSignIn ? "true" : "false");
         }
     }
 }
