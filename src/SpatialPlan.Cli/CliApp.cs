@@ -30,6 +30,10 @@ internal static class CliApp
                 ValidateCommand.Create(),
                 KindsCommand.Create(),
                 RulesCommand.Create(),
+                RecordsCommand.Create(),
+                RecheckCommand.Create(),
+                AuditCommand.Create(),
+                UsersCommand.Create(),
                 InitCommand.Create(),
                 ImportCommand.Create(),
             };
@@ -62,6 +66,22 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
         catch (InputException e)
+        {
+            stderr.WriteLine($"输入有误（bad input）：{e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Records.Store.StoreUnavailableException e)
+        {
+            // A read-only or full disk, an unreachable database: the planner or the administrator can fix it.
+            stderr.WriteLine($"台账库不可用（records store unavailable）：{e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Records.Book.RecordNotFoundException e)
+        {
+            stderr.WriteLine($"输入有误（bad input）：{e.Message} 处理办法：用 spatialplan records list 查看台账编号。");
+            return ExitCodes.BadInput;
+        }
+        catch (Records.Book.RecordConflictException e)
         {
             stderr.WriteLine($"输入有误（bad input）：{e.Message}");
             return ExitCodes.BadInput;

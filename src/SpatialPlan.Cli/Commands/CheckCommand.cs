@@ -107,6 +107,7 @@ internal static class CheckCommand
             var path = paths[0];
             var report = Run(path, given, epsg, proximityM, parsed.GetValue(data));
             var config = parsed.InvocationConfiguration;
+            RecordsAudit.Check(parsed.GetValue(data), report, output, pdfPath, config.Error); // 留痕 (issue 11): every check
             Write(report, output, config.Output, path);
             if (pdfPath is not null)
             {

@@ -51,7 +51,10 @@ public class GisDataTopologyTests
     [Fact]
     public void TheDataFolderStaysUnder30Megabytes()
     {
+        // records/ is the records store of issue 11 (created on first use, git-ignored), not data.
+        var records = Path.Combine(GisDataFiles.Root, "records") + Path.DirectorySeparatorChar;
         var files = new DirectoryInfo(GisDataFiles.Root).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.FullName.StartsWith(records, StringComparison.Ordinal))
             .Where(f => !(f.Extension == ".geojson" && File.Exists(Path.ChangeExtension(f.FullName, ".gpkg"))))
             .ToList();
         var bytes = files.Sum(f => f.Length);

@@ -13,12 +13,15 @@ import { CheckPanel } from './checkPanel';
 import { measureLonLat, pixelOfFeature } from './testHooks';
 import { Presentation } from './presentation';
 import { exportSheet } from './exportSheet';
+import { initAccount } from './account';
+import { Records } from './records';
 
 declare global {
   interface Window { spatialPlan?: Record<string, unknown> }
 }
 
 async function start(): Promise<void> {
+  await initAccount(); // server mode: the antiforgery token on every change, 401 → sign-in
   const [catalog, config] = await Promise.all([getCatalog(), getConfig()]);
   const planMap = new PlanMap(document.getElementById('map')!, catalog, config);
   const badge = document.getElementById('schematic-badge')!;
@@ -30,6 +33,7 @@ async function start(): Promise<void> {
   const measure = new MeasureTool(planMap.map, document.getElementById('measure-output')!);
   const check = new CheckPanel(document.getElementById('check-panel')!, planMap, () => { measure.stop(); identify.active = false; setTool(null); });
   attachReadout(planMap.map, document.getElementById('readout')!);
+  const records = new Records(document.querySelector<HTMLElement>('nav.tools')!, document.getElementById('side-panel')!); // 台账: /records, save after a check
 
   const toolButtons = ['tool-identify', 'tool-measure-line', 'tool-measure-area'].map((id) => document.getElementById(id)!);
   const setTool = (active: HTMLElement | null) => toolButtons.forEach((b) => b.classList.toggle('active', b === active));
@@ -68,7 +72,7 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
   // Hooks for the browser tests and for a planner's console: nothing in the page depends on them.
   window.spatialPlan = {
-    planMap, map: planMap.map, check, presentation, measure: { areaM2, lengthM },
+    planMap, map: planMap.map, check, presentation, records, measure: { areaM2, lengthM },
     pixelOfFeature: (layerId: string) => pixelOfFeature(planMap, layerId),
     measureLonLat,
     // Back to the opening state without reloading the page (the browser tests share one page per class).
@@ -82,6 +86,7 @@ async function start(): Promise<void> {
       updateBadge();
       if (lang() !== 'zh') setLang('zh'); else renderTexts();
       check.reset();
+      records.reset();
       document.querySelectorAll<HTMLElement>('.panel').forEach((p) => { p.scrollTop = 0; });
       planMap.fitAll();
     },
