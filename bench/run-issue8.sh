@@ -10,13 +10,16 @@
 #                             a published binary to time that one instead; SKIP_BUILD=1 uses them as they are)
 #   COLD_RUNS=20 (≥10; one per footprint, cycling) WARM_REPS=21 WARMUP=3 APP_RUNS=3 IMPORT_RUNS=1
 #   SKIP_PG=1 (no PostGIS)   KEEP=1 (keep the work folder with the imported layers)
+#   DATA_1M=DIR TAG=NAME      another data folder (e.g. a small one made by NX=300 bench/make-data-1m.sh DIR, for a
+#                             quick try of the script) and results named bench/results/NAME.md
 # Needs the .NET 10 SDK, gdal-bin + python3-gdal, postgresql-15-postgis-3, curl; installs what is missing with apt.
 set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$bench/.." && pwd)
-data="$bench/data/1m"
+data=${DATA_1M:-$bench/data/1m}
+tag=${TAG:-issue8}
 results="$bench/results"
-raw="$results/issue8"
+raw="$results/$tag"
 scripts="$bench/scripts"
 cold_runs=${COLD_RUNS:-20}
 warm_reps=${WARM_REPS:-21}
@@ -147,7 +150,7 @@ for ((i = 0; i < cold_runs; i++)); do
   # GDAL: the R-tree explicitly (as GDAL's own spatial filter would), then GEOS, every parcel with its area.
   read -r minx miny maxx maxy < <($py -c 'from osgeo import ogr; import sys; e=ogr.CreateGeometryFromWkt(sys.argv[1]).GetEnvelope(); print(e[0], e[2], e[1], e[3])' "$wkt")
   echo "ogrinfo -ro -q \"$work/gdal.gpkg\" -sql \"SELECT p.JBNTTBBH, ST_Area(ST_Intersection(p.geom, GeomFromText('$wkt', 4524))) AS a FROM parcels p WHERE p.fid IN (SELECT id FROM rtree_parcels_geom WHERE minx <= $maxx AND maxx >= $minx AND miny <= $maxy AND maxy >= $miny) AND ST_Intersects(p.geom, GeomFromText('$wkt', 4524))\"" >>"$work/cmd-cold-ogr.txt"
-  echo "psql -X -At -h $work -p ${port:-0} -U postgres -d bench -c \"SET jit = off; SELECT p.jbnttbbh, ST_Area(ST_Intersection(p.geom, f.g)) FROM parcels p, (SELECT ST_GeomFromText('$wkt', 4524) AS g) f WHERE ST_Intersects(p.geom, f.g)\"" >>"$work/cmd-cold-psql.txt"
+  echo "psql -X -At -h $work -p ${port:-0} -U postgres -d bench -c \"SET jit = off; SELECT p.jbnttbbh, ST_Area(ST_Intersection(p.geom, f.g)) FROM parcels p, (SELECT ST_GeomFromText('$wkt', 4524) AS g) f WHERE ST_Intersects(p.geom, f.g)\" -c \"SELECT 'BACKEND-CPU ' || split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)\" | grep '^BACKEND-CPU' >>\"$raw/cold-psql-backend-cpu.txt\"" >>"$work/cmd-cold-psql.txt"
 done
 # One untimed run of each first: the layer files are then in the page cache for all three (a warm OS cache,
 # a cold process: what a planner's second check of the day sees).
@@ -170,14 +173,22 @@ if [ -z "${SKIP_PG:-}" ]; then
     name=$(basename "$fp" .geojson)
     wkt=$(wkt_of "$name")
     q="SELECT p.jbnttbbh, ST_Area(ST_Intersection(p.geom, f.g)) FROM parcels p, (SELECT ST_GeomFromText('$wkt', 4524) AS g) f WHERE ST_Intersects(p.geom, f.g);"
+    # Per repetition: the backend's CPU time before and after (its /proc/self/schedstat, ns on the CPU) and psql's
+    # \timing of the query alone (wall, including planning and the local round trip).
+    cpu_now="SELECT split_part(pg_read_file('/proc/self/schedstat'), ' ', 1) AS"
     { echo "SET jit = off;"; for ((k = 0; k < warmup; k++)); do echo "$q"; done
-      echo '\timing on'; for ((k = 0; k < warm_reps; k++)); do echo "$q"; done; } >"$work/warm-$name.sql"
-    times=$(psql_ -At -o /dev/null -f "$work/warm-$name.sql" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd, -)
+      for ((k = 0; k < warm_reps; k++)); do
+        echo "$cpu_now c0 \\gset"; echo '\timing on'; echo "$q"; echo '\timing off'
+        echo "$cpu_now c1 \\gset"; echo '\echo CPU :c0 :c1'
+      done; } >"$work/warm-$name.sql"
+    psql_ -At -o /dev/null -f "$work/warm-$name.sql" >"$work/warm-$name.out"
+    times=$(sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' "$work/warm-$name.out" | paste -sd, -)
+    cpus=$(awk '/^CPU / {printf "%s%.4f", (n++ ? "," : ""), ($3 - $2) / 1e6}' "$work/warm-$name.out")
     answer=$(psql_ -At -F ' ' -c "SELECT count(*), sum(ST_Area(i)), sum(ST_Area(ST_Transform(i, 4490)::geography)) FROM (SELECT ST_Intersection(p.geom, f.g) AS i FROM parcels p, (SELECT ST_GeomFromText('$wkt', 4524) AS g) f WHERE ST_Intersects(p.geom, f.g)) s")
     read -r n grid geodesic <<<"$answer"
     [ $first = 1 ] || echo ',' >>"$raw/warm-postgis.json"
     first=0
-    echo "{\"name\": \"$name\", \"timesMs\": [$times], \"parcels\": $n, \"gridM2\": ${grid:-0}, \"geodesicM2\": ${geodesic:-0}}" >>"$raw/warm-postgis.json"
+    echo "{\"name\": \"$name\", \"timesMs\": [$times], \"cpuMs\": [$cpus], \"parcels\": $n, \"gridM2\": ${grid:-0}, \"geodesicM2\": ${geodesic:-0}}" >>"$raw/warm-postgis.json"
     echo "PostGIS $name: $n parcels, $grid m² grid"
   done
   echo ']' >>"$raw/warm-postgis.json"
@@ -229,4 +240,4 @@ done
 note_load end
 echo "== report ($(stamp))"
 echo "{\"loadAfter\": \"$(load)\"}" >"$raw/load-after.json"
-$py "$scripts/issue8_report.py" --raw "$raw" --out "$results/issue8.md" --json "$results/issue8.json"
+$py "$scripts/issue8_report.py" --raw "$raw" --out "$results/$tag.md" --json "$results/$tag.json"

@@ -64,18 +64,27 @@ def main():
     pg_fp = {}
     for f in warm_pg or []:
         t = sorted(f["timesMs"])
-        pg_fp[f["name"]] = dict(f, medianMs=statistics.median(t), minMs=t[0], maxMs=t[-1])
+        c = sorted(f.get("cpuMs") or [])
+        pg_fp[f["name"]] = dict(f, medianMs=statistics.median(t), minMs=t[0], maxMs=t[-1],
+                                cpuMedianMs=statistics.median(c) if c else None)
     gd_fp = {f["name"]: f for f in warm_gdal["footprints"]} if warm_gdal else {}
     names = sorted(sp_fp)
 
     def summary(d, key="medianMs"):
-        vals = [d[n][key] for n in names if n in d]
+        vals = [d[n][key] for n in names if n in d and d[n].get(key) is not None]
         return (statistics.median(vals), max(vals)) if vals else (None, None)
 
     sp_med, sp_slow = summary(sp_fp, "checkMedianMs")
     ov_med, ov_slow = summary(sp_fp, "overlayMedianMs")
     pg_med, pg_slow = summary(pg_fp)
     gd_med, gd_slow = summary(gd_fp)
+    spc_med, spc_slow = summary(sp_fp, "checkCpuMedianMs")
+    ovc_med, ovc_slow = summary(sp_fp, "overlayCpuMedianMs")
+    pgc_med, pgc_slow = summary(pg_fp, "cpuMedianMs")
+    gdc_med, gdc_slow = summary(gd_fp, "cpuMedianMs")
+    backend = []
+    if os.path.exists(os.path.join(raw, "cold-psql-backend-cpu.txt")):
+        backend = [int(x.split()[1]) / 1e6 for x in open(os.path.join(raw, "cold-psql-backend-cpu.txt")) if x.strip()]
 
     # Areas.
     area_rows = []
@@ -140,6 +149,25 @@ def main():
     L.append(f"| import peak memory (MB) | ≤ 2048 | {fmt(m_sp, 0)} | {fmt(m_pg, 0)} (ogr2ogr client only) | {fmt(m_gd, 0)} | {ratio(m_pg, m_sp)} | {ratio(m_gd, m_sp)} | {met(m_sp, 2048)} |")
     L.append(f"| app start with a 1M layer until /api/layers answers (ms, median of {len(app_ms)}) | ≤ 3000 | {fmt(app_med, 0)} | | | | | {met(app_med, 3000)} |")
     L.append("")
+    L.append("The same measures in CPU time (ms), which the machine's load inflates much less than wall time: the warm")
+    L.append("checks by the measuring thread's CPU clock (SpatialPlan clock_gettime(CLOCK_THREAD_CPUTIME_ID), GDAL")
+    L.append("time.thread_time_ns, the PostGIS backend's /proc/self/schedstat around each query); whole processes by")
+    L.append("getrusage (user + system, all threads, so a process that compiles on a second thread counts both).")
+    L.append("")
+    L.append("| measure (CPU ms) | SpatialPlan | PostGIS | GDAL | PostGIS ÷ SP | GDAL ÷ SP |")
+    L.append("|---|---:|---:|---:|---:|---:|")
+    L.append(f"| warm check, median over 20 footprints | {fmt(spc_med, 3)} | {fmt(pgc_med, 3)} | {fmt(gdc_med, 3)} | {ratio(pgc_med, spc_med)} | {ratio(gdc_med, spc_med)} |")
+    L.append(f"| warm check, slowest footprint | {fmt(spc_slow, 3)} | {fmt(pgc_slow, 3)} | {fmt(gdc_slow, 3)} | {ratio(pgc_slow, spc_slow)} | {ratio(gdc_slow, spc_slow)} |")
+    L.append(f"| (warm bare overlay: median / slowest) | {fmt(ovc_med, 3)} / {fmt(ovc_slow, 3)} | | | {ratio(pgc_med, ovc_med)} / {ratio(pgc_slow, ovc_slow)} | {ratio(gdc_med, ovc_med)} / {ratio(gdc_slow, ovc_slow)} |")
+    cc_sp = cold_sp.get("cpuMedianMs") if cold_sp else None
+    cc_og = cold_ogr.get("cpuMedianMs") if cold_ogr else None
+    cc_pg = (cold_psql.get("cpuMedianMs") + statistics.median(backend)) if cold_psql and backend else None
+    L.append(f"| cold whole-process check, median | {fmt(cc_sp, 1)} | {fmt(cc_pg, 1)} (psql {fmt(cold_psql.get('cpuMedianMs') if cold_psql else None, 1)} + backend {fmt(statistics.median(backend) if backend else None, 1)}) | {fmt(cc_og, 1)} | {ratio(cc_pg, cc_sp)} | {ratio(cc_og, cc_sp)} |")
+    ic_sp = imp_sp.get("cpuMedianMs") if imp_sp else None
+    ic_gd = imp_gdal.get("cpuMedianMs") if imp_gdal else None
+    ic_pg = imp_pg_load.get("cpuMedianMs") if imp_pg_load else None
+    L.append(f"| import (client processes; the PostGIS server's share not counted) | {fmt(ic_sp, 0)} | {fmt(ic_pg, 0)} | {fmt(ic_gd, 0)} | {ratio(ic_pg, ic_sp)} | {ratio(ic_gd, ic_sp)} |")
+    L.append("")
     L.append(f"Warm SpatialPlan process: opened in {fmt(warm_sp.get('openMs'), 0)} ms, warm copy in {fmt(warm_sp.get('warmMs'), 0)} ms"
              f" ({warm_sp.get('warmLog')}), working set after the copy {fmt(warm_sp.get('workingSetAfterWarmMb'), 0)} MB,"
              f" peak RSS {fmt(warm_rss, 0)} MB; {warm_sp.get('runtime')}, {warm_sp.get('gc')} GC." if warm_sp else "")
@@ -157,12 +185,12 @@ def main():
     L.append(f"- SpatialPlan's reported (scale-corrected) overlap vs PostGIS geodesic area on the ellipsoid: max relative difference **{max_true:.1e}**"
              f" ({'AGREE' if max_true <= 1e-6 else 'DISAGREE'} within 1e-6)")
     L.append("")
-    L.append("| footprint | type | parcels SP / PG / GDAL | SP check ms (median [min–max]) | SP overlay ms | PostGIS ms | GDAL ms | SP grid m² | PostGIS grid m² | GDAL grid m² | max rel. grid | SP reported m² | PostGIS geodesic m² | rel. |")
-    L.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    L.append("| footprint | type | parcels SP / PG / GDAL | SP check ms (median [min–max]) | SP check CPU ms | SP overlay ms | PostGIS ms (CPU) | GDAL ms (CPU) | SP grid m² | PostGIS grid m² | GDAL grid m² | max rel. grid | SP reported m² | PostGIS geodesic m² | rel. |")
+    L.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, s, p, g, d_grid, d_true in area_rows:
         L.append(f"| {n} | {s['type']} | {s['checkParcels']} / {p['parcels'] if p else '–'} / {g['parcels'] if g else '–'}"
-                 f" | {s['checkMedianMs']:.3f} [{s['checkMinMs']:.3f}–{s['checkMaxMs']:.3f}] | {s['overlayMedianMs']:.3f}"
-                 f" | {fmt(p['medianMs'] if p else None, 3)} | {fmt(g['medianMs'] if g else None, 3)}"
+                 f" | {s['checkMedianMs']:.3f} [{s['checkMinMs']:.3f}–{s['checkMaxMs']:.3f}] | {fmt(s.get('checkCpuMedianMs'), 3)} | {s['overlayMedianMs']:.3f}"
+                 f" | {fmt(p['medianMs'] if p else None, 3)} ({fmt(p.get('cpuMedianMs') if p else None, 3)}) | {fmt(g['medianMs'] if g else None, 3)} ({fmt(g.get('cpuMedianMs') if g else None, 3)})"
                  f" | {s['overlayGridM2']:,.4f} | {fmt(p['gridM2'] if p else None, 4)} | {fmt(g['gridM2'] if g else None, 4)} | {d_grid:.1e}"
                  f" | {s['checkTrueM2']:,.4f} | {fmt(p['geodesicM2'] if p else None, 4)} | {'–' if d_true is None else f'{d_true:.1e}'} |")
     L.append("")
@@ -171,19 +199,22 @@ def main():
     for c in [cold_sp, cold_ogr, cold_psql]:
         if c:
             L.append(f"- {c['label']}: median {c['medianMs']:.1f} ms, min {c['minMs']:.1f}, max {c['maxMs']:.1f}, n {c['n']} (+{c['warmup']} untimed),"
-                     f" peak RSS max {c['peakRssMbMax']:.0f} MB (median {c['peakRssMbMedian']:.0f}), exit codes {c['exitCodes']}")
+                     f" CPU median {c.get('cpuMedianMs', 0):.1f} ms, peak RSS max {c['peakRssMbMax']:.0f} MB (median {c['peakRssMbMedian']:.0f}), exit codes {c['exitCodes']}")
     for c in [imp_sp, imp_gdal, imp_pg_load, imp_pg_index]:
         if c:
-            L.append(f"- {c['label']}: {c['medianMs'] / 1000:.1f} s, peak RSS {c['peakRssMbMax']:.0f} MB")
+            L.append(f"- {c['label']}: {c['medianMs'] / 1000:.1f} s wall, {c.get('cpuMedianMs', 0) / 1000:.1f} s CPU, peak RSS {c['peakRssMbMax']:.0f} MB")
     text = "\n".join(L) + "\n"
     with open(a.out, "w", encoding="utf-8") as f:
         f.write(text)
     summary_json = {
         "machine": machine, "loadAfter": after.get("loadAfter"), "loads": [x for x in loads if x.strip()], "postgis": pg_version,
-        "warm": {"spatialplan": {"medianMs": sp_med, "slowestMs": sp_slow, "overlayMedianMs": ov_med, "overlaySlowestMs": ov_slow},
-                 "postgis": {"medianMs": pg_med, "slowestMs": pg_slow}, "gdal": {"medianMs": gd_med, "slowestMs": gd_slow}},
-        "cold": {"spatialplan": {"medianMs": c_sp, "peakRssMb": r_sp}, "psql": {"medianMs": c_pg, "peakRssMb": r_pg},
-                 "ogrinfo": {"medianMs": c_og, "peakRssMb": r_og}},
+        "warm": {"spatialplan": {"medianMs": sp_med, "slowestMs": sp_slow, "overlayMedianMs": ov_med, "overlaySlowestMs": ov_slow,
+                                 "cpuMedianMs": spc_med, "cpuSlowestMs": spc_slow},
+                 "postgis": {"medianMs": pg_med, "slowestMs": pg_slow, "cpuMedianMs": pgc_med, "cpuSlowestMs": pgc_slow},
+                 "gdal": {"medianMs": gd_med, "slowestMs": gd_slow, "cpuMedianMs": gdc_med, "cpuSlowestMs": gdc_slow}},
+        "cold": {"spatialplan": {"medianMs": c_sp, "cpuMedianMs": cc_sp, "peakRssMb": r_sp},
+                 "psql": {"medianMs": c_pg, "cpuMedianMs": cc_pg, "peakRssMb": r_pg},
+                 "ogrinfo": {"medianMs": c_og, "cpuMedianMs": cc_og, "peakRssMb": r_og}},
         "import": {"spatialplan": {"seconds": i_sp, "peakRssMb": m_sp}, "gdal": {"seconds": i_gd, "peakRssMb": m_gd},
                    "postgis": {"seconds": i_pg, "peakRssMb": m_pg}},
         "appStartMs": app_ms, "areas": {"maxRelGrid": max_grid, "maxRelTrueVsGeodesic": max_true, "countsAgree": counts_agree},
