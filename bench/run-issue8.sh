@@ -65,6 +65,11 @@ echo "== machine"
   echo "\"date\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\","
   echo "\"commit\": \"$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo '+local changes in src')\","
   echo "\"branch\": \"$(git -C "$repo" rev-parse --abbrev-ref HEAD)\","
+  if git -C "$repo" rev-parse -q --verify main >/dev/null && git -C "$repo" diff --quiet main HEAD -- src tools gis-data; then
+    echo "\"srcAs\": \"as on main $(git -C "$repo" rev-parse --short main)\","
+  else
+    echo "\"srcAs\": \"differ from main\","
+  fi
   echo "\"nproc\": $(nproc),"
   echo "\"cpu\": \"$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)\","
   echo "\"memGiB\": $(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo),"

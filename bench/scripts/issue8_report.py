@@ -85,6 +85,8 @@ def main():
     backend = []
     if os.path.exists(os.path.join(raw, "cold-psql-backend-cpu.txt")):
         backend = [int(x.split()[1]) / 1e6 for x in open(os.path.join(raw, "cold-psql-backend-cpu.txt")) if x.strip()]
+        if cold_psql and len(backend) > cold_psql["n"]:
+            backend = backend[len(backend) - cold_psql["n"]:]  # the untimed first runs' lines come first
 
     # Areas.
     area_rows = []
@@ -114,7 +116,7 @@ def main():
     L = []
     L.append("# Issue 8 benchmark: 1M 图斑, SpatialPlan beside PostGIS and GDAL")
     L.append("")
-    L.append(f"- run: {machine.get('date')} · commit `{machine.get('commit')}` (branch {machine.get('branch')}) · .NET SDK {machine.get('dotnet')}")
+    L.append(f"- run: {machine.get('date')} · commit `{machine.get('commit')}` (branch {machine.get('branch')}; src/, tools/ and gis-data/ {machine.get('srcAs')}) · .NET SDK {machine.get('dotnet')}")
     L.append(f"- machine: {machine.get('nproc')} × {machine.get('cpu')}, {machine.get('memGiB')} GiB, kernel {machine.get('kernel')}")
     L.append(f"- load average (1, 5, 15 min): before **{machine.get('loadBefore')}**, after **{after.get('loadAfter')}**; per step: "
              + "; ".join(f"{x.split()[0]} {x.split()[2]}" for x in loads if x.strip()))
