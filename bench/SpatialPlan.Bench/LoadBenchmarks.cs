@@ -12,5 +12,5 @@ public class LoadBenchmarks
 {
     /// <summary>Loads the data directory from scratch; returns the parcel count so nothing is optimised away.</summary>
     [Benchmark]
-    public int LoadAndIndex() => SiteCheck.Load(BenchData.Directory).Layers.Sum(l => l.Count);
+    public long LoadAndIndex() => SiteCheck.Load(BenchData.Directory).Layers.Sum(l => l.Count);
 }
