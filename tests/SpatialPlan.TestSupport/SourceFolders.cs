@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Layers.GeoPackage;
+using SpatialPlan.Core.Layers.Sources;
 
 namespace SpatialPlan.TestSupport;
 
@@ -15,7 +16,8 @@ namespace SpatialPlan.TestSupport;
 /// Data folders that hold the same layers as another one (gis-data, say) through another source: every GeoJSON layer
 /// written as a GeoPackage table (with <see cref="GpkgLayerWriter"/>, in the working CRS) or as a PostGIS table (with a
 /// GiST index), and catalog.json rewritten to point at them (docs/data-sources.md §1). Geometries are the working-CRS
-/// geometries the GeoJSON source itself computes, so every source holds the same coordinates.
+/// geometries the layer's own source gives, so every source holds the same coordinates. A layer that already is a
+/// GeoPackage table (gis-data's farmland) stays as it is in a GeoPackage copy, and is read through its source for PostGIS.
 /// </summary>
 public static class SourceFolders
 {
@@ -23,8 +25,13 @@ public static class SourceFolders
     public static void AsGeoPackage(string from, string to, IReadOnlyCollection<string>? only = null) =>
         Convert(from, to, only, (layer, data) =>
         {
+            if (layer.SourceType == LayerSourceSpec.GpkgType)
+            {
+                return null;
+            }
+
             var file = $"layers/{layer.Id}.gpkg";
-            WriteGeoPackage(Path.Combine(to, file), layer.Id, data);
+            WriteGeoPackage(Path.Combine(to, file), layer.Id, layer.TitleZh, data);
             return new JsonObject { ["type"] = "gpkg", ["file"] = file, ["table"] = layer.Id };
         });
 
@@ -56,17 +63,20 @@ public static class SourceFolders
     }
 
     /// <summary>The attribute columns that hold every attribute of <paramref name="features"/>: numbers as REAL, booleans as BOOLEAN, the rest as TEXT.</summary>
-    public static List<GpkgColumn> Columns(IReadOnlyList<IFeature> features)
+    public static List<GpkgColumn> Columns(IReadOnlyList<IFeature> features) => Columns(features.Select(f => f.Attributes).ToList());
+
+    /// <summary>The attribute columns that hold every attribute of <paramref name="rows"/>: numbers as REAL, booleans as BOOLEAN, the rest as TEXT.</summary>
+    public static List<GpkgColumn> Columns(IReadOnlyList<IAttributesTable?> rows)
     {
         var columns = new List<GpkgColumn>();
-        foreach (var name in features.SelectMany(f => f.Attributes?.GetNames() ?? []).Distinct(StringComparer.Ordinal))
+        foreach (var name in rows.SelectMany(a => a?.GetNames() ?? []).Distinct(StringComparer.Ordinal))
         {
             if (string.Equals(name, "fid", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "geom", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var values = features.Select(f => f.Attributes is { } a && a.Exists(name) ? a[name] : null).Where(v => v is not null).ToList();
+            var values = rows.Select(a => a is not null && a.Exists(name) ? a[name] : null).Where(v => v is not null).ToList();
             var type = values.Count > 0 && values.All(v => v is bool) ? GpkgColumnType.Boolean
                 : values.Count > 0 && values.All(v => v is decimal or double or float or int or long) ? GpkgColumnType.Real
                 : GpkgColumnType.Text;
@@ -83,7 +93,7 @@ public static class SourceFolders
         _ => JsonSerializer.Serialize(value),
     };
 
-    private static void Convert(string from, string to, IReadOnlyCollection<string>? only, Func<LayerDefinition, LayerData, JsonObject> write)
+    private static void Convert(string from, string to, IReadOnlyCollection<string>? only, Func<LayerDefinition, IReadOnlyList<LayerFeature>, JsonObject?> write)
     {
         Copy(from, to);
         var catalog = LayerCatalog.Load(from);
@@ -99,11 +109,15 @@ public static class SourceFolders
             }
 
             var layer = catalog.Get(id);
-            var source = write(layer, store.Get(id));
+            if (write(layer, [.. store.Source(id).All()]) is not { } source)
+            {
+                continue;
+            }
+
             source["credit"] = layer.Source;
             entry.Remove("file");
             entry["source"] = source;
-            File.Delete(Path.Combine(to, layer.File!));
+            File.Delete(Path.Combine(to, LayerCatalog.FileOf(layer)!));
         }
 
         File.WriteAllText(Path.Combine(to, LayerCatalog.FileName), json.ToJsonString(new JsonSerializerOptions
@@ -112,23 +126,23 @@ public static class SourceFolders
         }));
     }
 
-    private static void WriteGeoPackage(string path, string table, LayerData data)
+    private static void WriteGeoPackage(string path, string table, string title, IReadOnlyList<LayerFeature> data)
     {
-        var columns = Columns(data.Features);
+        var columns = Columns(data.Select(f => f.Attributes).ToList());
         using var writer = GpkgLayerWriter.Create(path, table, Epsg.GaussKruger108, CrsDefinitionsWkt(), "CGCS2000 / 3-degree Gauss-Kruger CM 108E",
-            columns, data.Definition.TitleZh);
-        for (var i = 0; i < data.Count; i++)
+            columns, title);
+        foreach (var feature in data)
         {
-            var a = data.Features[i].Attributes;
-            writer.Add(data.Projected[i].Copy(), [.. columns.Select(c => a is not null && a.Exists(c.Name) ? Value(a[c.Name]) : null)]);
+            var a = feature.Attributes;
+            writer.Add(feature.Geometry.Copy(), [.. columns.Select(c => a.Exists(c.Name) ? Value(a[c.Name]) : null)]);
         }
 
         writer.Complete();
     }
 
-    private static void WritePostgis(string connection, string table, LayerData data)
+    private static void WritePostgis(string connection, string table, IReadOnlyList<LayerFeature> data)
     {
-        var columns = Columns(data.Features);
+        var columns = Columns(data.Select(f => f.Attributes).ToList());
         var dataSource = new NpgsqlDataSourceBuilder(connection);
         dataSource.UseNetTopologySuite();
         using var db = dataSource.Build();
@@ -143,16 +157,16 @@ public static class SourceFolders
         var names = string.Concat(columns.Select(col => $", \"{col.Name}\""));
         using (var import = c.BeginBinaryImport($"COPY public.\"{table}\" (geom{names}) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var i = 0; i < data.Count; i++)
+            foreach (var feature in data)
             {
-                var a = data.Features[i].Attributes;
+                var a = feature.Attributes;
                 import.StartRow();
-                var geometry = data.Projected[i].Copy();
+                var geometry = feature.Geometry.Copy();
                 geometry.SRID = Epsg.GaussKruger108;
                 import.Write(geometry, NpgsqlDbType.Geometry);
                 foreach (var col in columns)
                 {
-                    var value = a is not null && a.Exists(col.Name) ? Value(a[col.Name]) : null;
+                    var value = a.Exists(col.Name) ? Value(a[col.Name]) : null;
                     if (value is null)
                     {
                         import.WriteNull();

@@ -55,6 +55,14 @@ public static class Generator
                 Write(layersDir, "general-farmland", "一般耕地 general farmland", general.Select(p => ((Geometry)p.Local, p.Props)));
             }
         }
+        else
+        {
+            // The catalog reads the farmland from its GeoPackages: a GeoJSON copy an earlier build left here is stale.
+            foreach (var stale in new[] { "farmland", "general-farmland" })
+            {
+                File.Delete(Path.Combine(layersDir, stale + ".geojson"));
+            }
+        }
 
         Console.WriteLine($"farmland written ({clock})");
     }

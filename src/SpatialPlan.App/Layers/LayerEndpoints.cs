@@ -18,6 +18,13 @@ public static class LayerEndpoints
     /// </summary>
     public const int MaxStreamedFeatures = 300_000;
 
+    /// <summary>
+    /// Most features of an indexed layer whose whole-layer answer the app keeps once made (<see cref="PlanData.WholeLayer"/>):
+    /// the map asks for every layer whole on each page load, and making the answer reads, reprojects and writes every
+    /// feature (the embedded farmland's 44 491 图斑 take seconds). About 420 bytes a 图斑: 63 MB at the limit.
+    /// </summary>
+    public const int MaxCachedFeatures = 150_000;
+
     private static readonly JsonSerializerOptions GeoJson = new()
     {
         Converters = { new GeoJsonConverterFactory() },
@@ -37,7 +44,7 @@ public static class LayerEndpoints
     /// layer (GeoPackage, PostGIS) is streamed from its source. <paramref name="bbox"/> (<c>minLon,minLat,maxLon,maxLat</c>)
     /// keeps only the features whose envelope meets it.
     /// </summary>
-    private static Results<PhysicalFileHttpResult, PushStreamHttpResult, ProblemHttpResult> GetLayer(string id, string? bbox, PlanData data)
+    private static async Task<Results<PhysicalFileHttpResult, PushStreamHttpResult, FileContentHttpResult, ProblemHttpResult>> GetLayer(string id, string? bbox, PlanData data)
     {
         var layer = data.Catalog.Find(id);
         if (layer is null || (layer.SourceType == LayerSourceSpec.GeoJsonType && data.LayerFile(id) is null))
@@ -52,6 +59,11 @@ public static class LayerEndpoints
         if (box is null && data.LayerFile(id) is { } file)
         {
             return TypedResults.PhysicalFile(file, "application/geo+json");
+        }
+
+        if (box is null && data.WholeLayer(id) is { } whole)
+        {
+            return TypedResults.Bytes(await whole, "application/geo+json");
         }
 
         var source = data.Store.Source(id);
@@ -105,6 +117,15 @@ public static class LayerEndpoints
         }
 
         return new Envelope(values[0], values[2], values[1], values[3]);
+    }
+
+    /// <summary>The whole layer as the GeoJSON answer, every attribute as stored (the indexed source, not a warm copy).</summary>
+    internal static async Task<byte[]> WholeLayerAnswer(ILayerSource source)
+    {
+        var rows = source is WarmingLayerSource warming ? warming.Cold : source;
+        using var buffer = new MemoryStream();
+        await Write(buffer, rows.All().Select(f => ((IFeature)new Feature(f.Geometry, f.Attributes), false)), source.WorkingEpsg);
+        return buffer.ToArray();
     }
 
     private static async Task Write(Stream stream, IEnumerable<(IFeature Feature, bool Geographic)> features, int workingEpsg)

@@ -33,6 +33,7 @@ public sealed class PlanData : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger<PlanData>? _logger;
     private readonly long _warmMaxFeatures;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<byte[]>>> _wholeLayers = new(StringComparer.Ordinal);
 
     public PlanData(Hosting.GisDataFolder folder, IOptions<Hosting.SpatialPlanOptions>? options = null, ILogger<PlanData>? logger = null)
     {
@@ -68,6 +69,36 @@ public sealed class PlanData : IDisposable
     /// <summary>What <c>GET /api/layers</c> returns.</summary>
     public CatalogResponse Response => _response.Value;
 
+    /// <summary>
+    /// The whole-layer GeoJSON answer of an indexed layer of at most <see cref="LayerEndpoints.MaxCachedFeatures"/>
+    /// features, made once (on the first ask, or by the warm-up, which makes them first) and kept; null for a GeoJSON layer
+    /// (sent as stored) or a larger one (streamed, or refused over <see cref="LayerEndpoints.MaxStreamedFeatures"/>).
+    /// </summary>
+    public Task<byte[]>? WholeLayer(string id)
+    {
+        var layer = Catalog.Find(id);
+        if (layer is null || layer.SourceType == LayerSourceSpec.GeoJsonType)
+        {
+            return null;
+        }
+
+        var source = Store.Source(id);
+        if (source.Count > LayerEndpoints.MaxCachedFeatures)
+        {
+            return null;
+        }
+
+        var lazy = _wholeLayers.GetOrAdd(id, _ => new Lazy<Task<byte[]>>(() => Task.Run(() => LayerEndpoints.WholeLayerAnswer(source))));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            // A read that failed (a file being replaced) is tried again next time; this ask gets the error.
+            _wholeLayers.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]>>>(id, lazy));
+        }
+
+        return task;
+    }
+
     /// <summary>Absolute path of a GeoJSON layer's file, or null for an unknown id, another kind of source, or a file not (yet) in the folder.</summary>
     public string? LayerFile(string id)
     {
@@ -99,7 +130,8 @@ public sealed class PlanData : IDisposable
 
     private Task Warm(LayerStore store) => Task.Run(() =>
     {
-        // Open every indexed layer (a cheap check of file, table and index), then copy each into memory.
+        // Open every indexed layer (a cheap check of file, table and index); make the whole-layer answers the map asks for
+        // on every page load; then copy each layer into memory.
         foreach (var layer in store.Catalog.Layers.Where(l => l.SourceType != LayerSourceSpec.GeoJsonType))
         {
             try
@@ -109,6 +141,21 @@ public sealed class PlanData : IDisposable
             catch (Core.Sources.InputException e)
             {
                 _logger?.LogWarning("layer {Layer} could not be opened for warming: {Message}", layer.Id, e.Message);
+            }
+        }
+
+        foreach (var layer in store.Catalog.Layers.Where(l => l.SourceType != LayerSourceSpec.GeoJsonType))
+        {
+            try
+            {
+                if (!_stopping.IsCancellationRequested && WholeLayer(layer.Id) is { } answer)
+                {
+                    answer.Wait(_stopping.Token);
+                }
+            }
+            catch (Exception e) when (e is Core.Sources.InputException or AggregateException or OperationCanceledException)
+            {
+                _logger?.LogWarning("layer {Layer}: the map's whole-layer answer could not be made ahead: {Message}", layer.Id, e.Message);
             }
         }
 

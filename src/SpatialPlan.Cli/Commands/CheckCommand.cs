@@ -109,6 +109,7 @@ internal static class CheckCommand
             var config = parsed.InvocationConfiguration;
             RecordsAudit.Check(parsed.GetValue(data), report, output, pdfPath, config.Error); // 留痕 (issue 11): every check
             Write(report, output, config.Output, path);
+            Core.Diagnostics.StageTrace.Mark("report written");
             if (pdfPath is not null)
             {
                 // json/csv keep stdout machine-readable: the note goes to stderr there.
@@ -124,10 +125,14 @@ internal static class CheckCommand
     /// <summary>Loads the footprint and the data directory and runs the check; the file's project properties fill what <paramref name="given"/> leaves null.</summary>
     public static CheckReport Run(string path, ProjectSettings given, int? declaredEpsg, double? proximityOverrideM, string? dataDir)
     {
+        Core.Diagnostics.StageTrace.Mark("command line parsed");
         var check = Load(dataDir).Check;
         check.CheckGiven(given);
         var load = FeatureFileReader.Read(path, new ReadOptions(declaredEpsg) { Area = check.Area });
-        return check.Run(load, given, CheckInput.OfFile(path), declaredEpsg, proximityOverrideM);
+        Core.Diagnostics.StageTrace.Mark("footprint read");
+        var report = check.Run(load, given, CheckInput.OfFile(path), declaredEpsg, proximityOverrideM);
+        Core.Diagnostics.StageTrace.Mark("check run");
+        return report;
     }
 
     /// <summary>

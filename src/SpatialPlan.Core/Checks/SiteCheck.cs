@@ -76,7 +76,9 @@ public sealed class SiteCheck
     {
         ArgumentNullException.ThrowIfNull(store);
         var catalog = store.Catalog;
+        Diagnostics.StageTrace.Mark("catalog ready");
         var policy = CheckPolicy.Load(catalog.PathOf(CheckPolicy.FileName));
+        Diagnostics.StageTrace.Mark("policy.json read");
         var zones = catalog.Layers.Where(l => l.Policy is { } key && policy.Zones.ContainsKey(key)).ToList();
         var guidance = catalog.Layers.Where(l => !zones.Contains(l) && policy.Guidance.ContainsKey(l.Policy ?? l.Category)).ToList();
         foreach (var stray in catalog.Layers.Where(l => l.Policy is not null && !zones.Contains(l) && !guidance.Contains(l)))
@@ -91,17 +93,20 @@ public sealed class SiteCheck
         // GeoJSON layers are read whole here; GeoPackage and PostGIS layers are only opened (file, table, index checked):
         // a check then reads the candidates of its footprint's envelope.
         store.Preload(zones.Concat(guidance).Concat(area).Select(l => l.Id).Distinct());
+        Diagnostics.StageTrace.Mark("layers opened (GeoJSON read whole, indexed opened)");
         var jurisdiction = catalog.Area is { } named
             ? new JurisdictionCheck(ZoneLayer.From(store.Source(named.Layer), "area"),
                 named.Neighbours is { } n ? ZoneLayer.From(store.Source(n), "neighbours") : null)
             : null;
-        return new SiteCheck(policy, [.. zones.Select(l => ZoneLayer.From(store.Source(l.Id)))],
+        var check = new SiteCheck(policy, [.. zones.Select(l => ZoneLayer.From(store.Source(l.Id)))],
             [.. guidance.Select(l => ZoneLayer.From(store.Source(l.Id), "guidance"))], jurisdiction)
         {
             Clock = clock ?? TimeProvider.System,
             DataVersion = Checks.DataVersion.Compute(catalog),
             Area = catalog.DataArea,
         };
+        Diagnostics.StageTrace.Mark("zone layers, data version and area ready");
+        return check;
     }
 
     /// <summary>

@@ -127,7 +127,11 @@ public class GisDataProvenanceTests
             categories.Add(category);
             Assert.Contains(category, Categories);
             Assert.Contains(layer.GetProperty("group").GetString(), groups);
-            Assert.True(File.Exists(Path.Combine(GisDataFiles.Root, layer.GetProperty("file").GetString()!)), id);
+            // A layer names its file as "file" (GeoJSON) or "source": {"file": …} (GeoPackage; docs/data-sources.md §1).
+            var file = layer.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object
+                ? source.GetProperty("file").GetString()!
+                : layer.GetProperty("file").GetString()!;
+            Assert.True(File.Exists(Path.Combine(GisDataFiles.Root, file)), id);
             Assert.True(styles.RootElement.TryGetProperty(layer.GetProperty("style").GetString()!, out _), id);
             var hasPolicy = layer.TryGetProperty("policy", out var policy) && policy.ValueKind == JsonValueKind.String;
             if (category is "town-structure" or "base")

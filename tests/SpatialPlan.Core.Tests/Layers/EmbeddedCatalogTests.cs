@@ -35,8 +35,8 @@ public class EmbeddedCatalogTests
         var store = new LayerStore(LayerCatalog.Load(DataDirectory.Resolve()));
 
         // Neighbouring counties and rivers reach 100+ km past the banner; they must load all the same.
-        Assert.All(store.Catalog.Layers, l => Assert.True(store.Get(l.Id).Count > 0, l.Id));
-        Assert.True(store.Get("farmland").Count >= 2000);
+        Assert.All(store.Catalog.Layers, l => Assert.True(store.Source(l.Id).Count > 0, l.Id));
+        Assert.True(store.Source("farmland").Count >= 2000);
     }
 
     [Fact]

@@ -21,10 +21,11 @@ public class FullBannerSheetTests(ITestOutputHelper output)
         var data = DataDirectory.Resolve(Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable) ?? TestPaths.GisData);
         var catalog = LayerCatalog.Load(data);
 
-        // Read the layers directly (EPSG:4490 → 4545) rather than through the LayerStore, whose CRS guess
-        // refuses the context layers that reach beyond the banner (rivers, canals, neighbours).
-        var features = catalog.Layers.ToDictionary(l => l.Id, l => (IReadOnlyList<IFeature>)[.. FixtureSheet.ReadFeatures(catalog.FullPath(l))
-            .Select(f => (IFeature)new Feature(CrsTransformer.Transform(f.Geometry, Epsg.Cgcs2000, Epsg.GaussKruger108), f.Attributes))]);
+        // Every layer through its source (the one way to read a layer: GeoJSON files and the farmland's GeoPackage alike),
+        // with geometries in the working CRS.
+        using var store = new LayerStore(catalog);
+        var features = catalog.Layers.ToDictionary(l => l.Id, l => (IReadOnlyList<IFeature>)[.. store.Source(l.Id).All()
+            .Select(f => (IFeature)new Feature(f.Geometry, f.Attributes))]);
         return (data, catalog, features);
     }
 

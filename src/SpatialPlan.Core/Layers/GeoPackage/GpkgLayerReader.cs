@@ -268,7 +268,8 @@ public sealed class GpkgLayerReader : IDisposable
         Geometry geometry;
         try
         {
-            geometry = _blobs.Read((byte[])reader.GetValue(1));
+            var blob = (byte[])reader.GetValue(1);
+            geometry = GpkgBlob.TryRead(blob, Srid, out var decoded) ? decoded! : _blobs.Read(blob);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException
             or NotSupportedException or ParseException or EndOfStreamException or InvalidOperationException)
