@@ -9,8 +9,8 @@ public static class CheckEndpoints
 {
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/checks", RunCheck).DisableAntiforgery();
-        app.MapPost("/api/checks/report", RunReport).DisableAntiforgery();
+        app.MapPost("/api/checks", RunCheck).DisableAntiforgery().WithWorkBudget();
+        app.MapPost("/api/checks/report", RunReport).DisableAntiforgery().WithWorkBudget();
 
         // The policy's kinds and major categories (the check panel's choices) and the expanded rules table, as the CLI's
         // `spatialplan kinds --format json` and `spatialplan rules --format json` print them.

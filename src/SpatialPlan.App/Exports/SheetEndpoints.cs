@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
+using SpatialPlan.App.Hosting;
 using SpatialPlan.App.Layers;
 using SpatialPlan.Core.Sources;
 using SpatialPlan.Rendering.Sheets;
@@ -17,7 +18,7 @@ public static class SheetEndpoints
 {
     public static IEndpointRouteBuilder MapSheets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/sheets", RenderSheet);
+        app.MapGet("/api/sheets", RenderSheet).WithWorkBudget();
         return app;
     }
 

@@ -54,6 +54,21 @@ public static class WorkBudget
         return app;
     }
 
+    /// <summary>
+    /// The budget is for the work, not for sending its answer: once an endpoint has its result, the timeout is switched
+    /// off, and work that went over it is refused here, before the response starts. Without this a budget that ran out
+    /// while a finished result was being written aborted the response half-sent instead of answering 422 (the timer's
+    /// callback waits for a thread-pool thread, so on a busy machine it can fire after the work is done).
+    /// </summary>
+    public static TBuilder WithWorkBudget<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            context.HttpContext.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+            context.HttpContext.RequestAborted.ThrowIfCancellationRequested();
+            return result;
+        });
+
     public static string OverBudgetMessage(double seconds) =>
         $"这次请求的处理超过了 {seconds:0.###} 秒的上限，已停止。请缩小范围、减少图层，或上传更小的文件后重试。" +
         $" The request went over its {seconds:0.###} s work budget and was stopped: use a smaller extent, fewer layers or a smaller file.";
