@@ -594,20 +594,7 @@ public static class LayerImporter
 
         private static string Describe(TopologyValidationError error)
         {
-            var what = error.ErrorType switch
-            {
-                TopologyValidationErrors.SelfIntersection => "自相交",
-                TopologyValidationErrors.RingSelfIntersection => "环自相交",
-                TopologyValidationErrors.HoleOutsideShell => "洞位于外环之外",
-                TopologyValidationErrors.NestedHoles => "洞互相嵌套",
-                TopologyValidationErrors.DisconnectedInteriors => "内部不连通",
-                TopologyValidationErrors.NestedShells => "多边形互相嵌套（重叠）",
-                TopologyValidationErrors.DuplicateRings => "重复的环",
-                TopologyValidationErrors.TooFewPoints => "点数太少",
-                TopologyValidationErrors.RingNotClosed => "环未闭合",
-                TopologyValidationErrors.InvalidCoordinate => "无效坐标",
-                _ => error.Message,
-            };
+            var what = GeometryRepairer.ErrorNameZh(error);
             return error.Coordinate is { } c
                 ? string.Create(CultureInfo.InvariantCulture, $"{what}，位置 X(东)={c.X:0.###}, Y(北)={c.Y:0.###}")
                 : what;

@@ -43,23 +43,26 @@ internal static class GeometryRepairer
 
     private static string Describe(TopologyValidationError error)
     {
-        var what = error.ErrorType switch
-        {
-            TopologyValidationErrors.SelfIntersection => "自相交",
-            TopologyValidationErrors.RingSelfIntersection => "环自相交",
-            TopologyValidationErrors.HoleOutsideShell => "洞位于外环之外",
-            TopologyValidationErrors.NestedHoles => "洞互相嵌套",
-            TopologyValidationErrors.DisconnectedInteriors => "内部不连通",
-            TopologyValidationErrors.NestedShells => "多边形互相嵌套（重叠）",
-            TopologyValidationErrors.DuplicateRings => "重复的环",
-            TopologyValidationErrors.TooFewPoints => "点数太少",
-            TopologyValidationErrors.RingNotClosed => "环未闭合",
-            TopologyValidationErrors.InvalidCoordinate => "无效坐标",
-            _ => error.Message,
-        };
+        var what = ErrorNameZh(error);
         var at = error.Coordinate is { } c
             ? string.Create(CultureInfo.InvariantCulture, $"，位置 {c.X:0.######}E, {c.Y:0.######}N")
             : string.Empty;
         return what + at;
     }
+
+    /// <summary>What is wrong with a geometry, in Chinese (NTS's own message when the type has no name here).</summary>
+    internal static string ErrorNameZh(TopologyValidationError error) => error.ErrorType switch
+    {
+        TopologyValidationErrors.SelfIntersection => "自相交",
+        TopologyValidationErrors.RingSelfIntersection => "环自相交",
+        TopologyValidationErrors.HoleOutsideShell => "洞位于外环之外",
+        TopologyValidationErrors.NestedHoles => "洞互相嵌套",
+        TopologyValidationErrors.DisconnectedInteriors => "内部不连通",
+        TopologyValidationErrors.NestedShells => "多边形互相嵌套（重叠）",
+        TopologyValidationErrors.DuplicateRings => "重复的环",
+        TopologyValidationErrors.TooFewPoints => "点数太少",
+        TopologyValidationErrors.RingNotClosed => "环未闭合",
+        TopologyValidationErrors.InvalidCoordinate => "无效坐标",
+        _ => error.Message,
+    };
 }
