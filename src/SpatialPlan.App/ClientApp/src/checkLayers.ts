@@ -34,6 +34,8 @@ const highlightFeatureStyle = new Style({
 export const HIGHLIGHT_PIECE = 'rgba(255, 0, 255, 0.85)';
 const highlightPieceStyle = new Style({ fill: new Fill({ color: HIGHLIGHT_PIECE }), stroke: new Stroke({ color: '#ffffff', width: 2 }) });
 
+const SEVERITY: Record<string, number> = { clear: 1, advisory: 2, 'approval-required': 3, prohibited: 4 };
+
 /** Scale the map zooms to a result at most (1:N): names stay in view unless the site is smaller than the screen. */
 export const CONTEXT_SCALE = 10000;
 
@@ -55,7 +57,7 @@ export class CheckLayers {
     map.addLayer(new VectorLayer({ source: this.outside, style: outsideStyle, zIndex: 905, properties: { checkLayer: 'outside' } }));
     map.addLayer(new VectorLayer({
       source: this.overlaps,
-      style: (f) => this.styleOf(f.get('category') as string, f.get('verdict') as string, f.get('zoneIndex') === this.selectedZone),
+      style: (f) => this.styleOf(f.get('category') as string, f.get('verdict') as string, f.get('mode') === 'contain', f.get('zoneIndex') === this.selectedZone),
       zIndex: 910,
       properties: { checkLayer: 'overlaps' },
     }));
@@ -67,15 +69,24 @@ export class CheckLayers {
   /** The catalog, for the data folder's own `overlap-<category>` styles. */
   useCatalog(catalog: Catalog): void { this.catalog = catalog; }
 
-  private styleOf(category: string, verdict: string, selected: boolean): Style {
-    const key = `${category}|${verdict}|${selected}`;
+  /**
+   * An overlap's style: its category's fill and its verdict's outline, the most severe verdict drawn on top (a thin
+   * farmland overlap that makes a check 禁止 is never hidden under a clear zone's piece). A contain-mode zone's piece
+   * (the part outside the 城镇开发边界) is not an occupation: a faint fill and a dashed outline, at the bottom.
+   */
+  private styleOf(category: string, verdict: string, outsidePart: boolean, selected: boolean): Style {
+    const key = `${category}|${verdict}|${outsidePart}|${selected}`;
     let style = this.overlapStyles.get(key);
     if (!style) {
       const s = this.catalog ? overlapStyle(this.catalog, category) : { fill: 'rgba(255,0,160,0.45)' };
-      style = new Style({
-        fill: new Fill({ color: s.fill ?? 'rgba(255,0,160,0.45)' }),
-        stroke: new Stroke({ color: selected ? '#ffffff' : VERDICT_COLOURS[verdict] ?? '#333333', width: selected ? 4 : 2.5 }),
-      });
+      const colour = selected ? '#ffffff' : VERDICT_COLOURS[verdict] ?? '#333333';
+      style = outsidePart
+        ? new Style({ fill: new Fill({ color: 'rgba(120,120,120,0.12)' }), stroke: new Stroke({ color: colour, width: selected ? 4 : 1.5, lineDash: [6, 4] }), zIndex: 0 })
+        : new Style({
+          fill: new Fill({ color: s.fill ?? 'rgba(255,0,160,0.45)' }),
+          stroke: new Stroke({ color: colour, width: selected ? 4 : 2.5 }),
+          zIndex: SEVERITY[verdict] ?? 1,
+        });
       this.overlapStyles.set(key, style);
     }
     return style;
@@ -101,8 +112,9 @@ export class CheckLayers {
     this.map.getView().fit(extent, { padding: [padding, padding, padding, padding], minResolution: CONTEXT_SCALE * 0.00028, duration: 300 });
   }
 
-  showOverlap(zoneIndex: number, geojson: unknown, category = '', verdict = ''): void {
+  showOverlap(zoneIndex: number, geojson: unknown, category = '', verdict = '', mode = ''): void {
     for (const f of readAny(geojson)) {
+      f.set('mode', mode);
       f.set('zoneIndex', zoneIndex);
       f.set('category', category);
       f.set('verdict', verdict);

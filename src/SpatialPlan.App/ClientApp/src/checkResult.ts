@@ -94,7 +94,7 @@ function zoneTable(report: CheckReport, layers: CheckLayers, title: (id: string,
   table.tHead!.append(head);
   const body = el('tbody');
   report.zones.forEach((zone, index) => {
-    if (zone.overlapGeometry) layers.showOverlap(index, zone.overlapGeometry, zone.category, zone.verdict);
+    if (zone.overlapGeometry) layers.showOverlap(index, zone.overlapGeometry, zone.category, zone.verdict, zone.mode);
     const row = el('tr', `zone-row verdict-${zone.verdict}${zone.overlapGeometry ? ' clickable' : ''}`);
     row.dataset.layer = zone.layerId;
     const name = el('td', 'zone-name');
@@ -149,10 +149,12 @@ export function overlapLegend(report: CheckReport, catalog: Catalog): HTMLElemen
   const box = el('div', 'overlap-legend');
   box.append(el('span', 'overlap-legend-title', `${t('overlapLegend')}${colon()}`));
   for (const [category, zone] of seen) {
-    const style = overlapStyle(catalog, category);
+    const outside = zone.mode === 'contain'; // the part of the footprint outside the zone (城镇开发边界外)
+    const style = outside ? { fill: 'rgba(120,120,120,0.12)', strokeDash: [6, 4] } : overlapStyle(catalog, category);
     const item = el('span', 'overlap-legend-item');
     item.dataset.category = category;
-    const name = lang() === 'zh' ? style.legendZh || zone.layerTitle : style.legendEn || zone.layerTitleEn || zone.layerTitle;
+    const name = outside ? `${lang() === 'zh' ? zone.layerTitle : zone.layerTitleEn || zone.layerTitle}${t('outsidePart')}`
+      : lang() === 'zh' ? style.legendZh || zone.layerTitle : style.legendEn || zone.layerTitleEn || zone.layerTitle;
     item.append(swatch({ ...style, stroke: VERDICT_COLOURS[zone.verdict] ?? style.stroke, strokeWidth: 2 }, 'polygon'), el('span', undefined, name));
     box.append(item);
   }

@@ -124,6 +124,7 @@ const strings = {
   'occ.share': ['占图斑比例（%）', 'Share of feature (%)'],
   'occ.distance': ['距离（m）', 'Distance (m)'],
   overlapLegend: ['占用图例', 'Overlap legend'],
+  outsidePart: ['外的部分', ': part outside'],
   'drawHint.Polygon': ['单击添加顶点，双击结束；Esc 取消', 'Click to add vertices, double-click to finish; Esc cancels'],
   'drawHint.LineString': ['单击添加折点，双击结束；Esc 取消。按宽度缓冲成用地范围。', 'Click to add vertices, double-click to finish; Esc cancels. Buffered by the width.'],
   'drawHint.Point': ['单击放置中心点；Esc 取消。按半径缓冲成用地范围。', 'Click to place the centre; Esc cancels. Buffered by the radius.'],

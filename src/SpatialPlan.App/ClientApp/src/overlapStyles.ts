@@ -11,7 +11,7 @@ const PALETTE: Record<string, { fill: string; stroke: string; zh: string; en: st
   'nature-reserve': { fill: 'rgba(30,130,60,0.55)', stroke: '#11592a', zh: '占用自然保护地', en: 'Overlap: protected area' },
   'desertification-closure': { fill: 'rgba(150,95,30,0.55)', stroke: '#6b4010', zh: '占用沙化土地封禁保护区', en: 'Overlap: desertification closure' },
   'water-management': { fill: 'rgba(40,110,220,0.55)', stroke: '#1a4fa0', zh: '占用河道渠沟管理范围', en: 'Overlap: river/canal management zone' },
-  'urban-boundary': { fill: 'rgba(150,60,200,0.35)', stroke: '#6a1f9a', zh: '城镇开发边界内', en: 'Inside the urban development boundary' },
+  'urban-boundary': { fill: 'rgba(150,60,200,0.35)', stroke: '#6a1f9a', zh: '占用城镇开发边界', en: 'Overlap: urban development boundary' },
   'showcase-belt': { fill: 'rgba(110,190,80,0.5)', stroke: '#3c7a25', zh: '占用乡村振兴示范带', en: 'Overlap: rural-revival showcase belt' },
 };
 const OTHER = { fill: 'rgba(120,120,120,0.5)', stroke: '#444444', zh: '占用其他管控要素', en: 'Overlap: other zone' };
