@@ -307,7 +307,7 @@ public sealed class MapStoryBrowserTests(BrowserFixture fixture)
     private static async Task<List<double?>> MuColumnAsync(MapPage map)
     {
         var cells = await map.Page.Locator("table.occupancy-table tbody tr").EvaluateAllAsync<string[]>(
-            "rs => rs.map(r => r.children[4].textContent)");
+            "rs => rs.map(r => r.querySelector(\"td[data-key='mu']\").textContent)");
         return cells.Select(c => c == "—" ? (double?)null : double.Parse(c, NumberStyles.Any, CultureInfo.InvariantCulture)).ToList();
     }
 

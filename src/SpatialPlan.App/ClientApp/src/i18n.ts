@@ -116,7 +116,7 @@ const strings = {
   'occ.title': ['占用清单', 'Occupation list'],
   'occ.hint': ['点击表头排序；指向或点击一行，在地图上突出该图斑及其占用部分。', 'Click a header to sort; point at or click a row to highlight the feature and its overlap on the map.'],
   'occ.see': ['见下方占用清单', 'see the occupation list below'],
-  'occ.id': ['图斑编号', 'Feature no.'],
+  'occ.id': ['图斑编号/名称', 'Feature no./name'],
   'occ.name': ['名称', 'Name'],
   'occ.m2': ['占用（m²）', 'Overlap (m²)'],
   'occ.mu': ['占用（亩）', 'Overlap (mu)'],

@@ -11,7 +11,6 @@ export interface OccupancyRow {
 type Column = { key: keyof OccupancyRow; label: Key; numeric: boolean; digits?: number };
 const COLUMNS: Column[] = [
   { key: 'id', label: 'occ.id', numeric: false },
-  { key: 'name', label: 'occ.name', numeric: false },
   { key: 'zone', label: 'zone', numeric: false },
   { key: 'm2', label: 'occ.m2', numeric: true, digits: 2 },
   { key: 'mu', label: 'occ.mu', numeric: true, digits: 2 },
@@ -105,9 +104,19 @@ function rowElement(r: OccupancyRow, handlers: OccupancyHandlers): HTMLTableRowE
   tr.tabIndex = 0;
   for (const c of COLUMNS) {
     const td = document.createElement('td');
+    td.dataset.key = c.key;
     const v = r[c.key];
     if (c.numeric) td.className = 'num';
-    td.textContent = v === null || v === undefined ? '—' : typeof v === 'number' ? number(c.digits ?? 2).format(v) : String(v);
+    if (c.key === 'id') {
+      // 图斑编号 over its name, one sticky column: it stays in view when the figures scroll sideways.
+      td.className = 'feature';
+      const name = document.createElement('span');
+      name.className = 'feature-name';
+      name.textContent = r.name && r.name !== r.id ? r.name : '';
+      td.append(document.createTextNode(r.id), name);
+    } else {
+      td.textContent = v === null || v === undefined ? '—' : typeof v === 'number' ? number(c.digits ?? 2).format(v) : String(v);
+    }
     tr.append(td);
   }
   tr.addEventListener('mouseenter', () => handlers.hover(r));
