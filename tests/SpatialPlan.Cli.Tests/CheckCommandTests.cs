@@ -223,7 +223,9 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     {
         var run = Check(_data.Footprint("csv", Box(430400, 4527400, 430500, 4527500), "urban-construction"), "--format", "csv");
         Assert.Equal(20, run.ExitCode);
-        Assert.StartsWith("\uFEFF部分 section,图层ID layerId", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF#SpatialPlan 核查结果 check,", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\r\n#总体结论 verdict,prohibited\r\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\r\n\r\n部分 section,图层ID layerId", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("eco-1", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("数据范围 jurisdiction,banner", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("未核查 notChecked", run.Stdout, StringComparison.Ordinal);
