@@ -92,3 +92,23 @@ public sealed class CheckExportTests : IDisposable
         return output;
     }
 }
+
+/// <summary>Issue 9 §7: the Chinese table is Chinese — no 禁止（prohibited）, no English CRS sentence, no English tags.</summary>
+public sealed class ChineseTableTests
+{
+    private static readonly string Data = Path.Combine(TestDataDirectory.RepoRoot, "gis-data");
+
+    [Fact]
+    public void TheTableOfAGuessedCrsProhibitedSampleHasNoEnglishSentenceOrVerdictWord()
+    {
+        var run = CliRun.Of("check", Path.Combine(Data, "samples", "projects", "shanlin-expressway.geojson"), "--data", Data);
+
+        Assert.Equal(20, run.ExitCode);
+        Assert.Contains("总体结论：原则上禁止\n", run.Stdout.Replace("\r", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("坐标系：文件 EPSG:4490（文件未声明坐标系，按坐标范围", run.Stdout, StringComparison.Ordinal);
+        foreach (var english in new[] { "prohibited", "No CRS declared", "site check", "from file", "（inside）", "（outside）" })
+        {
+            Assert.DoesNotContain(english, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+}
