@@ -27,7 +27,7 @@ app.UseClientApp();                    // the bundled OpenLayers front end from 
 app.MapClientConfig();                 // GET /api/config
 app.MapLayers();                       // GET /api/layers, /api/layers/{id}
 app.MapSamples();                      // GET /api/samples, /api/samples/{file}
-app.MapChecks();                       // POST /api/checks, /api/checks/report (PDF)
+app.MapChecks();                       // POST /api/checks, /api/checks/report (PDF), /api/checks/export (GIS layers)
 app.MapSheets();                       // GET /api/sheets: the view as a PDF/PNG map sheet
 app.MapPresentations();                // GET /api/presentations/{name}
 app.MapRecords();                      // /api/records: saved checks, versions, re-checks, withdrawals (no DELETE)

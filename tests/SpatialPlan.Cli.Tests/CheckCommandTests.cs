@@ -25,7 +25,7 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     {
         var run = Check(_data.Footprint("clear", Box(435500, 4527500, 435600, 4527600)), "--type", "urban-construction");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("总体结论：不涉及（clear）", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("总体结论：不涉及", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(run.Stderr);
     }
 
@@ -94,7 +94,7 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
         // Ecological restoration 300 m east of the red line: near → advisory.
         var run = Check(_data.Footprint("advisory", Box(431300, 4527500, 431400, 4527600)), "--type", "ecological-restoration");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("总体结论：提示关注（advisory）", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("总体结论：提示关注", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("邻近提示距离 500 m（系统设置，非法定）", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("缓冲", run.Stdout, StringComparison.Ordinal);
     }
@@ -104,7 +104,7 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     {
         var run = Check(_data.Footprint("outside", Box(438000, 4527500, 438100, 4527600)), "--type", "urban-construction");
         Assert.Equal(10, run.ExitCode);
-        Assert.Contains("总体结论：有条件准入（approval-required）", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("总体结论：有条件准入", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("四、尚需办理的审批与意见", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("市级以上自然资源主管部门：", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("边界内 0.00 亩（0.0%）｜边界外 15.00 亩（100.0%）；距最近边界 1,000 m", run.Stdout, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     {
         var run = Check(_data.Footprint("redline", Box(430400, 4527400, 430500, 4527500)), "--type", "urban-construction");
         Assert.Equal(20, run.ExitCode);
-        Assert.Contains("总体结论：原则上禁止（prohibited）", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("总体结论：原则上禁止", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("示意数据", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("占用 15.00 亩（100.0%）", run.Stdout, StringComparison.Ordinal);
     }
@@ -223,7 +223,9 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     {
         var run = Check(_data.Footprint("csv", Box(430400, 4527400, 430500, 4527500), "urban-construction"), "--format", "csv");
         Assert.Equal(20, run.ExitCode);
-        Assert.StartsWith("\uFEFF部分 section,图层ID layerId", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF#SpatialPlan 核查结果 check,", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\r\n#总体结论 verdict,prohibited\r\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\r\n\r\n部分 section,图层ID layerId", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("eco-1", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("数据范围 jurisdiction,banner", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("未核查 notChecked", run.Stdout, StringComparison.Ordinal);

@@ -11,6 +11,7 @@ public static class CheckEndpoints
     {
         app.MapPost("/api/checks", RunCheck).DisableAntiforgery().WithWorkBudget();
         app.MapPost("/api/checks/report", RunReport).DisableAntiforgery().WithWorkBudget();
+        app.MapPost("/api/checks/export", RunExport).DisableAntiforgery().WithWorkBudget(); // issue 9 §3: the check as GIS layers
 
         // The policy's kinds and major categories (the check panel's choices) and the expanded rules table, as the CLI's
         // `spatialplan kinds --format json` and `spatialplan rules --format json` print them.
@@ -75,5 +76,28 @@ public static class CheckEndpoints
         var pdf = new MemoryStream();
         new Rendering.Reports.CheckReportRenderer(data.Store, data.Styles).Render(report, name, pdf, cancellationToken: ct);
         return TypedResults.File(pdf.ToArray(), "application/pdf", "site-check-report.pdf");
+    }
+
+    /// <summary>
+    /// The same check as GIS layers (issue 9 §3, the CLI's <c>check --export</c>): <c>?format=gpkg</c> (default),
+    /// <c>shp</c> (a zipped Shapefile) or <c>geojson</c>; the footprint, the overlap pieces and the nearby features.
+    /// </summary>
+    private static async Task<IResult> RunExport(HttpRequest request, IOptions<SpatialPlanOptions> options, SiteCheckRunner runner, CancellationToken ct)
+    {
+        var name = request.Query["format"].FirstOrDefault();
+        var format = name is null ? Core.Export.ExportFormat.GeoPackage
+            : Core.Export.ExportFormats.Parse(name) ?? throw new Core.Sources.InputException(
+                $"format=“{name}” 不是可用的图层格式（unknown layer format）。", "format 只能是 gpkg（默认）、shp（压缩的 Shapefile）或 geojson。Use gpkg, shp or geojson.");
+        var upload = await CheckRequestReader.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        if (upload is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / Upload too large",
+                detail: UploadLimits.TooLargeMessage(options.Value.MaxUploadMegabytes));
+        }
+
+        var report = runner.Check(upload, ct);
+        var layers = new MemoryStream();
+        Core.Export.CheckLayersWriter.Write(report, layers, format);
+        return TypedResults.File(layers.ToArray(), Core.Export.ExportFormats.MediaType(format), "site-check-layers" + Core.Export.ExportFormats.Ending(format));
     }
 }

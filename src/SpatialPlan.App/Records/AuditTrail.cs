@@ -57,6 +57,11 @@ public static class AuditTrail
             return (AuditActions.Export, "report-pdf");
         }
 
+        if (HttpMethods.IsPost(request.Method) && path.Equals("/api/checks/export", StringComparison.OrdinalIgnoreCase))
+        {
+            return (AuditActions.Export, "layers-" + (request.Query["format"].FirstOrDefault() ?? "gpkg").ToLowerInvariant());
+        }
+
         if (HttpMethods.IsGet(request.Method) && path.Equals("/api/sheets", StringComparison.OrdinalIgnoreCase))
         {
             return (AuditActions.Export, "sheet-" + (request.Query["format"].FirstOrDefault() ?? "pdf").ToLowerInvariant());

@@ -63,10 +63,15 @@ internal static class CheckCommand
             Description = "覆盖各管控区的邻近提示距离（米，系统设置，非法定）。Overrides every zone's proximity distance (m, a setting, not law).",
         };
         var pdf = new Option<string?>("--pdf") { Description = "另外写出核查报告 PDF 到此文件。Also write the report PDF to this file." };
+        // issue 9 §3: the footprint, the overlap pieces and the nearby features as GIS layers (ExportLayers.cs).
+        var export = new Option<string?>("--export")
+        {
+            Description = "另外把占地范围、占用图斑和邻近要素写成 GIS 图层：FILE.gpkg | FILE.shp.zip（工作坐标系，含 .prj）| FILE.geojson（EPSG:4490）。Also write the layers.",
+        };
 
         var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等管控要素的关系。Check a footprint against the protected zones.")
         {
-            file, type, major, nationalMajor, name, builder, code, width, radius, crs, format, data, proximity, pdf,
+            file, type, major, nationalMajor, name, builder, code, width, radius, crs, format, data, proximity, pdf, export,
         };
         command.SetAction(parsed =>
         {
@@ -85,9 +90,10 @@ internal static class CheckCommand
             var pdfPath = parsed.GetValue(pdf);
             if (output == "jsonl")
             {
-                if (pdfPath is not null)
+                if (pdfPath is not null || parsed.GetValue(export) is not null)
                 {
-                    throw new InputException("--pdf 不能与 --format jsonl 同用（one PDF per footprint）。", "逐个文件核查并各写一份 PDF，或去掉 --pdf。");
+                    throw new InputException($"{(pdfPath is not null ? "--pdf" : "--export")} 不能与 --format jsonl 同用（one file per footprint）。",
+                        "逐个文件核查并各写一份，或去掉该选项。");
                 }
 
                 return RunLines(paths, given, epsg, proximityM, parsed.GetValue(data), parsed.InvocationConfiguration.Output);
@@ -104,6 +110,8 @@ internal static class CheckCommand
                 ReportPdf.CheckPath(pdfPath);
             }
 
+            var exportPath = parsed.GetValue(export);
+            var exportFormat = exportPath is null ? (Core.Export.ExportFormat?)null : ExportLayers.CheckPath(exportPath);
             var path = paths[0];
             var report = Run(path, given, epsg, proximityM, parsed.GetValue(data));
             var config = parsed.InvocationConfiguration;
@@ -115,6 +123,11 @@ internal static class CheckCommand
                 // json/csv keep stdout machine-readable: the note goes to stderr there.
                 var note = output == "table" ? config.Output : config.Error;
                 ReportPdf.Write(report, path, Load(parsed.GetValue(data)).Store, pdfPath, note);
+            }
+
+            if (exportPath is not null)
+            {
+                ExportLayers.Write(report, exportPath, exportFormat!.Value, output == "table" ? config.Output : config.Error, english: false);
             }
 
             return ExitCodeOf(report.Verdict);

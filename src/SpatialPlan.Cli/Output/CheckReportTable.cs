@@ -9,7 +9,7 @@ namespace SpatialPlan.Cli.Output;
 /// figures, the details, then the sections every output has — jurisdiction, plan guidance, the approvals owed, what
 /// was not checked and the check settings — and the overall verdict.
 /// </summary>
-internal static class CheckReportTable
+internal static partial class CheckReportTable
 {
     private const int MaxListed = 8;
 
@@ -24,7 +24,7 @@ internal static class CheckReportTable
 
         ReportSectionsText.Write(report, o);
         o.WriteLine();
-        o.WriteLine($"总体结论：{report.VerdictZh}（{Names.Of(report.Verdict)}）");
+        o.WriteLine($"总体结论：{report.VerdictZh}");
         if (report.DataNoteZh is { } note)
         {
             o.WriteLine();
@@ -34,7 +34,7 @@ internal static class CheckReportTable
 
     private static string From(CheckReport report, string key) => report.Project.Origins?.GetValueOrDefault(key) switch
     {
-        CheckOptions.FromFile => "［取自文件属性 from file］",
+        CheckOptions.FromFile => "［取自文件属性］",
         _ => string.Empty,
     };
 
@@ -42,7 +42,7 @@ internal static class CheckReportTable
     {
         var fp = report.Footprint;
         var p = report.Project;
-        o.WriteLine($"{(report.Jurisdiction?.AreaName is { Length: > 0 } area ? area + " " : string.Empty)}项目选址冲突检查（SpatialPlan site check）");
+        o.WriteLine($"{(report.Jurisdiction?.AreaName is { Length: > 0 } area ? area + " " : string.Empty)}项目选址冲突检查");
         o.WriteLine($"项目：{p.Name ?? fileName}（{fileName}）");
         o.WriteLine($"建设单位：{p.Builder ?? "（未填）"}  项目代码：{p.ProjectCode ?? "（未填）"}");
         var alias = p.KindAlias is { } a ? $"［按旧类型名 {a} 理解］" : string.Empty;
@@ -51,7 +51,7 @@ internal static class CheckReportTable
             : string.Join("；", p.Majors.Select(m => $"{MajorCategory.ListNamesZh.GetValueOrDefault(m.List, m.List)}：{m.NameZh}（{m.Id}{(m.Basis is { } b ? "，" + b.TextZh : string.Empty)}）"));
         o.WriteLine($"重大项目类别：{majors}{From(report, "majors")}");
         o.WriteLine($"占地面积：{report.FootprintFiguresZh}{Shape(fp)}");
-        o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{fp.CrsReasonZh}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {fp.WorkingCrs.Name}（{fp.WorkingCrs.DescribeZh}）");
+        o.WriteLine($"坐标系：文件 {Epsg.Name(fp.SourceEpsg)}（{ChineseOnly(fp.CrsReasonZh)}）{(fp.AxesSwapped ? "，X/Y 坐标轴已交换" : string.Empty)}；计算 {fp.WorkingCrs.Name}（{fp.WorkingCrs.DescribeZh}）");
         foreach (var r in fp.Repairs)
         {
             o.WriteLine($"已修复：第 {r.FeatureIndex + 1} 个要素 {r.Problem} → {r.Action}");
@@ -83,7 +83,7 @@ internal static class CheckReportTable
     {
         o.WriteLine();
         var proximity = z.Mode == ZoneMode.Avoid ? $"；邻近提示距离 {Figures.Metres(z.ProximityM)}（系统设置，非法定）" : string.Empty;
-        o.WriteLine($"■ {z.LayerTitleZh}：{z.VerdictZh}（{Names.Of(z.Situation)}）{proximity}");
+        o.WriteLine($"■ {z.LayerTitleZh}：{z.VerdictZh}（{Names.Zh(z.Situation)}）{proximity}");
         o.WriteLine($"  {z.FiguresZh}");
         foreach (var l in z.Levels.Where(l => l.Situation != Situation.None))
         {
@@ -122,6 +122,15 @@ internal static class CheckReportTable
             o.WriteLine($"  · ……另有 {z.NearbyFeatures.Count - MaxListed} 个邻近要素");
         }
     }
+
+    /// <summary>
+    /// Core's CRS reason is Chinese then an English sentence in ASCII parentheses, for the web panel and the JSON; the
+    /// Chinese table keeps the Chinese.
+    /// </summary>
+    internal static string ChineseOnly(string text) => EnglishTail().Replace(text, string.Empty);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\([A-Z][\x20-\x7E]*\)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex EnglishTail();
 
     private static string Label(string id, string name) => string.IsNullOrEmpty(name) ? id : $"{name}（{id}）";
 

@@ -5,7 +5,11 @@ using SpatialPlan.Core.Measurement;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// Writes a <see cref="CheckReport"/> as CSV, one table with a section column: first the project (kind, footprint area
+/// Writes a <see cref="CheckReport"/> as CSV. It opens with a header block (issue 9 §2): one <c>#key,value</c> line each
+/// for the project, its total area (m² and 亩), the overall verdict (id and Chinese), the 报告编号, the check time and the
+/// data and policy versions; every header line starts with <c>#</c> and the block ends with one empty line
+/// (<see cref="HeaderLines"/> lines in all), so a reader skips lines starting with <c>#</c> and the empty one, or the
+/// first <see cref="HeaderLines"/> lines. Then one table with a section column: first the project (kind, footprint area
 /// and the overall verdict) and the footprint (the working CRS it was measured in), then per zone a summary row and one row per
 /// overlapped or nearby feature; then the plan guidance, the jurisdiction (and each neighbouring county), the approvals
 /// owed and what was not checked. UTF-8 with BOM so that Excel opens the Chinese correctly. Areas in m², 亩, 公顷;
@@ -21,11 +25,15 @@ public static class CheckReportCsv
         "条件 conditions", "依据 basis",
     ];
 
+    /// <summary>Lines before the table's header row: the <c>#</c> lines of the header block and the empty line after them.</summary>
+    public const int HeaderLines = 11;
+
     /// <summary>The CSV text (without BOM; <see cref="Write"/> adds it).</summary>
     public static string ToCsv(CheckReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
+        HeaderBlock(sb, report);
         Line(sb, Header);
         var p = report.Project;
         Line(sb, Row("项目 project", layer: p.Name ?? report.Settings.InputFile ?? string.Empty, category: p.Kind.Id, featureName: p.Kind.NameZh,
@@ -70,6 +78,32 @@ public static class CheckReportCsv
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The header block: project, total area, overall verdict, 报告编号, check time, data and policy versions.</summary>
+    private static void HeaderBlock(StringBuilder sb, CheckReport report)
+    {
+        var s = report.Settings;
+        var area = report.Footprint.AreaM2;
+        (string Key, string Value)[] block =
+        [
+            ("#SpatialPlan 核查结果 check", "spatialplan-check-csv/1"),
+            ("#项目 project", report.Project.Name ?? s.InputFile ?? string.Empty),
+            ("#总面积(平方米) totalAreaM2", Num(area, 2)),
+            ("#总面积(亩) totalAreaMu", Num(AreaUnits.ToMu(area), 4)),
+            ("#总体结论 verdict", Names.Of(report.Verdict)),
+            ("#总体结论 verdictZh", report.VerdictZh),
+            ("#报告编号 reportNumber", report.ReportNumber),
+            ("#核查时间 checkedAt", s.CheckedAtText),
+            ("#数据版本 dataVersion", s.DataVersion ?? string.Empty),
+            ("#规则版本 policyVersion", s.PolicyVersion),
+        ];
+        foreach (var (key, value) in block)
+        {
+            Line(sb, [key, value]);
+        }
+
+        sb.Append("\r\n");
     }
 
     /// <summary>Writes the CSV as UTF-8 with a byte-order mark.</summary>

@@ -1,3 +1,5 @@
+using NetTopologySuite.Geometries;
+
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>One zone feature (图斑) the footprint overlaps.</summary>
@@ -13,4 +15,10 @@ public sealed record FeatureOverlap(string Id, string Name, string Level, double
 
     /// <summary>The overlap as a percentage (0–100) of the feature (图斑) itself, or null when its area is unknown.</summary>
     public double? SharePercent => FeatureAreaM2 is { } a and > 0 ? Figures.PercentOf(OverlapAreaM2, a) : null;
+
+    /// <summary>
+    /// The overlap piece itself (footprint ∩ feature) in the working CRS, the geometry <see cref="OverlapAreaM2"/> was
+    /// measured on; written as a GIS layer by <c>Export.CheckLayers</c>. Null for overlaps built without geometry (tests).
+    /// </summary>
+    public Geometry? Piece { get; init; }
 }

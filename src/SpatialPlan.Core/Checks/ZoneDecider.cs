@@ -79,12 +79,14 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
                 {
                     // A feature taken whole (inside the footprint) is its own piece: its area is already measured.
                     FeatureAreaM2 = ReferenceEquals(p.Geometry, p.Feature.Geometry) ? p.AreaM2 : PlanarMeasure.AreaM2(p.Feature.Geometry),
+                    Piece = p.Geometry,
                 })],
             NearbyFeatures = [.. contact.Nearby.OrderBy(n => n.DistanceM)
-                .Select(n => new NearbyFeature(n.Feature.Id, n.Feature.Name, LevelOf(zone, n.Feature), n.DistanceM))],
+                .Select(n => new NearbyFeature(n.Feature.Id, n.Feature.Name, LevelOf(zone, n.Feature), n.DistanceM) { Geometry = n.Feature.Geometry })],
             DistanceM = m.DistanceM,
             ProximityM = proximityM,
             HighlightGeographic = ZoneEvaluator.Geographic(m.Highlight, evaluator.Footprint.WorkingCrs),
+            Highlight = m.Highlight is { IsEmpty: false } h ? h : null,
             Verdict = deciding.Rule.Verdict,
             InPrinciple = deciding.Rule.Verdict == Verdict.Prohibited && deciding.Rule.InPrinciple,
             RuleIndex = deciding.Rule.Index,

@@ -65,6 +65,9 @@ public sealed class ZoneResult
     /// <summary>The overlap (avoid) or the part outside (contain) in EPSG:4490, for highlighting; null when empty.</summary>
     public Geometry? HighlightGeographic { get; init; }
 
+    /// <summary><see cref="HighlightGeographic"/> in the working CRS, as measured (written as a GIS layer by <c>Export.CheckLayers</c>).</summary>
+    public Geometry? Highlight { get; init; }
+
     public required Verdict Verdict { get; init; }
 
     /// <summary>The deciding rule is 原则上禁止 (a prohibited rule with an exception path).</summary>

@@ -129,7 +129,8 @@ public class CheckReportWriterTests
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.StartsWith("部分 section,图层ID layerId", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("#SpatialPlan 核查结果 check,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("部分 section,图层ID layerId", lines[CheckReportCsv.HeaderLines - 1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("管控要素 zone,ecological-redline-layer", StringComparison.Ordinal) && l.Contains("approval-required", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("管控要素 zone,ecological-redline-layer", StringComparison.Ordinal) && l.Contains("eco-1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("规划衔接 guidance,", StringComparison.Ordinal) && l.Contains("belt-1", StringComparison.Ordinal));
@@ -138,6 +139,31 @@ public class CheckReportWriterTests
         var boundary = Report().Zones.Single(z => z.Category == "urban-boundary");
         Assert.Contains(boundary.FiguresZh, text, StringComparison.Ordinal);
         Assert.DoesNotContain("缓冲", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CsvOpensWithAHeaderBlockOfProjectAreaVerdictTimeAndDataVersionThenAnEmptyLine()
+    {
+        var report = Report();
+        var lines = CheckReportCsv.ToCsv(report).Split("\r\n");
+        var block = lines.Take(CheckReportCsv.HeaderLines - 1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => c[1]);
+
+        // Every header line is "#key,value"; then one empty line; then the table's header row.
+        Assert.All(lines.Take(CheckReportCsv.HeaderLines - 1), l => Assert.StartsWith("#", l, StringComparison.Ordinal));
+        Assert.Equal(string.Empty, lines[CheckReportCsv.HeaderLines - 1]);
+        Assert.StartsWith("部分 section,", lines[CheckReportCsv.HeaderLines], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines.Skip(CheckReportCsv.HeaderLines), l => l.StartsWith('#'));
+
+        Assert.Equal(report.Project.Name ?? report.Settings.InputFile, block["#项目 project"]);
+        Assert.Equal(Math.Round(report.Footprint.AreaM2, 2), double.Parse(block["#总面积(平方米) totalAreaM2"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Math.Round(report.Footprint.AreaM2 / 666.6666666666666, 4), double.Parse(block["#总面积(亩) totalAreaMu"], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal(Names.Of(report.Verdict), block["#总体结论 verdict"]);
+        Assert.Equal(report.VerdictZh, block["#总体结论 verdictZh"]);
+        Assert.Equal(report.ReportNumber, block["#报告编号 reportNumber"]);
+        Assert.Equal(report.Settings.CheckedAtText, block["#核查时间 checkedAt"]);
+        Assert.Matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$", block["#核查时间 checkedAt"]);
+        Assert.Equal(report.Settings.DataVersion ?? string.Empty, block["#数据版本 dataVersion"]);
+        Assert.Equal(report.Settings.PolicyVersion, block["#规则版本 policyVersion"]);
     }
 
     private static JsonElement Zone(JsonElement root, string category) =>

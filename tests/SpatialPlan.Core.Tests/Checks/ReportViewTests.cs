@@ -87,7 +87,7 @@ public class ReportViewTests
         var feature = root.GetProperty("zones")[0].GetProperty("features")[0];
         Assert.Equal(2.0, feature.GetProperty("featureSharePercent").GetDouble(), 1e-9);
 
-        var csv = CheckReportCsv.ToCsv(report).Split("\r\n")[1];
+        var csv = CheckReportCsv.ToCsv(report).Split("\r\n")[CheckReportCsv.HeaderLines + 1];
         Assert.StartsWith("项目 project,", csv, StringComparison.Ordinal);
         Assert.Contains(report.FootprintFiguresZh, csv, StringComparison.Ordinal);
         Assert.Contains(",prohibited,", csv, StringComparison.Ordinal);

@@ -35,16 +35,25 @@ public sealed class GpkgLayerWriter : IDisposable
     private int _inBatch;
     private bool _completed;
 
-    private GpkgLayerWriter(string path, string table, int srid, IReadOnlyList<GpkgColumn> columns)
+    private readonly bool _addToFile;
+
+    private GpkgLayerWriter(string path, string table, int srid, IReadOnlyList<GpkgColumn> columns, bool addToFile)
     {
         _path = Path.GetFullPath(path);
         _tempPath = _path + ".part-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         _table = table;
         _srid = srid;
         _columns = columns;
+        _addToFile = addToFile;
         if (File.Exists(_tempPath))
         {
             File.Delete(_tempPath);
+        }
+
+        if (addToFile)
+        {
+            // Another table in a GeoPackage this writer made: built on a copy, so the file stays whole until Complete.
+            File.Copy(_path, _tempPath);
         }
 
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -73,8 +82,12 @@ public sealed class GpkgLayerWriter : IDisposable
     /// <param name="columns">Attribute columns, in order; names unique (case-insensitive), not <c>fid</c> or <c>geom</c>.</param>
     /// <param name="description">Stored in gpkg_contents.description (e.g. the layer's Chinese title).</param>
     /// <param name="geometryType">The declared geometry type (GEOMETRY, POLYGON, MULTIPOLYGON, LINESTRING, POINT …).</param>
+    /// <param name="addToFile">
+    /// Add the table to the GeoPackage already at <paramref name="path"/> (one a GpkgLayerWriter completed) instead of
+    /// starting a new file: several layers in one file, e.g. a check's export.
+    /// </param>
     public static GpkgLayerWriter Create(string path, string table, int srid, string srsWkt, string srsName,
-        IReadOnlyList<GpkgColumn> columns, string? description = null, string geometryType = "GEOMETRY")
+        IReadOnlyList<GpkgColumn> columns, string? description = null, string geometryType = "GEOMETRY", bool addToFile = false)
     {
         ArgumentNullException.ThrowIfNull(columns);
         GpkgColumn.CheckName(table, "table");
@@ -88,7 +101,7 @@ public sealed class GpkgLayerWriter : IDisposable
             }
         }
 
-        var writer = new GpkgLayerWriter(path, table, srid, columns);
+        var writer = new GpkgLayerWriter(path, table, srid, columns, addToFile);
         try
         {
             writer.CreateSchema(srsWkt, srsName, description ?? table, geometryType.ToUpperInvariant());
@@ -202,29 +215,16 @@ public sealed class GpkgLayerWriter : IDisposable
 
     private void CreateSchema(string srsWkt, string srsName, string description, string geometryType)
     {
-        // GeoPackage 1.2: application_id 'GPKG', user_version 10200, and the three mandatory tables.
-        Execute("PRAGMA application_id=1196444487; PRAGMA user_version=10200;");
-        Execute("""
-            CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
-              organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-            CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-              description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-              min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
-              CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
-            CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-              srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
-              CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
-              CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
-              CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
-            CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
-              definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
-            INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system');
-            INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
-            INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
-            """);
+        // GeoPackage 1.2: application_id 'GPKG', user_version 10200, and the three mandatory tables (a file being added
+        // to has them).
+        if (!_addToFile)
+        {
+            CreateBaseTables();
+        }
+
         if (_srid is not 4326 and not 0 and not -1)
         {
-            using var srs = Command("INSERT INTO gpkg_spatial_ref_sys VALUES ($name, $id, 'EPSG', $id, $wkt, $name)");
+            using var srs = Command("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES ($name, $id, 'EPSG', $id, $wkt, $name)");
             srs.Parameters.AddWithValue("$name", srsName);
             srs.Parameters.AddWithValue("$id", _srid);
             srs.Parameters.AddWithValue("$wkt", srsWkt);
@@ -268,6 +268,29 @@ public sealed class GpkgLayerWriter : IDisposable
             _insertFeature.Parameters.Add($"$p{i}", _columns[i].Sqlite);
         }
 
+    }
+
+    private void CreateBaseTables()
+    {
+        Execute("PRAGMA application_id=1196444487; PRAGMA user_version=10200;");
+        Execute("""
+            CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+              organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+            CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+              description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+              min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+              CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+            CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+              srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+              CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+              CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+              CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+            CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
+              definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+            INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system');
+            INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
+            INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+            """);
     }
 
     /// <summary>
