@@ -63,11 +63,17 @@ internal static class CheckCommand
             Description = "覆盖各管控区的邻近提示距离（米，系统设置，非法定）。Overrides every zone's proximity distance (m, a setting, not law).",
         };
         var pdf = new Option<string?>("--pdf") { Description = "另外写出核查报告 PDF 到此文件。Also write the report PDF to this file." };
+        var sheet = new CheckSheet(); // --sheet FILE.pdf|png and its --paper --orientation --title --unit --lang (issue 9 §1)
 
         var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等管控要素的关系。Check a footprint against the protected zones.")
         {
             file, type, major, nationalMajor, name, builder, code, width, radius, crs, format, data, proximity, pdf,
         };
+        foreach (var option in sheet.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parsed =>
         {
             var majors = parsed.GetValue(major) is { Length: > 0 } m ? m.SelectMany(x => x.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList() : null;
@@ -83,8 +89,14 @@ internal static class CheckCommand
             var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
             var paths = parsed.GetValue(file)!;
             var pdfPath = parsed.GetValue(pdf);
+            var sheetOut = sheet.Read(parsed);
             if (output == "jsonl")
             {
+                if (sheetOut is not null)
+                {
+                    throw new InputException("--sheet 不能与 --format jsonl 同用（one sheet per footprint）。", "逐个文件核查并各写一张图，或去掉 --sheet。");
+                }
+
                 if (pdfPath is not null)
                 {
                     throw new InputException("--pdf 不能与 --format jsonl 同用（one PDF per footprint）。", "逐个文件核查并各写一份 PDF，或去掉 --pdf。");
@@ -115,6 +127,11 @@ internal static class CheckCommand
                 // json/csv keep stdout machine-readable: the note goes to stderr there.
                 var note = output == "table" ? config.Output : config.Error;
                 ReportPdf.Write(report, path, Load(parsed.GetValue(data)).Store, pdfPath, note);
+            }
+
+            if (sheetOut is { } s)
+            {
+                CheckSheet.Write(report, path, Load(parsed.GetValue(data)).Store, s.Path, s.Request, output == "table" ? config.Output : config.Error);
             }
 
             return ExitCodeOf(report.Verdict);
