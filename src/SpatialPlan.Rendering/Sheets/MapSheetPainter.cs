@@ -39,11 +39,11 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
     {
         var r = layout.Title;
         var title = new TextStyle(21 * u, s_ink, Bold: true);
-        float baseline = r.Top + (content.Subtitle is null ? 31 * u : 25 * u);
+        float baseline = r.Top + (content.Subtitle is null ? 28 * u : 23 * u);
         text.Draw(canvas, content.Title, r.MidX, baseline, title, SKTextAlign.Center);
         if (content.Subtitle is { } subtitle)
         {
-            text.Draw(canvas, subtitle, r.MidX, baseline + (16 * u), new TextStyle(10.5f * u, new SKColor(0x44, 0x44, 0x44)), SKTextAlign.Center);
+            text.Draw(canvas, subtitle, r.MidX, baseline + (14 * u), new TextStyle(10.5f * u, new SKColor(0x44, 0x44, 0x44)), SKTextAlign.Center);
         }
     }
 
