@@ -28,6 +28,9 @@ public sealed class CheckSheetRenderer
     /// <summary>At most this many detail frames (the most severe zones first); the overview still shows every overlap.</summary>
     public const int MaxDetails = 6;
 
+    /// <summary>A detail frame shows its piece with 25 % room around it.</summary>
+    private const double Room = 1.25;
+
     /// <summary>The narrowest an overlap piece is drawn in its detail frame, points (3.5 mm), when 1:2 000 allows it.</summary>
     public const double MinWidthPt = 10;
 
@@ -200,14 +203,14 @@ public sealed class CheckSheetRenderer
     {
         var largest = Enumerable.Range(0, overlap.Working.NumGeometries).Select(overlap.Working.GetGeometryN).MaxBy(g => g.Area)!;
         var e = largest.EnvelopeInternal;
-        double fit = MapScale.FitDenominator(Math.Max(e.Width, 1) * 1.5, Math.Max(e.Height, 1) * 1.5, rect.Width, rect.Height);
+        double fit = MapScale.FitDenominator(Math.Max(e.Width, 1) * Room, Math.Max(e.Height, 1) * Room, rect.Width, rect.Height);
 
         // A long thin piece (a road across a zone) would fit only at a small scale where its width is a hairline under
         // its outline: the frame is also held to a scale at which the piece is at least MinWidthPt wide.
         double widthM = largest.Length > 0 ? 2 * largest.Area / largest.Length : 0;
         double readable = widthM / (MinWidthPt * MapScale.MetresPerPoint);
         double denominator = Math.Clamp(Math.Min(fit, RoundDown(readable)), MinDetailDenominator, MaxDetailDenominator);
-        var centre = e.Width * 1.5 <= rect.Width * MapScale.MetresPerPoint * denominator && e.Height * 1.5 <= rect.Height * MapScale.MetresPerPoint * denominator
+        var centre = e.Width * Room <= rect.Width * MapScale.MetresPerPoint * denominator && e.Height * Room <= rect.Height * MapScale.MetresPerPoint * denominator
             ? e.Centre
             : largest.InteriorPoint.Coordinate; // a piece larger than the frame: centre on a point inside it
         return new MapFrame(rect, centre, denominator);
