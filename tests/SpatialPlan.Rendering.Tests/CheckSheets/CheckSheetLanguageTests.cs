@@ -54,4 +54,24 @@ public class CheckSheetLanguageTests
         Assert.Contains("位置示意", text);
         Assert.Contains("制图单位：", text);
     }
+
+    [Fact]
+    public void TheStampLaysOutTheSameInBothPassesOfAPdf()
+    {
+        // A PDF is painted twice: glyphs are collected with the full fonts, then drawn with fonts subset to them. The stamp
+        // measures "：原则上禁止 34.55 亩" in bold, glyphs the bold subset lacks (they are drawn in regular); measured with the
+        // subset, the room for the zone's name shrank, the second pass cut it with a … it had never collected, and the
+        // render failed with a missing glyph (seen with this title, A4 portrait, through `check --sheet`).
+        var (report, name) = SampleChecks.Check("shanlin-expressway.geojson");
+        var path = TestOutput.PathOf("check-sheet-shanlin-a4-portrait.pdf");
+        using (var pdf = File.Create(path))
+        {
+            new CheckSheetRenderer(SampleChecks.Store, SampleChecks.Styles).Render(report, name, new CheckSheetRequest
+            {
+                Paper = Paper.A4, Orientation = PageOrientation.Portrait, Title = "陕临快速通道选址（方案一）", Unit = "杭锦后旗自然资源局",
+            }, pdf);
+        }
+
+        Assert.Contains("永久基本农田：原则上禁止34.55亩", Poppler.Compact(path));
+    }
 }
