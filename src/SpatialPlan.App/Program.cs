@@ -14,8 +14,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSpatialPlanHost();          // options, gis-data folder, problem+json, upload limit, work budget
 builder.AddRecords();                  // the records store (SpatialPlan:Database, else records/ in the data folder)
 builder.AddAccounts();                 // server mode: cookie sign-in off loopback, roles, antiforgery, sign-in rate limit, /healthz
+builder.AddTrustedProxies();           // SpatialPlan:TrustedProxies: believe X-Forwarded-For/-Proto from these proxies only
 
 var app = builder.Build();
+app.UseTrustedProxies();               // first: the planner's own scheme and address behind a reverse proxy
 app.UseSpatialPlanErrors();            // security headers; every failure is problem+json, never a stack trace
 app.UseAccounts();                     // off loopback: 401/403 problem+json, antiforgery on changes (AccessMode decides)
 app.UseWorkBudget();                   // checks and sheets: a concurrency limit and a work-time budget

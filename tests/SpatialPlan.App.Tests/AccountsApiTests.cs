@@ -204,6 +204,55 @@ public sealed class AccountsApiTests : IDisposable
         Assert.False(string.IsNullOrEmpty(h.GetProperty("dataVersion").GetString()));
     }
 
+    [Fact]
+    public async Task AnAdminsChangeToAnAccountRefusesTheCookiesItHadAndOnlyAnAdminMayMakeIt()
+    {
+        using var factory = Server();
+        using var checker = await SignedIn(factory, "qian.checker");
+        using var admin = await SignedIn(factory, "zhao.admin");
+        using var viewer = await SignedIn(factory, "sun.viewer");
+        Assert.Equal(HttpStatusCode.Created, (await checker.PostAsync("/api/records", RecordsTestData.SaveForm("降级前的项目"))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await checker.PatchAsJsonAsync("/api/users/sun.viewer", new { role = "admin" })).StatusCode);
+        var lastAdmin = await admin.PatchAsJsonAsync("/api/users/zhao.admin", new { disabled = true });
+        Assert.Equal(HttpStatusCode.BadRequest, lastAdmin.StatusCode);
+        Assert.Equal("application/problem+json", lastAdmin.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("唯一", await lastAdmin.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PatchAsJsonAsync("/api/users/nobody", new { role = "viewer" })).StatusCode);
+
+        // Demoted: the session signed in as a checker is over at once, not when its cookie expires.
+        var demoted = await Json(await admin.PatchAsJsonAsync("/api/users/qian.checker", new { role = "viewer" }));
+        Assert.Equal("viewer", demoted.GetProperty("role").GetString());
+        var stale = await checker.PostAsync("/api/records", RecordsTestData.SaveForm("降级后的项目"));
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        using (var again = await SignedIn(factory, "qian.checker"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await again.PostAsync("/api/records", RecordsTestData.SaveForm("降级后的项目"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/records")).StatusCode);
+        }
+
+        // Disabled: its open session ends and it cannot sign in again.
+        Assert.True((await Json(await admin.PatchAsJsonAsync("/api/users/sun.viewer", new { disabled = true, reason = "调离" }))).GetProperty("disabled").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await viewer.GetAsync("/api/records")).StatusCode);
+        using (var client = factory.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/account/sign-in", new { name = "sun.viewer", password = Password })).StatusCode);
+        }
+
+        // A new password: the old one no longer signs in.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/users/qian.checker/password", new { password = "brand-new-pass" })).StatusCode);
+        using (var client = factory.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/account/sign-in", new { name = "qian.checker", password = Password })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/sign-in", new { name = "qian.checker", password = "brand-new-pass" })).StatusCode);
+        }
+
+        using var store = RecordStore.Open(StoreLocation.Embedded(_data.Path));
+        var log = new AuditLog(store);
+        Assert.Equal(3, log.Entries().Count(e => e.Action == AuditActions.UserChange && e.User == "zhao.admin"));
+        Assert.True(log.Verify().Intact);
+    }
+
     private ServerFactory Server(params (string Key, string Value)[] settings) => new(_data.Path, settings);
 
     private static async Task<HttpClient> SignedIn(ServerFactory factory, string name, bool sendToken = true)

@@ -28,11 +28,11 @@ public sealed class CheckPanelBrowserTests(BrowserFixture fixture)
         await map.Page.Mouse.ClickAsync(cx + 40, cy);
         await map.Page.Mouse.ClickAsync(cx + 40, cy + 40);
         await map.Page.Mouse.DblClickAsync(cx, cy + 40);
-        await map.Page.ClickAsync("#check-run");
 
-        var status = map.Page.Locator("#check-status");
-        await status.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5000 });
-        Assert.Contains("请先选择项目类型", await status.TextContentAsync());
+        // The run button is disabled and says why beside it; the kind select is marked as the missing choice.
+        Assert.True(await map.Page.Locator("#check-run").IsDisabledAsync());
+        Assert.Contains("请先选择项目类型", await map.Page.Locator("#check-run-reason").TextContentAsync());
+        Assert.Equal("true", await map.Page.Locator("#check-type").GetAttributeAsync("aria-invalid"));
         Assert.Equal(0, await map.Page.Locator(".verdict-banner").CountAsync());
 
         await map.Page.SelectOptionAsync("#check-type", "point-infrastructure");

@@ -127,7 +127,14 @@ public sealed class RecordsApiTests : IDisposable
         var record = await Json(await updated.GetAsync($"/api/records/{id}"));
         Assert.True(record.GetProperty("dataUpdated").GetBoolean());
         Assert.Equal("数据已更新：结论可能变化", record.GetProperty("noticeZh").GetString());
-        Assert.Equal(1, (await Json(await updated.GetAsync("/api/records"))).GetProperty("affected").GetInt32());
+        var list = await Json(await updated.GetAsync("/api/records"));
+        Assert.Equal(1, list.GetProperty("affected").GetInt32());
+        Assert.Equal("数据已更新：结论可能变化", list.GetProperty("records")[0].GetProperty("noticeZh").GetString());
+        // One answer everywhere: the CLI's list of the same store is the same JSON, field for field.
+        var cli = CliInProcess.Run("records", "list", "--format", "json", "--data", _data.Path);
+        Assert.True(cli.Code == 0, cli.Stderr);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(list.GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(cli.Stdout)),
+            $"web: {list.GetRawText()}\ncli: {cli.Stdout}");
 
         var recheck = await Json(await updated.PostAsync($"/api/records/{id}/recheck", null));
 

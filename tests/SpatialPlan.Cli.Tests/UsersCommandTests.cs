@@ -55,6 +55,40 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Equal(0, Run(string.Empty, "audit", "verify", "--data", _data).ExitCode);
     }
 
+    [Fact]
+    public void RoleDisableEnableAndPasswordChangeTheAccountRefuseTheLastAdminAndAreAudited()
+    {
+        Assert.Equal(0, Run("first-admin-pass\n", "users", "add", "zhao.admin", "--role", "admin", "--data", _data).ExitCode);
+        Assert.Equal(0, Run("checker-pass-1\n", "users", "add", "qian.checker", "--role", "checker", "--data", _data).ExitCode);
+
+        var lastAdmin = Run(string.Empty, "users", "disable", "zhao.admin", "--data", _data);
+        Assert.Equal(2, lastAdmin.ExitCode);
+        Assert.Contains("唯一", lastAdmin.Stderr, StringComparison.Ordinal);
+        var unknown = Run(string.Empty, "users", "role", "nobody", "--role", "viewer", "--data", _data);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("users list", unknown.Stderr, StringComparison.Ordinal);
+
+        var role = Run(string.Empty, "users", "role", "qian.checker", "--role", "viewer", "--data", _data);
+        Assert.True(role.ExitCode == 0, role.Stderr);
+        Assert.Contains("查看", role.Stdout, StringComparison.Ordinal);
+        var disable = Run(string.Empty, "users", "disable", "qian.checker", "--reason", "调离", "--data", _data);
+        Assert.True(disable.ExitCode == 0, disable.Stderr);
+        Assert.Contains("已停用", disable.Stdout, StringComparison.Ordinal);
+        var list = JsonDocument.Parse(Run(string.Empty, "users", "list", "--format", "json", "--data", _data).Stdout).RootElement;
+        var qian = list.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "qian.checker");
+        Assert.Equal("viewer", qian.GetProperty("role").GetString());
+        Assert.True(qian.GetProperty("disabled").GetBoolean());
+
+        Assert.Equal(0, Run(string.Empty, "users", "enable", "qian.checker", "--data", _data).ExitCode);
+        Assert.Equal(2, Run("short\n", "users", "password", "qian.checker", "--data", _data).ExitCode);
+        Assert.Equal(0, Run("a-new-password\n", "users", "password", "qian.checker", "--data", _data).ExitCode);
+
+        var audit = Run(string.Empty, "audit", "export", "--data", _data).Stdout;
+        Assert.Equal(6, audit.Split('\n').Count(line => line.Contains("user.change", StringComparison.Ordinal))); // add ×2, role, disable, enable, password
+        Assert.DoesNotContain("a-new-password", audit, StringComparison.Ordinal);
+        Assert.Equal(0, Run(string.Empty, "audit", "verify", "--data", _data).ExitCode);
+    }
+
     [Theory]
     [InlineData("", "--role", "admin", "没有密码")]
     [InlineData("short\n", "--role", "admin", "密码太短")]

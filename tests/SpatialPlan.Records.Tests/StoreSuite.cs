@@ -405,6 +405,63 @@ public abstract class StoreSuite : IDisposable
         Assert.True(log.Verify().Intact);
     }
 
+    [SkippableFact]
+    public void RoleChangesDisablingAndNewPasswordsAreAuditedChangeTheStampAndNeverLeaveTheOfficeWithoutAnAdmin()
+    {
+        using var store = RecordStore.Open(NewLocation());
+        var accounts = new Accounts.AccountBook(store);
+        var zhang = new Actor("zhang.admin", "account");
+        var admin = accounts.Add("zhang.admin", "admin", "correct horse 1", Planner);
+        var li = accounts.Add("li.checker", "checker", "checker-pass-1", zhang);
+
+        // The only admin can be neither demoted nor disabled.
+        var last = Assert.Throws<Core.Sources.InputException>(() => accounts.SetRole("zhang.admin", "viewer", zhang));
+        Assert.Contains("唯一", last.Message, StringComparison.Ordinal);
+        Assert.Throws<Core.Sources.InputException>(() => accounts.Disable("zhang.admin", "leaving", zhang));
+        Assert.Throws<Core.Sources.InputException>(() => accounts.SetRole("nobody", "viewer", zhang));
+        Assert.Throws<Core.Sources.InputException>(() => accounts.SetRole("li.checker", "boss", zhang));
+        Assert.Throws<Core.Sources.InputException>(() => accounts.SetPassword("li.checker", "short", zhang));
+
+        var demoted = accounts.SetRole("li.checker", "viewer", zhang);
+        Assert.Equal("viewer", accounts.Find("li.checker")!.Role);
+        Assert.NotEqual(li.Stamp, demoted.Stamp);
+
+        var disabled = accounts.Disable("li.checker", "调离 transferred", zhang);
+        Assert.True(accounts.Find("li.checker")!.Disabled);
+        Assert.NotEqual(demoted.Stamp, disabled.Stamp);
+        Assert.Null(accounts.SignIn("li.checker", "checker-pass-1", "10.0.0.7")); // disabled: no sign-in with the right password
+
+        accounts.Enable("li.checker", zhang);
+        Assert.False(accounts.Find("li.checker")!.Disabled);
+        Assert.Equal("viewer", accounts.Find("li.checker")!.Role);
+        accounts.SetPassword("li.checker", "a new password", zhang);
+        Assert.Null(accounts.SignIn("li.checker", "checker-pass-1", null));
+        Assert.Equal("li.checker", accounts.SignIn("li.checker", "a new password", null)?.Name);
+
+        // With a second admin, the first may step down.
+        accounts.SetRole("li.checker", "admin", zhang);
+        accounts.SetRole("zhang.admin", "checker", new Actor("li.checker", "account"));
+        Assert.Equal("checker", accounts.Find("zhang.admin")!.Role);
+        Assert.NotEqual(admin.Stamp, accounts.Find("zhang.admin")!.Stamp);
+
+        var log = new AuditLog(store);
+        var changes = log.Entries().Where(e => e.Action == "user.change").ToList();
+        // add, add, role, disable, enable, password, role, role
+        Assert.Equal(8, changes.Count);
+        Assert.Contains("\"change\":\"disable\"", changes[3].Detail, StringComparison.Ordinal);
+        using (var detail = System.Text.Json.JsonDocument.Parse(changes[3].Detail))
+        {
+            Assert.Equal("调离 transferred", detail.RootElement.GetProperty("reason").GetString());
+            Assert.False(detail.RootElement.GetProperty("before").GetProperty("disabled").GetBoolean());
+            Assert.True(detail.RootElement.GetProperty("after").GetProperty("disabled").GetBoolean());
+        }
+
+        Assert.Contains("\"change\":\"password\"", changes[5].Detail, StringComparison.Ordinal);
+        Assert.Equal("li.checker", changes[7].User);
+        Assert.DoesNotContain(log.Entries(), e => e.Detail.Contains("a new password", StringComparison.Ordinal) || e.Detail.Contains("AQAAAA", StringComparison.Ordinal));
+        Assert.True(log.Verify().Intact);
+    }
+
     protected static GivenSettings Given(string name, string? code = null) => new(new ProjectSettings(Name: name, ProjectCode: code, Builder: "巴彦淖尔某能源公司"));
 
     protected static RecordDraft Draft(RecordMaker maker, string name, string? code = null) =>

@@ -96,6 +96,8 @@ public static class AccountsSetup
         users.MapGet("/", (RecordsHost host) => TypedResults.Json(new AccountBook(host.Store()).List()
             .Select(a => new { name = a.Name, role = a.Role, roleZh = Roles.Zh(a.Role), createdAt = a.CreatedAt, disabled = a.Disabled }), Layers.PlanData.Json));
         users.MapPost("/", AddUser);
+        users.MapPatch("/{name}", ChangeUser);
+        users.MapPut("/{name}/password", SetUserPassword);
         users.AddEndpointFilter(async (c, next) =>
         {
             try
@@ -402,6 +404,68 @@ public static class AccountsSetup
 
         var account = new AccountBook(host.Store()).Add(name ?? string.Empty, role ?? string.Empty, password ?? string.Empty, RecordsHost.ActorOf(context));
         return TypedResults.Created($"/api/users/{Uri.EscapeDataString(account.Name)}", new { name = account.Name, role = account.Role, roleZh = Roles.Zh(account.Role) });
+    }
+
+    /// <summary>
+    /// <c>PATCH /api/users/{name}</c> with <c>{"role"?, "disabled"?, "reason"?}</c>: an admin changes an account (the same
+    /// <see cref="AccountBook"/> changes as <c>spatialplan users role|disable|enable</c>, each audited); the account's
+    /// cookies are refused from its next request on.
+    /// </summary>
+    private static async Task<IResult> ChangeUser(string name, HttpContext context, RecordsHost host)
+    {
+        using var body = await ReadBody(context, "{\"role\"?, \"disabled\"?, \"reason\"?}");
+        var root = body.RootElement;
+        var book = new AccountBook(host.Store());
+        var by = RecordsHost.ActorOf(context);
+        var account = book.Find(name)
+            ?? throw new InputException($"没有名为“{name}”的账号（no such account）。", "GET /api/users 列出已有账号。 GET /api/users lists the accounts.");
+        if (root.TryGetProperty("role", out var role))
+        {
+            account = book.SetRole(name, role.ValueKind == JsonValueKind.String ? role.GetString()! : role.ToString(), by);
+        }
+
+        if (root.TryGetProperty("disabled", out var disabled))
+        {
+            if (disabled.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                throw new InputException("“disabled”应为 true 或 false（disabled must be a boolean）。", "发送 {\"disabled\": true} 停用，{\"disabled\": false} 启用。");
+            }
+
+            var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            account = disabled.GetBoolean() ? book.Disable(name, reason, by) : book.Enable(name, by);
+        }
+
+        return TypedResults.Json(new { name = account.Name, role = account.Role, roleZh = Roles.Zh(account.Role), disabled = account.Disabled }, Layers.PlanData.Json);
+    }
+
+    /// <summary><c>PUT /api/users/{name}/password</c> with <c>{"password"}</c>: an admin sets a new password (audited, no hash in the trail).</summary>
+    private static async Task<IResult> SetUserPassword(string name, HttpContext context, RecordsHost host)
+    {
+        using var body = await ReadBody(context, "{\"password\"}");
+        var password = body.RootElement.TryGetProperty("password", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        var book = new AccountBook(host.Store());
+        _ = book.Find(name) ?? throw new InputException($"没有名为“{name}”的账号（no such account）。", "GET /api/users 列出已有账号。 GET /api/users lists the accounts.");
+        book.SetPassword(name, password ?? string.Empty, RecordsHost.ActorOf(context));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<JsonDocument> ReadBody(HttpContext context, string shape)
+    {
+        try
+        {
+            var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new InputException("请求正文应为 JSON 对象（the body must be a JSON object）。", $"发送 {shape}。 Send {shape}.");
+            }
+
+            return document;
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"请求正文不是 JSON（{e.Message}）。", $"发送 {shape}。 Send {shape}.", inner: e);
+        }
     }
 
     /// <summary>A cookie issued before its account changed (role, password, disabled) is refused.</summary>

@@ -19,8 +19,6 @@ namespace SpatialPlan.App.Records;
 /// </summary>
 public static class RecordEndpoints
 {
-    public const string DataUpdatedZh = "数据已更新：结论可能变化";
-
     public static IEndpointRouteBuilder MapRecords(this IEndpointRouteBuilder app)
     {
         var records = app.MapGroup("/api/records").AddEndpointFilter(MapRecordErrors).DisableAntiforgery();
@@ -74,31 +72,7 @@ public static class RecordEndpoints
             !string.Equals(Q("live"), "true", StringComparison.OrdinalIgnoreCase));
         var current = host.DataVersion;
         var rows = host.Book().List(query, current);
-        var affected = rows.Count(r => r.DataUpdated && !r.Withdrawn);
-        return TypedResults.Json(new
-        {
-            dataVersion = current,
-            total = rows.Count,
-            affected,
-            noticeZh = affected > 0 ? $"{affected} 个项目{DataUpdatedZh}" : null,
-            records = rows.Select(r => new
-            {
-                id = r.Id,
-                version = r.Version,
-                projectName = r.ProjectName,
-                builder = r.Builder,
-                projectCode = r.ProjectCode,
-                kind = r.Kind,
-                verdict = r.Verdict,
-                verdictZh = r.VerdictZh,
-                createdAt = r.CreatedAt,
-                updatedAt = r.UpdatedAt,
-                user = r.User,
-                dataVersion = r.DataVersion,
-                withdrawn = r.Withdrawn,
-                dataUpdated = r.DataUpdated,
-            }),
-        }, Layers.PlanData.Json);
+        return TypedResults.Json(RecordJson.List(rows, current), RecordJson.Options);
     }
 
     private static IResult Get(long id, RecordsHost host)
@@ -112,30 +86,20 @@ public static class RecordEndpoints
             id,
             version = detail.Latest.Version,
             dataUpdated = updated,
-            noticeZh = updated ? DataUpdatedZh : null,
+            noticeZh = updated ? RecordJson.DataUpdatedZh : null,
             currentDataVersion = current,
-            withdrawn = detail.Withdrawn is { } w ? new { at = w.At, user = w.User, reason = w.Reason, version = w.Version } : null,
+            withdrawn = RecordJson.Withdrawal(detail.Withdrawn),
             latest = VersionJson(detail.Latest, report.RootElement),
-            versions = detail.Versions.Select(v => new
-            {
-                version = v.Version,
-                createdAt = v.CreatedAt,
-                user = v.User,
-                reason = v.Reason,
-                verdict = v.Verdict,
-                verdictZh = v.VerdictZh,
-                dataVersion = v.DataVersion,
-                url = $"/api/records/{id}/versions/{v.Version}",
-            }),
-            events = detail.Events.Select(e => new { at = e.At, user = e.User, kind = e.Kind, version = e.Version, reason = e.Reason, dataVersion = e.DataVersion }),
-        }, Layers.PlanData.Json);
+            versions = detail.Versions.Select(v => RecordJson.VersionLine(v, $"/api/records/{id}/versions/{v.Version}")),
+            events = detail.Events.Select(RecordJson.Event),
+        }, RecordJson.Options);
     }
 
     private static IResult GetVersion(long id, long version, RecordsHost host)
     {
         var v = host.Book().GetVersion(id, version) ?? throw new RecordNotFoundException(id);
         using var report = JsonDocument.Parse(v.ReportJson!);
-        return TypedResults.Json(VersionJson(v, report.RootElement), Layers.PlanData.Json);
+        return TypedResults.Json(VersionJson(v, report.RootElement), RecordJson.Options);
     }
 
     private static IResult File(long id, long version, HttpContext context, RecordsHost host, bool pdf)
@@ -144,7 +108,7 @@ public static class RecordEndpoints
         var name = pdf ? $"record-{id}-v{version}.pdf" : v.SourceFileName;
         var bytes = pdf ? v.ReportPdf! : v.SourceFile!;
         host.Audit().Append(new AuditDraft(AuditActions.Export, $"record {id} v{version} {(pdf ? "report.pdf" : "footprint")}", AuditHash.Sha256(bytes),
-            JsonSerializer.Serialize(new { format = pdf ? "pdf" : "footprint", file = name }, Layers.PlanData.Json)), RecordsHost.ActorOf(context));
+            JsonSerializer.Serialize(new { format = pdf ? "pdf" : "footprint", file = name }, RecordJson.Options)), RecordsHost.ActorOf(context));
         return TypedResults.File(bytes, pdf ? "application/pdf" : "application/octet-stream", name);
     }
 
@@ -165,7 +129,7 @@ public static class RecordEndpoints
             newDataVersion = result.NewDataVersion,
             changes = result.Changes.Select(c => new { zone = c.Zone, what = c.What, old = c.Old, @new = c.New, textZh = c.TextZh }),
             messageZh = result.ErrorZh,
-        }, Layers.PlanData.Json);
+        }, RecordJson.Options);
     }
 
     private static async Task<IResult> Withdraw(long id, HttpRequest request, RecordsHost host, CancellationToken ct)
@@ -189,7 +153,7 @@ public static class RecordEndpoints
         }
 
         var ev = host.Book().Withdraw(id, reason ?? string.Empty, RecordsHost.ActorOf(request.HttpContext));
-        return TypedResults.Json(new { id, withdrawn = new { at = ev.At, user = ev.User, reason = ev.Reason, version = ev.Version } }, Layers.PlanData.Json);
+        return TypedResults.Json(new { id, withdrawn = RecordJson.Withdrawal(ev) }, RecordJson.Options);
     }
 
     private static object VersionJson(RecordVersion v, JsonElement report) => new

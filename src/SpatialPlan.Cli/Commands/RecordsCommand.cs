@@ -52,11 +52,11 @@ internal static class RecordsCommand
                 var current = SpatialPlan.Core.Checks.DataVersion.Compute(SpatialPlan.Core.Layers.LayerCatalog.Load(dir));
                 var rows = new RecordBook(store).List(query, current);
                 var o = parsed.InvocationConfiguration.Output;
-                var affected = rows.Count(r => r.DataUpdated && !r.Withdrawn);
+                var affected = RecordJson.Affected(rows);
                 switch (output)
                 {
                     case "json":
-                        o.WriteLine(JsonSerializer.Serialize(new { dataVersion = current, total = rows.Count, affected, records = rows.Select(Line) }, RecordsContext.Json));
+                        o.WriteLine(JsonSerializer.Serialize(RecordJson.List(rows, current), RecordsContext.Json));
                         break;
                     case "csv":
                         o.Write('\uFEFF');
@@ -82,28 +82,9 @@ internal static class RecordsCommand
         return command;
     }
 
-    private static object Line(RecordSummary r) => new
-    {
-        id = r.Id,
-        version = r.Version,
-        projectName = r.ProjectName,
-        builder = r.Builder,
-        projectCode = r.ProjectCode,
-        kind = r.Kind,
-        verdict = r.Verdict,
-        verdictZh = r.VerdictZh,
-        createdAt = r.CreatedAt,
-        updatedAt = r.UpdatedAt,
-        user = r.User,
-        dataVersion = r.DataVersion,
-        withdrawn = r.Withdrawn,
-        dataUpdated = r.DataUpdated,
-        noticeZh = r.DataUpdated && !r.Withdrawn ? Notices.DataUpdatedZh : null,
-    };
-
     private static void WriteTable(IReadOnlyList<RecordSummary> rows, int affected, string where, TextWriter o)
     {
-        o.WriteLine($"项目台账（{where}）：{rows.Count} 个项目" + (affected > 0 ? $"；其中 {affected} 个{Notices.DataUpdatedZh}（用 spatialplan recheck 复核）" : string.Empty));
+        o.WriteLine($"项目台账（{where}）：{rows.Count} 个项目" + (affected > 0 ? $"；其中 {affected} 个{RecordJson.DataUpdatedZh}（用 spatialplan recheck 复核）" : string.Empty));
         if (rows.Count == 0)
         {
             return;
@@ -162,10 +143,10 @@ internal static class RecordsCommand
                         dataVersion = chosen.DataVersion,
                         currentDataVersion = current,
                         dataUpdated = updated,
-                        noticeZh = updated ? Notices.DataUpdatedZh : null,
-                        withdrawn = detail.Withdrawn is { } w ? new { at = w.At, user = w.User, reason = w.Reason } : null,
-                        versions = detail.Versions.Select(v => new { version = v.Version, createdAt = v.CreatedAt, user = v.User, reason = v.Reason, verdict = v.Verdict, verdictZh = v.VerdictZh, dataVersion = v.DataVersion }),
-                        events = detail.Events.Select(e => new { at = e.At, user = e.User, kind = e.Kind, version = e.Version, reason = e.Reason, dataVersion = e.DataVersion }),
+                        noticeZh = updated ? RecordJson.DataUpdatedZh : null,
+                        withdrawn = RecordJson.Withdrawal(detail.Withdrawn),
+                        versions = detail.Versions.Select(v => RecordJson.VersionLine(v)),
+                        events = detail.Events.Select(RecordJson.Event),
                         report = report.RootElement,
                     }, RecordsContext.Json));
                     return ExitCodes.Ok;
@@ -178,7 +159,7 @@ internal static class RecordsCommand
                 o.WriteLine($"  数据版本：{chosen.DataVersion ?? "—"}；规则版本：{chosen.PolicyVersion}");
                 if (updated)
                 {
-                    o.WriteLine($"  ⚠ {Notices.DataUpdatedZh}（当前数据版本 {current}；用 spatialplan recheck 复核）。Data updated: the verdict may change.");
+                    o.WriteLine($"  ⚠ {RecordJson.DataUpdatedZh}（当前数据版本 {current}；用 spatialplan recheck 复核）。Data updated: the verdict may change.");
                 }
 
                 if (detail.Withdrawn is { } withdrawn)
@@ -318,10 +299,4 @@ internal static class RecordsCommand
         VersionReasons.Recheck => "复核（结果有变化）",
         _ => reason,
     };
-}
-
-/// <summary>Words the records outputs share.</summary>
-internal static class Notices
-{
-    public const string DataUpdatedZh = "数据已更新：结论可能变化";
 }

@@ -18,11 +18,7 @@ namespace SpatialPlan.Cli.Commands;
 /// </summary>
 internal static class RecordsContext
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = false,
-    };
+    public static readonly JsonSerializerOptions Json = SpatialPlan.Records.Book.RecordJson.Options;
 
     public static Option<string?> Database() => new("--database")
     {

@@ -14,7 +14,67 @@ namespace SpatialPlan.Cli.Commands;
 /// </summary>
 internal static class UsersCommand
 {
-    public static Command Create() => new("users", "服务器模式的账号：添加、列出（密码从标准输入读取）。Accounts for server mode.") { Add(), List() };
+    public static Command Create() => new("users", "服务器模式的账号：添加、列出、改角色、停用、启用、重设密码（密码从标准输入读取）。Accounts for server mode.")
+    {
+        Add(), List(), SetRole(), Disable(), Enable(), Password(),
+    };
+
+    private static Command SetRole()
+    {
+        var role = new Option<string?>("--role") { Description = "新角色：viewer | checker | admin。", Required = true };
+        return Change("role", "改变账号的角色；此前签发的登录凭据随即失效。Change an account's role.", [role],
+            (book, user, parsed) => book.SetRole(user, Roles.Parse(parsed.GetValue(role)), RecordsContext.User));
+    }
+
+    private static Command Disable()
+    {
+        var reason = new Option<string?>("--reason") { Description = "停用原因（记入留痕）。Why (kept in the audit trail)." };
+        return Change("disable", "停用账号：不能再登录，已登录的会话随即失效；其记录全部保留。Disable an account.", [reason],
+            (book, user, parsed) => book.Disable(user, parsed.GetValue(reason), RecordsContext.User));
+    }
+
+    private static Command Enable() =>
+        Change("enable", "重新启用停用的账号（角色不变）。Enable a disabled account again.", [],
+            (book, user, _) => book.Enable(user, RecordsContext.User));
+
+    private static Command Password() =>
+        Change("password", "重设密码（从标准输入读取）；此前签发的登录凭据随即失效。Set a new password, read from standard input.", [],
+            (book, user, parsed) =>
+            {
+                var password = ReadPassword(parsed.InvocationConfiguration.Error);
+                AccountBook.CheckPassword(password);
+                return book.SetPassword(user, password!, RecordsContext.User);
+            });
+
+    /// <summary>
+    /// <c>users VERB NAME …</c>: one change to one account, made by the OS user, written with its audit entry; prints the
+    /// account as it now is.
+    /// </summary>
+    private static Command Change(string verb, string description, Option[] options, Func<AccountBook, string, ParseResult, Account> change)
+    {
+        var name = new Argument<string>("NAME") { Description = "用户名。User name." };
+        var data = CommonOptions.Data();
+        var database = RecordsContext.Database();
+        var command = new Command(verb, description) { name, data, database };
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed =>
+        {
+            var (_, store) = RecordsContext.Open(parsed.GetValue(data), parsed.GetValue(database));
+            using (store)
+            {
+                var account = change(new AccountBook(store), parsed.GetValue(name) ?? string.Empty, parsed);
+                parsed.InvocationConfiguration.Output.WriteLine(
+                    $"账号 {account.Name}：角色 {Roles.Zh(account.Role)}（{account.Role}），{(account.Disabled ? "已停用" : "可用")}。");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     private static Command Add()
     {

@@ -15,6 +15,7 @@ public sealed class JurisdictionCheck
     private readonly ZoneLayer _area;
     private readonly ZoneLayer? _neighbours;
     private readonly Geometry _areaGk;
+    private readonly IPreparedGeometry _areaPrepared;
 
     /// <param name="area">The area layer (its features together are the data's area).</param>
     /// <param name="neighbours">The neighbouring counties (name per feature), or null.</param>
@@ -24,6 +25,13 @@ public sealed class JurisdictionCheck
         _neighbours = neighbours?.As("neighbours");
         var parts = area.Features.Select(f => f.Geometry).Where(g => g is IPolygonal).ToList();
         _areaGk = parts.Count == 1 ? parts[0] : OverlayNGRobust.Union(parts.Count == 0 ? Geometry.DefaultFactory.CreatePolygon() : parts[0].Factory.BuildGeometry(parts));
+        // Prepared once and shared by every check: NTS's prepared polygons are thread-safe (their indexes are built under a
+        // lock); one Covers of a small square inside builds both (point locator, segment index) before any check runs.
+        _areaPrepared = PreparedGeometryFactory.Prepare(_areaGk);
+        if (!_areaGk.IsEmpty)
+        {
+            _areaPrepared.Covers(_areaGk.InteriorPoint.Buffer(1, 1));
+        }
         AreaName = string.Join("、", area.Features.Select(f => f.Name).Where(n => n.Length > 0).Distinct());
         if (AreaName.Length == 0)
         {
@@ -41,8 +49,7 @@ public sealed class JurisdictionCheck
     public JurisdictionResult Evaluate(Footprint footprint, double sliverM2, CancellationToken cancellation = default)
     {
         var fp = footprint.Gk;
-        // Prepared per call: a prepared geometry builds its indexes lazily, and checks run concurrently in the app.
-        var whollyInside = PreparedGeometryFactory.Prepare(_areaGk).Covers(fp);
+        var whollyInside = _areaPrepared.Covers(fp);
         var outsideGk = whollyInside ? null : OverlayNGRobust.Overlay(fp, _areaGk, SpatialFunction.Difference);
         var outside = outsideGk is null || outsideGk.IsEmpty ? 0 : PlanarMeasure.AreaM2(outsideGk);
         var inside = Math.Max(0, footprint.AreaM2 - outside);

@@ -22,6 +22,13 @@ public sealed record LabelStyle
     /// </summary>
     public double? MinZoomScale { get; init; }
 
+    /// <summary>
+    /// Where the web map anchors the label: null for the renderer's default (one per part), or <c>near-area</c> for one
+    /// label per feature at its point nearest the data area (neighbouring counties, 黄河), which would otherwise be
+    /// named at their own far-away centres or once per piece.
+    /// </summary>
+    public string? Anchor { get; init; }
+
     /// <summary>True when the label is drawn at map scale 1:<paramref name="scaleDenominator"/>.</summary>
     public bool ShowsAt(double scaleDenominator) => MinZoomScale is not { } max || scaleDenominator <= max;
 }

@@ -104,6 +104,81 @@ public sealed class AccountBook(RecordStore store)
         });
     }
 
+    /// <summary>Gives an account another role. Refused when it would leave no enabled admin.</summary>
+    /// <exception cref="InputException">An unknown account, a bad role, or the last admin demoted.</exception>
+    public Account SetRole(string name, string role, Actor by)
+    {
+        role = Roles.Parse(role);
+        return Change(name, by, "role", before => before.Role == role ? null : (Role: role, Disabled: before.Disabled), null);
+    }
+
+    /// <summary>
+    /// Disables an account: it can no longer sign in, and cookies it already holds are refused on their next request (the
+    /// stamp changes). Nothing it did is removed. Refused when it would leave no enabled admin.
+    /// </summary>
+    public Account Disable(string name, string? reason, Actor by) =>
+        Change(name, by, "disable", before => before.Disabled ? null : (Role: before.Role, Disabled: true), reason);
+
+    /// <summary>Enables a disabled account again, with the role it had.</summary>
+    public Account Enable(string name, Actor by) =>
+        Change(name, by, "enable", before => before.Disabled ? (Role: before.Role, Disabled: false) : null, null);
+
+    /// <summary>Sets a new password; cookies issued before are refused (the stamp changes).</summary>
+    public Account SetPassword(string name, string password, Actor by)
+    {
+        CheckPassword(password);
+        return Change(name, by, "password", before => (Role: before.Role, Disabled: before.Disabled), null, Hasher.HashPassword(name, password));
+    }
+
+    /// <summary>
+    /// One account change as one write with its audit entry (<see cref="AuditActions.UserChange"/>: what changed, before and
+    /// after, never a password or hash) and a new stamp. <paramref name="after"/> gives the new role and state, or null when
+    /// nothing would change (then nothing is written and the account is returned as it is).
+    /// </summary>
+    private Account Change(string name, Actor by, string change, Func<Account, (string Role, bool Disabled)?> after, string? reason, string? newHash = null)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        name = (name ?? string.Empty).Trim();
+        return store.Write((c, t) =>
+        {
+            var before = c.Query(t, "SELECT name, role, stamp, created_at, disabled_at FROM users WHERE name = @n AND kind = 'account'", Map, ("n", name)).FirstOrDefault()
+                ?? throw new InputException($"没有名为“{name}”的账号（no such account）。", "用 spatialplan users list 查看已有账号。 See spatialplan users list.");
+            var next = after(before);
+            if (next is not { } n)
+            {
+                return before;
+            }
+
+            var wasEnabledAdmin = before.Role == Roles.Admin && !before.Disabled;
+            var staysEnabledAdmin = n.Role == Roles.Admin && !n.Disabled;
+            if (wasEnabledAdmin && !staysEnabledAdmin && Convert.ToInt64(c.Scalar(t,
+                    "SELECT COUNT(*) FROM users WHERE kind = 'account' AND role = 'admin' AND disabled_at IS NULL AND name <> @n", ("n", name)), CultureInfo.InvariantCulture) == 0)
+            {
+                throw new InputException($"“{name}”是唯一可用的管理员，不能降级或停用（the last admin）。",
+                    "先用 spatialplan users add 添加另一个管理员，再修改这个账号。 Add another admin first.");
+            }
+
+            var now = store.Now();
+            var stamp = NewStamp();
+            var disabledAt = n.Disabled ? "COALESCE(disabled_at, @t)" : "NULL";
+            (string, object?)[] values = [("n", name), ("r", n.Role), ("s", stamp), ("t", now)];
+            c.Execute(t, newHash is null
+                ? $"UPDATE users SET role = @r, stamp = @s, updated_at = @t, disabled_at = {disabledAt} WHERE name = @n"
+                : $"UPDATE users SET role = @r, stamp = @s, updated_at = @t, disabled_at = {disabledAt}, password_hash = @h WHERE name = @n",
+                newHash is null ? values : [.. values, ("h", newHash)]);
+            AuditLog.Append(c, t, new AuditDraft(AuditActions.UserChange, $"user {name}", AuditHash.Sha256(name + "\n" + n.Role + "\n" + (n.Disabled ? "disabled" : "enabled")),
+                JsonSerializer.Serialize(new
+                {
+                    change,
+                    user = name,
+                    before = new { role = before.Role, disabled = before.Disabled },
+                    after = new { role = n.Role, disabled = n.Disabled },
+                    reason,
+                })), by, now);
+            return new Account(name, n.Role, stamp, before.CreatedAt, n.Disabled);
+        });
+    }
+
     /// <summary>The account, or null (an unknown name, an OS user, <c>local</c>).</summary>
     public Account? Find(string name) => store.Read(c => c.Query(null,
         "SELECT name, role, stamp, created_at, disabled_at FROM users WHERE name = @n AND kind = 'account'", Map, ("n", name)).FirstOrDefault());

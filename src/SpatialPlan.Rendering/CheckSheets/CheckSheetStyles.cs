@@ -6,8 +6,9 @@ namespace SpatialPlan.Rendering.CheckSheets;
 /// <summary>The fixed symbols of a check sheet that are not layers of the catalog: footprint, detail boxes, the part outside the data area.</summary>
 internal static class CheckSheetStyles
 {
-    /// <summary>styles.json key of the overlap fills, one rule per zone category (the web map reads the same key).</summary>
-    public const string OverlapsKey = "overlaps";
+    /// <summary>Prefix of the styles.json keys of the overlap fills, one per zone category (<c>overlap-permanent-farmland</c> …);
+    /// the web map reads the same keys (ClientApp overlapStyles.ts).</summary>
+    public const string OverlapPrefix = "overlap-";
 
     public const string FootprintStroke = Reports.ReportMapPainter.FootprintStroke;
 
@@ -21,15 +22,12 @@ internal static class CheckSheetStyles
 
     public static readonly LayerStyle DetailBox = new() { Stroke = "#222222", StrokeWidth = 1.5, StrokeDash = [5, 3] };
 
-    /// <summary>Used when a data folder's styles.json has no <c>overlaps</c> style: a neutral grey, one for every category.</summary>
+    /// <summary>Used when a data folder's styles.json has no <c>overlap-&lt;category&gt;</c> style: a neutral grey.</summary>
     public static readonly LayerStyle FallbackOverlap = new() { Fill = "#9e9e9e", LegendZh = "占用管控区", LegendEn = "Overlap with a protected zone" };
 
-    /// <summary>The overlap style of a zone category: the <c>overlaps</c> rule whose filter names it, else the base style.</summary>
-    public static LayerStyle OverlapOf(StyleBook styles, string category)
-    {
-        var book = styles.Keys.Contains(OverlapsKey) ? styles.Get(OverlapsKey) : FallbackOverlap;
-        return book.Resolve(name => name == "category" ? category : null);
-    }
+    /// <summary>The overlap style of a zone category: styles.json's <c>overlap-&lt;category&gt;</c>, else a neutral grey.</summary>
+    public static LayerStyle OverlapOf(StyleBook styles, string category) =>
+        styles.Keys.Contains(OverlapPrefix + category) ? styles.Get(OverlapPrefix + category) : FallbackOverlap;
 
     public static LegendEntry Entry(string label, LayerStyle style) => new(label, style, LegendSwatch.Area);
 }

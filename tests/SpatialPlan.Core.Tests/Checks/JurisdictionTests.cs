@@ -50,4 +50,32 @@ public class JurisdictionTests
         Assert.Equal("linhe名", Assert.Single(half.Jurisdiction.Neighbours).Name);
         Assert.Equal(Verdict.Advisory, half.Verdict); // no zone at all: the unchecked half alone keeps it from clear
     }
+
+    [Fact]
+    public void ChecksRunningAtOnceShareThePreparedAreaAndGetTheSameShares()
+    {
+        // The area is prepared once per JurisdictionCheck and shared by every check, as the app runs them concurrently.
+        // A star-shaped area with many vertices, footprints inside, across the edge and outside, checked 8 at a time.
+        var ring = Enumerable.Range(0, 721).Select(i =>
+        {
+            var a = (i % 720) * Math.PI / 360;
+            var r = i % 2 == 0 ? 10000 : 9000;
+            return FormattableString.Invariant($"{430000 + (r * Math.Cos(a))} {4520000 + (r * Math.Sin(a))}");
+        });
+        var areaWkt = $"POLYGON(({string.Join(",", ring)}))";
+        var footprints = Enumerable.Range(0, 40).Select(i => Footprint(Box(430000 + (i * 300), 4520000, 430000 + (i * 300) + 250, 4520200))).ToList();
+        SiteCheck Fresh() => new(Policy, [], null, new JurisdictionCheck(Layer("area", ("star", areaWkt, null)), null));
+
+        // Each footprint alone, on a fresh check each time: nothing prepared before.
+        var alone = footprints.Select(f => Fresh().Run(f, Kind(Urban)).Jurisdiction!.OutsideAreaM2).ToList();
+        var shared = Fresh();
+        var together = new double[footprints.Count];
+        Parallel.For(0, footprints.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => together[i % footprints.Count] = shared.Run(footprints[i % footprints.Count], Kind(Urban)).Jurisdiction!.OutsideAreaM2);
+
+        Assert.Equal(alone, together);
+        Assert.Contains(alone, a => a == 0);
+        Assert.Contains(alone, a => a > 0 && a < 40000);
+        Assert.Contains(alone, a => a > 49000); // wholly outside: 250 m × 200 m
+    }
 }

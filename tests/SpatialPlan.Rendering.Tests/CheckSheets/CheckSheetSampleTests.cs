@@ -114,7 +114,7 @@ public class CheckSheetSampleTests(ITestOutputHelper output)
     }
 
     private static IEnumerable<string> OverlapCategories() =>
-        SampleChecks.Styles.Get(CheckSheetStyles.OverlapsKey).Rules!.Select(r => r.Filter.EqualsValue!.ToString()!);
+        SampleChecks.Styles.Keys.Where(k => k.StartsWith(CheckSheetStyles.OverlapPrefix, StringComparison.Ordinal)).Select(k => k[CheckSheetStyles.OverlapPrefix.Length..]);
 
     /// <summary>
     /// Solid patches of <paramref name="colour"/> inside the given frames (page points → pixels): pixels that, with their

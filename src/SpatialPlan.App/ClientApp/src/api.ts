@@ -1,7 +1,8 @@
 // Types of the API's JSON (docs/architecture.md) and the calls the page makes.
 import type { FeatureCollection } from './geojson';
 
-export interface LabelStyle { field: string; size: number; color: string; halo?: string | null; minZoomScale?: number | null }
+/** `anchor: "near-area"` labels a feature once, at its point nearest the data area (neighbouring counties, 黄河). */
+export interface LabelStyle { field: string; size: number; color: string; halo?: string | null; minZoomScale?: number | null; anchor?: string | null }
 export interface PointSymbol { shape: 'circle' | 'square' | 'star' | 'triangle'; radius: number; fill?: string | null; stroke?: string | null; strokeWidth?: number | null }
 export interface HatchStyle { angle: number; spacing: number; color: string; width: number }
 export interface StyleFilter { property: string; equals: unknown }
@@ -36,7 +37,10 @@ export interface ZoneResult {
   layerId: string; layerTitle: string; layerTitleEn: string; category: string; mode: string; relation: string; situation: string;
   relationZh: string; figuresZh: string;
   overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa: number; overlapPercent: number;
-  features: Array<{ id: string; name: string; level: string; landClass: string; overlapAreaM2: number; overlapAreaMu: number }>;
+  features: Array<{
+    id: string; name: string; level: string; landClass: string; overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa?: number;
+    featureAreaM2?: number | null; featureSharePercent?: number | null;
+  }>;
   nearbyFeatures?: Array<{ id: string; name: string; distanceM: number }>;
   distanceM: number | null; proximityM: number; overlapGeometry: unknown | null;
   verdict: string; verdictZh: string; inPrinciple: boolean; rule: string; ruleEn: string; basisText: string; basisTextEn: string;

@@ -1,13 +1,19 @@
 // The site check in the map: get a footprint (upload, draw, sample), set the options, run, show the report.
 import Draw from 'ol/interaction/Draw';
+import Modify from 'ol/interaction/Modify';
+import Snap from 'ol/interaction/Snap';
+import VectorSource from 'ol/source/Vector';
+import { buffer as bufferExtent } from 'ol/extent';
 import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import type { PlanMap } from './planMap';
-import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type Kinds, type SampleProject } from './api';
+import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type CheckReport, type Kinds, type SampleProject } from './api';
 import { t, pick, colon, lang, type Key } from './i18n';
 import { CheckLayers, format } from './checkLayers';
 import { download, renderReport } from './checkResult';
 import { VIEW_CRS, WORKING_CRS } from './crs';
+
+type DrawType = 'Polygon' | 'LineString' | 'Point';
 
 /** A drawn footprint has no properties: its kind must be chosen (no silent default). A sample or file may carry its own. */
 type Footprint = { kind: 'file'; file: File } | { kind: 'geojson'; text: string; drawn: boolean };
@@ -20,15 +26,22 @@ export class CheckPanel {
   private samples: SampleProject[] = [];
   private kinds: Kinds | null = null;
   private draw: Draw | null = null;
+  private drawType: DrawType | null = null;
+  /** Editing the footprint: Modify on its features, Snap to zone and 图斑 edges near it, an undo stack of GeoJSON texts. */
+  private edit: { modify: Modify; snap: Snap } | null = null;
+  private undoStack: string[] = [];
+  private readonly onKey = (e: KeyboardEvent) => this.key(e);
   readonly layers: CheckLayers;
   private lastResult: (() => void) | null = null;
   private form: FormState = { type: '', majors: new Set(), width: '', radius: '', crs: '', sample: '' };
 
   constructor(private readonly root: HTMLElement, private readonly planMap: PlanMap, private readonly beforeDraw: () => void) {
     this.layers = new CheckLayers(planMap.map);
+    this.layers.useCatalog(planMap.catalog);
     getSamples().then((s) => { this.samples = s; this.render(); }).catch(() => { /* no samples folder: the list stays empty */ });
     getKinds().then((k) => { this.kinds = k; this.render(); }).catch(() => { /* no policy: the lists stay empty and the server says why on check */ });
     this.render();
+    window.addEventListener('keydown', this.onKey);
   }
 
   render(): void {
@@ -52,6 +65,12 @@ export class CheckPanel {
           <button type="button" data-draw="LineString">${t('drawLine')}</button>
           <button type="button" data-draw="Point">${t('drawPoint')}</button>
         </div>
+        <p id="draw-hint" class="hint draw-hint" role="status" hidden></p>
+        <div class="edit-buttons">
+          <button type="button" id="edit-footprint" hidden>${t('editFootprint')}</button>
+          <button type="button" id="undo-edit" title="Ctrl+Z" hidden>${t('undo')}</button>
+        </div>
+        <p id="edit-hint" class="hint" hidden>${t('editHint')}</p>
         <label class="field">${t('sample')}
           <select id="check-sample"><option value="">${t('chooseSample')}</option>
             ${this.samples.map((s, i) => `<option value="${i}">${escapeHtml(pick(s.nameZh, s.nameEn))}</option>`).join('')}
@@ -74,12 +93,47 @@ export class CheckPanel {
         </div>
       </fieldset>
       <button type="button" id="check-run" class="primary">${t('run')}</button>
+      <p id="check-run-reason" class="hint run-reason" hidden></p>
       <p id="check-status" class="error" hidden></p>
       <div id="check-result"></div>`;
     this.restoreForm();
     this.wire();
+    this.updateControls();
     this.lastResult?.();
   }
+
+  /**
+   * The draw hint, the edit buttons and the run button's state: disabled, with the reason beside it, while there is no
+   * footprint or a drawn one has no kind (the kind select is then marked as the missing required choice).
+   */
+  private updateControls(): void {
+    const hint = this.$('draw-hint');
+    hint.hidden = !this.drawType;
+    hint.textContent = this.drawType ? t(`drawHint.${this.drawType}` as Key) : '';
+    this.root.querySelectorAll<HTMLButtonElement>('[data-draw]').forEach((b) => b.classList.toggle('active', b.dataset.draw === this.drawType));
+    const edit = this.$<HTMLButtonElement>('edit-footprint');
+    edit.hidden = this.layers.footprint.isEmpty() || !!this.drawType;
+    edit.textContent = t(this.edit ? 'finishEdit' : 'editFootprint');
+    edit.classList.toggle('active', !!this.edit);
+    const undo = this.$<HTMLButtonElement>('undo-edit');
+    undo.hidden = !this.edit && this.undoStack.length === 0;
+    undo.disabled = this.undoStack.length === 0;
+    this.$('edit-hint').hidden = !this.edit;
+    const needsKind = this.footprint?.kind === 'geojson' && this.footprint.drawn && !this.form.type;
+    const reason = !this.footprint ? t('runNeedsFootprint') : needsKind ? t('runNeedsKind') : '';
+    const run = this.$<HTMLButtonElement>('check-run');
+    if (!this.running) run.disabled = !!reason;
+    run.title = reason;
+    const why = this.$('check-run-reason');
+    why.textContent = reason;
+    why.hidden = !reason;
+    this.$('check-type').classList.toggle('missing', needsKind);
+    this.$('check-type').setAttribute('aria-invalid', String(needsKind));
+  }
+
+  private running = false;
+  /** The report of the last check shown (the presentation's check slides read its verdict and overlaps). */
+  lastReport: CheckReport | null = null;
 
   /** Puts the planner's settings back after a re-render. */
   private restoreForm(): void {
@@ -161,6 +215,8 @@ export class CheckPanel {
     this.$<HTMLInputElement>('check-file').addEventListener('change', (e) => {
       const file = (e.target as HTMLInputElement).files?.[0];
       if (!file) return;
+      this.stopEdit();
+      this.undoStack = [];
       this.footprint = { kind: 'file', file };
       this.showFileName();
       this.$<HTMLSelectElement>('check-sample').value = '';
@@ -173,9 +229,11 @@ export class CheckPanel {
     button.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.$('check-file').click(); } });
     this.$<HTMLSelectElement>('check-sample').addEventListener('change', (e) => void this.pickSample(Number((e.target as HTMLSelectElement).value)));
     this.root.querySelectorAll<HTMLButtonElement>('[data-draw]').forEach((b) =>
-      b.addEventListener('click', () => this.startDraw(b.dataset.draw as 'Polygon' | 'LineString' | 'Point')));
+      b.addEventListener('click', () => this.startDraw(b.dataset.draw as DrawType)));
     this.$('check-run').addEventListener('click', () => void this.run());
-    this.root.querySelector('fieldset.options')!.addEventListener('change', () => this.saveForm());
+    this.root.querySelector('fieldset.options')!.addEventListener('change', () => { this.saveForm(); this.updateControls(); });
+    this.$('edit-footprint').addEventListener('click', () => (this.edit ? this.stopEdit() : this.startEdit()));
+    this.$('undo-edit').addEventListener('click', () => this.undo());
   }
 
   private options(): CheckOptions {
@@ -196,6 +254,9 @@ export class CheckPanel {
     const sample = this.samples[index];
     if (!sample) return;
     // Sent as the file it is (a GeoJSON or a 界址点 list), under its own name, exactly as an upload of it would be.
+    this.stopDraw();
+    this.stopEdit();
+    this.undoStack = [];
     const blob = await (await fetch(sample.url)).blob();
     this.footprint = { kind: 'file', file: new File([blob], sample.file) };
     this.showFileName();
@@ -211,31 +272,121 @@ export class CheckPanel {
     await this.run(fit);
   }
 
-  private startDraw(type: 'Polygon' | 'LineString' | 'Point'): void {
+  /**
+   * Starts a draw tool. Each tool sets its own geometry settings and clears the others' (a 点+半径 after a 线+宽度 is
+   * checked as a point), and a new drawing has no kind, no major lists, no source CRS and no sample: those belonged to
+   * the footprint it replaces.
+   */
+  private startDraw(type: DrawType): void {
     this.beforeDraw();
     this.stopDraw();
+    this.stopEdit();
     this.layers.clear();
+    this.footprint = null;
+    this.lastResult = null;
+    this.undoStack = [];
+    this.$('check-result').replaceChildren();
+    this.form = {
+      type: '', majors: new Set(), crs: '', sample: '',
+      width: type === 'LineString' ? '30' : '',
+      radius: type === 'Point' ? '200' : '',
+    };
+    this.restoreForm();
+    this.showFileName();
+    this.drawType = type;
     this.draw = new Draw({ source: this.layers.footprint, type });
     this.draw.on('drawend', (e) => {
       this.stopDraw();
       const feature = e.feature as Feature<Geometry>;
       this.footprint = { kind: 'geojson', text: format.writeFeatures([feature]), drawn: true };
       this.showFileName();
-      // The width or radius is geometry, shown in its field; the kind is law and stays the planner's choice.
-      if (type === 'LineString' && !this.options().width) this.$<HTMLInputElement>('check-width').value = '30';
-      if (type === 'Point' && !this.options().radius) this.$<HTMLInputElement>('check-radius').value = '200';
-      this.$<HTMLSelectElement>('check-crs').value = '';
-      this.$<HTMLSelectElement>('check-sample').value = '';
-      this.saveForm();
+      this.updateControls();
     });
     this.planMap.map.addInteraction(this.draw);
+    this.updateControls();
+  }
+
+  /** Ctrl+Z undoes the last vertex while drawing, the last edit while editing; Esc cancels a drawing or ends editing. */
+  private key(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      if (this.draw) { e.preventDefault(); this.draw.removeLastPoint(); } else if (this.undoStack.length) { e.preventDefault(); this.undo(); }
+    } else if (e.key === 'Escape') {
+      if (this.draw) { this.stopDraw(); this.layers.footprint.clear(); }
+      else if (this.edit) this.stopEdit();
+    }
+  }
+
+  /**
+   * Edits the footprint on the map: move, add (drag an edge) and delete (Alt+click) vertices, snapping to the edges of
+   * the zones and 图斑 near it. Each edit is checked again as a drawn polygon in EPSG:4490 (the map's footprint).
+   */
+  startEdit(): void {
+    if (this.edit || this.layers.footprint.isEmpty()) return;
+    this.beforeDraw();
+    this.stopDraw();
+    const modify = new Modify({ source: this.layers.footprint });
+    modify.on('modifystart', () => { this.undoStack.push(this.footprintText()); this.updateControls(); });
+    modify.on('modifyend', () => void this.afterEdit());
+    const snap = new Snap({ source: this.snapSource(), pixelTolerance: 10 });
+    this.planMap.map.addInteraction(modify);
+    this.planMap.map.addInteraction(snap);
+    this.edit = { modify, snap };
+    this.updateControls();
+  }
+
+  stopEdit(): void {
+    if (!this.edit) return;
+    this.planMap.map.removeInteraction(this.edit.modify);
+    this.planMap.map.removeInteraction(this.edit.snap);
+    this.edit = null;
+    this.updateControls();
+  }
+
+  /** Zone and 图斑 features within 2 km of the footprint (the 44k farmland 图斑 are too many to index whole). */
+  private snapSource(): VectorSource {
+    const around = bufferExtent(this.layers.footprint.getExtent()!, 2000);
+    const features: Feature<Geometry>[] = [];
+    this.planMap.layers.forEach(({ info, layer }) => {
+      if (info.category === 'base' || !layer.getVisible()) return;
+      features.push(...(layer.getSource()!.getFeaturesInExtent(around) as Feature<Geometry>[]));
+    });
+    return new VectorSource({ features });
+  }
+
+  private footprintText(): string { return format.writeFeatures(this.layers.footprint.getFeatures()); }
+
+  /** The edited footprint becomes the footprint: a polygon now (width and radius no longer apply), checked again. */
+  private async afterEdit(): Promise<void> {
+    const text = this.footprintText();
+    const hadResult = !!this.lastResult;
+    this.footprint = { kind: 'geojson', text, drawn: true };
+    const polygonal = this.layers.footprint.getFeatures().every((f) => f.getGeometry()?.getType().includes('Polygon'));
+    this.form = { ...this.form, crs: '', sample: '', width: polygonal ? '' : this.form.width, radius: polygonal ? '' : this.form.radius };
+    this.restoreForm();
+    this.showFileName();
+    this.updateControls();
+    if (hadResult && this.form.type) await this.run(false);
+  }
+
+  /** Puts the footprint back as it was before the last edit, and checks it again. */
+  undo(): void {
+    const previous = this.undoStack.pop();
+    if (previous === undefined) return;
+    this.layers.footprint.clear();
+    this.layers.footprint.addFeatures(format.readFeatures(previous) as Feature<Geometry>[]);
+    void this.afterEdit();
   }
 
   /** Forgets the footprint and the result (the 清除 button, and the tests between cases). */
   reset(): void {
     this.stopDraw();
+    this.stopEdit();
+    this.undoStack = [];
     this.footprint = null;
     this.lastResult = null;
+    this.lastReport = null;
     this.form = { type: '', majors: new Set(), width: '', radius: '', crs: '', sample: '' };
     this.layers.clear();
     this.render();
@@ -244,6 +395,7 @@ export class CheckPanel {
   stopDraw(): void {
     if (this.draw) this.planMap.map.removeInteraction(this.draw);
     this.draw = null;
+    if (this.drawType) { this.drawType = null; this.updateControls(); }
   }
 
   private async run(fit = true): Promise<void> {
@@ -262,6 +414,7 @@ export class CheckPanel {
     }
     const button = this.$<HTMLButtonElement>('check-run');
     button.disabled = true;
+    this.running = true;
     button.textContent = t('running');
     try {
       const [raw, report] = this.footprint.kind === 'file'
@@ -275,18 +428,23 @@ export class CheckPanel {
         csv: () => this.serverDownload(() => reportCsv(body, options), 'site-check.csv'),
         pdf: () => this.serverDownload(() => reportPdf(body, options), 'site-check-report.pdf'),
       };
-      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, server, this.planMap.catalog);
+      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, server, this.planMap.catalog, (l, id) => this.planMap.featureById(l, id));
       this.lastResult();
+      this.lastReport = report;
       this.root.dispatchEvent(new CustomEvent('checkdone', { bubbles: true, detail: report }));
     } catch (e) {
       const message = e instanceof ApiError ? e.message : `${t('loadError')}${colon()}${String(e)}`;
       this.$('check-result').replaceChildren();
       this.lastResult = null;
+      this.lastReport = null;
       if (this.footprint.kind === 'file') this.showUploadError(message);
       else { status.textContent = message; status.hidden = false; }
     } finally {
-      button.disabled = false;
-      button.textContent = t('run');
+      this.running = false;
+      const current = this.$<HTMLButtonElement>('check-run');
+      current.disabled = false;
+      current.textContent = t('run');
+      this.updateControls();
     }
   }
 

@@ -5,6 +5,11 @@
 import type { Catalog, CheckReport, ZoneResult } from './api';
 import { t, lang, pick, colon, paren, listSep, type Key } from './i18n';
 import type { CheckLayers } from './checkLayers';
+import type Feature from 'ol/Feature';
+import type { Geometry } from 'ol/geom';
+import { occupancyRows, occupancyTable } from './occupancy';
+import { overlapStyle, VERDICT_COLOURS } from './overlapStyles';
+import { swatch } from './legend';
 
 const nf = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -24,7 +29,11 @@ const en = (zh: string, english: string | null | undefined) => (lang() === 'zh' 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
 export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void> }
 
-export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, server: ReportDownloads, catalog: Catalog): void {
+/** A plan feature by layer and 图斑 id (for the 占用清单's highlight), or null when the map has not got it. */
+export type FindFeature = (layerId: string, featureId: string) => Feature<Geometry> | null;
+
+export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, server: ReportDownloads, catalog: Catalog,
+  findFeature: FindFeature = () => null): void {
   // Zone and layer titles in the page's language: the catalog has both.
   const title = (id: string, zh: string) => { const info = catalog.layers.find((l) => l.id === id); return info ? pick(info.titleZh, info.titleEn) : zh; };
   container.replaceChildren();
@@ -52,6 +61,15 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   }
 
   container.append(zoneTable(report, layers, title));
+  const legend = overlapLegend(report, catalog);
+  if (legend) container.append(legend);
+  const rows = occupancyRows(report, title);
+  if (rows.length) {
+    container.append(occupancyTable(rows, {
+      hover: (r) => { if (r) layers.highlightFeature(r.zoneIndex, r.id, findFeature(r.layerId, r.id), false); else layers.clearHighlight(); },
+      select: (r) => layers.highlightFeature(r.zoneIndex, r.id, findFeature(r.layerId, r.id), true),
+    }));
+  }
   if (report.jurisdiction?.outsideGeometry) layers.showOutside(report.jurisdiction.outsideGeometry);
   renderSections(container, report, title);
   if (report.schematicData) container.append(el('p', 'data-note', pick(report.dataNoteZh, report.dataNoteEn || catalog.dataNoteEn)));
@@ -76,7 +94,7 @@ function zoneTable(report: CheckReport, layers: CheckLayers, title: (id: string,
   table.tHead!.append(head);
   const body = el('tbody');
   report.zones.forEach((zone, index) => {
-    if (zone.overlapGeometry) layers.showOverlap(index, zone.overlapGeometry);
+    if (zone.overlapGeometry) layers.showOverlap(index, zone.overlapGeometry, zone.category, zone.verdict, zone.mode);
     const row = el('tr', `zone-row verdict-${zone.verdict}${zone.overlapGeometry ? ' clickable' : ''}`);
     row.dataset.layer = zone.layerId;
     const name = el('td', 'zone-name');
@@ -105,14 +123,8 @@ function zoneDetail(zone: ZoneResult): HTMLTableCellElement {
       document.createTextNode(` — ${en(c.requirementZh, c.requirementEn)}`));
     cell.append(line);
   });
-  const names = [...zone.features.map((f) => `${f.name || f.id}${paren(`${nf(2).format(f.overlapAreaMu)} ${t('mu')}`)}`),
-    ...(zone.nearbyFeatures ?? []).map((f) => `${f.name || f.id}${paren(`${t('nearby')} ${nf(0).format(f.distanceM)} m`)}`)];
-  if (names.length) {
-    const list = el('details', 'features');
-    list.append(el('summary', undefined, `${t(zone.features.length ? 'features' : 'nearbyFeatures')} ${names.length}`),
-      el('div', undefined, names.join(listSep())));
-    cell.append(list);
-  }
+  const count = zone.features.length + (zone.nearbyFeatures?.length ?? 0);
+  if (count) cell.append(el('p', 'features-count', `${t(zone.features.length ? 'features' : 'nearbyFeatures')} ${count}${colon()}${t('occ.see')}`));
   const rule = en(zone.rule, zone.ruleEn);
   const basis = en(zone.basisText, zone.basisTextEn);
   if (rule || basis) {
@@ -124,6 +136,29 @@ function zoneDetail(zone: ZoneResult): HTMLTableCellElement {
     cell.append(more);
   }
   return cell;
+}
+
+/**
+ * The overlap legend (图例): one swatch per zone category the footprint overlaps, in the map's fill and the verdict's
+ * outline, so the colours on the map are explained where they are read.
+ */
+export function overlapLegend(report: CheckReport, catalog: Catalog): HTMLElement | null {
+  const seen = new Map<string, ZoneResult>();
+  report.zones.forEach((z) => { if (z.overlapGeometry && !seen.has(z.category)) seen.set(z.category, z); });
+  if (seen.size === 0) return null;
+  const box = el('div', 'overlap-legend');
+  box.append(el('span', 'overlap-legend-title', `${t('overlapLegend')}${colon()}`));
+  for (const [category, zone] of seen) {
+    const outside = zone.mode === 'contain'; // the part of the footprint outside the zone (城镇开发边界外)
+    const style = outside ? { fill: 'rgba(120,120,120,0.12)', strokeDash: [6, 4] } : overlapStyle(catalog, category);
+    const item = el('span', 'overlap-legend-item');
+    item.dataset.category = category;
+    const name = outside ? `${lang() === 'zh' ? zone.layerTitle : zone.layerTitleEn || zone.layerTitle}${t('outsidePart')}`
+      : lang() === 'zh' ? style.legendZh || zone.layerTitle : style.legendEn || zone.layerTitleEn || zone.layerTitle;
+    item.append(swatch({ ...style, stroke: VERDICT_COLOURS[zone.verdict] ?? style.stroke, strokeWidth: 2 }, 'polygon'), el('span', undefined, name));
+    box.append(item);
+  }
+  return box;
 }
 
 /** The report's sections after the zones: approvals by authority, plan guidance, data area, what was not checked. */

@@ -2,6 +2,7 @@
 // first matching rule laid over it, exactly as Core's LayerStyle.Resolve does.
 import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
+import { MultiLineString, MultiPolygon, Point } from 'ol/geom';
 import type { StyleFunction } from 'ol/style/Style';
 import type { FlatStyle, PointSymbol, StyleFilter } from './api';
 import { labelFont } from './fonts';
@@ -14,7 +15,11 @@ export const PX_PER_M = 96 / 0.0254;
 /** The map scale denominator N (1:N) at a view resolution in metres per CSS px (the working CRS is in metres). */
 export const scaleDenominator = (resolution: number) => resolution * PX_PER_M;
 
-export interface StyleContext { labelScale: number; labelField?: string | null }
+export interface StyleContext {
+  labelScale: number; labelField?: string | null;
+  /** The middle of the data area, for labels anchored "near-area". */
+  areaCentre?: () => number[] | null;
+}
 
 function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -97,11 +102,63 @@ export function styleFunction(style: FlatStyle, ctx: StyleContext): StyleFunctio
     const text = labelText(s, feature, ctx, resolution);
     const list = styles(s);
     if (!text) return list.length === 1 ? list[0] : list;
-    // The label goes on the top pass; clone so the cached style stays label-free.
+    // A multi-part feature (黄河's 40 pieces, a county in two parts) is labelled once, on its largest part: its
+    // own label style with that point as geometry. Otherwise the label goes on the top pass (a clone: the cache stays
+    // label-free).
+    const anchor = s.label?.anchor === 'near-area' ? nearAnchor(feature, ctx.areaCentre?.() ?? null) : labelAnchor(feature);
+    if (anchor) return [...list, new Style({ text, geometry: anchor, zIndex: s.zIndex ?? undefined })];
     const top = list[list.length - 1].clone();
     top.setText(text);
     return [...list.slice(0, -1), top];
   };
+}
+
+/**
+ * The point to label a feature near the data area at: a line's point nearest the area's middle; for a polygon, the
+ * point of its edge nearest the middle, stepped into the polygon (a neighbouring county is named just across the
+ * border, where the map shows it, not at its own far-away centre).
+ */
+const nearAnchors = new WeakMap<FeatureLike, Point | null>();
+function nearAnchor(feature: FeatureLike, centre: number[] | null): Point | null {
+  if (!centre) return labelAnchor(feature);
+  if (nearAnchors.has(feature)) return nearAnchors.get(feature)!;
+  const g = feature.getGeometry() as SimpleGeometryLike | undefined;
+  let anchor: Point | null = null;
+  if (g && typeof g.getClosestPoint === 'function') {
+    const edge = g.getClosestPoint(centre);
+    const type = g.getType();
+    if (type.includes('Polygon')) {
+      const dx = edge[0] - centre[0], dy = edge[1] - centre[1];
+      const d = Math.hypot(dx, dy);
+      if (g.intersectsCoordinate(centre) || d === 0) anchor = labelAnchor(feature);
+      else {
+        for (const step of [4000, 7000, 10000, 14000, 20000, 30000]) {
+          const c = [edge[0] + (dx / d) * step, edge[1] + (dy / d) * step];
+          if (g.intersectsCoordinate(c)) { anchor = new Point(c); break; }
+        }
+      }
+    } else if (type.includes('LineString')) anchor = new Point(edge);
+  }
+  nearAnchors.set(feature, anchor);
+  return anchor;
+}
+interface SimpleGeometryLike { getType(): string; getClosestPoint(c: number[]): number[]; intersectsCoordinate(c: number[]): boolean }
+
+/** The point to label a multi-part feature at: the middle of its longest line or the inside of its largest polygon. */
+const anchors = new WeakMap<FeatureLike, Point | null>();
+function labelAnchor(feature: FeatureLike): Point | null {
+  if (anchors.has(feature)) return anchors.get(feature)!;
+  const g = feature.getGeometry();
+  let anchor: Point | null = null;
+  if (g instanceof MultiLineString && g.getLineStrings().length > 1) {
+    const longest = g.getLineStrings().reduce((a, b) => (b.getLength() > a.getLength() ? b : a));
+    anchor = new Point(longest.getCoordinateAt(0.5));
+  } else if (g instanceof MultiPolygon && g.getPolygons().length > 1) {
+    const largest = g.getPolygons().reduce((a, b) => (b.getArea() > a.getArea() ? b : a));
+    anchor = new Point(largest.getInteriorPoint().getCoordinates().slice(0, 2));
+  }
+  anchors.set(feature, anchor);
+  return anchor;
 }
 
 // Rules resolve to one of a few objects per layer; keep them identical so the style cache hits.

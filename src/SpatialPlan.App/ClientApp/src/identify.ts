@@ -3,7 +3,7 @@ import type { MapBrowserEvent } from 'ol';
 import type { FeatureLike } from 'ol/Feature';
 import type { PlanMap } from './planMap';
 import type { LayerInfo } from './api';
-import { colon, paren, pick, t } from './i18n';
+import { colon, lang, pick, t, type Key } from './i18n';
 
 export class IdentifyTool {
   active = true;
@@ -51,32 +51,72 @@ export class IdentifyTool {
     const card = document.createElement('article');
     card.className = 'identify-card';
     card.dataset.layer = info.id;
+    const get = (k: string) => feature.get(k) as unknown;
     const name = document.createElement('h3');
-    name.textContent = String(feature.get('name') ?? feature.get('id') ?? '');
+    name.textContent = String((lang() === 'en' ? get('nameEn') : null) ?? get('name') ?? get('id') ?? '');
     const layer = document.createElement('p');
     layer.className = 'muted';
     layer.textContent = `${t('layer')}${colon()}${pick(info.titleZh, info.titleEn)}`;
-    const schematic = feature.get('schematic') ?? info.schematic;
+    const schematic = isTrue(get('schematic') ?? info.schematic);
     const badge = document.createElement('p');
     badge.className = schematic ? 'flag schematic' : 'flag real';
     badge.textContent = schematic ? t('schematicNote') : t('real');
     const table = document.createElement('table');
     table.className = 'attributes';
-    const props = feature.getProperties();
-    for (const [key, value] of Object.entries(props)) {
-      if (key === 'geometry' || value === null || value === undefined || typeof value === 'object') continue;
+    for (const [label, value] of humanFields(get)) {
       const tr = document.createElement('tr');
       const th = document.createElement('th');
-      th.textContent = key;
+      th.textContent = label;
       const td = document.createElement('td');
-      td.textContent = typeof value === 'boolean' ? (value ? t('yes') : t('no')) : String(value);
+      td.textContent = value;
       tr.append(th, td);
       table.append(tr);
     }
-    const provenance = document.createElement('p');
+    // Where the feature comes from, folded away: the layer's provenance, the feature's own source and basis notes.
+    const provenance = document.createElement('details');
     provenance.className = 'provenance';
-    provenance.textContent = `${t('provenance')}${colon()}${pick(info.provenanceZh, info.provenanceEn)}${info.source ? paren(info.source) : ''}`;
+    const summary = document.createElement('summary');
+    summary.textContent = t('dataSource');
+    provenance.append(summary);
+    const line = (text: unknown) => {
+      if (text === null || text === undefined || text === '') return;
+      const p = document.createElement('p');
+      p.textContent = String(text);
+      provenance.append(p);
+    };
+    line(`${t('provenance')}${colon()}${pick(info.provenanceZh, info.provenanceEn)}`);
+    line(get('levelBasis'));
+    line(get('widthBasis'));
+    if (isTrue(get('estimated'))) line(t('estimated'));
     card.append(name, layer, badge, table, provenance);
     return card;
   }
+}
+
+const isTrue = (v: unknown) => v === true || v === 'True' || v === 'true';
+const number = (v: unknown, digits: number) => {
+  const n = Number(v);
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : String(v);
+};
+
+/**
+ * The fields a planner reads, in Chinese first (编号, 级别, 地类, 面积（亩）…), in a fixed order; developer keys (basis,
+ * source, schematic, raw ids of levels and kinds, cross references) are left out.
+ */
+function humanFields(get: (k: string) => unknown): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const add = (label: Key, value: unknown, format: (v: unknown) => string = String) => {
+    if (value === null || value === undefined || value === '' || typeof value === 'object') return;
+    out.push([t(label), format(value)]);
+  };
+  add('field.id', get('code') ?? get('adcode') ?? get('id'));
+  add('field.level', get('levelZh') ?? get('level'));
+  add('field.type', get('reserveTypeZh') ?? get('role'));
+  add('field.landClass', get('landClassZh') ?? get('landClass'));
+  add('field.town', get('town') ?? get('townZh'));
+  add('field.areaMu', get('areaMu'), (v) => number(v, 2));
+  add('field.areaKm2', get('areaKm2') ?? get('officialAreaKm2'), (v) => number(v, 2));
+  add('field.widthM', get('widthM'), (v) => number(v, 0));
+  add('field.note', get('note'));
+  return out;
 }

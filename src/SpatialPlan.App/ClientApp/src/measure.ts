@@ -4,8 +4,10 @@
 import Draw from 'ol/interaction/Draw';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
-import { Fill, Stroke, Style, Circle } from 'ol/style';
-import { LineString, Polygon } from 'ol/geom';
+import { Fill, Stroke, Style, Circle, Text } from 'ol/style';
+import { LineString, Point, Polygon } from 'ol/geom';
+import type { FeatureLike } from 'ol/Feature';
+import { labelFont } from './fonts';
 import { getCenter } from 'ol/extent';
 import type OlMap from 'ol/Map';
 import { scaleFactor } from './crs';
@@ -33,11 +35,33 @@ export function formatArea(m2: number): string {
   return `${Math.round(m2).toLocaleString('en-US')} m² · ${mu.toFixed(2)} ${t('mu')} · ${ha.toFixed(4)} ${t('ha')}`;
 }
 
-const measureStyle = new Style({
-  fill: new Fill({ color: 'rgba(255, 200, 0, 0.2)' }),
-  stroke: new Stroke({ color: '#e08a00', width: 2.5, lineDash: [8, 5] }),
-  image: new Circle({ radius: 5, fill: new Fill({ color: '#e08a00' }) }),
+/**
+ * A white casing under a dark red dashed line, so the measure shows over roads, axes and the orange belt alike; the
+ * result is written beside the line's last point.
+ */
+const casing = new Style({ stroke: new Stroke({ color: 'rgba(255,255,255,0.95)', width: 7 }), zIndex: 0 });
+const line = new Style({
+  fill: new Fill({ color: 'rgba(200, 0, 60, 0.12)' }),
+  stroke: new Stroke({ color: '#c8003c', width: 3, lineDash: [10, 6] }),
+  image: new Circle({ radius: 5, fill: new Fill({ color: '#c8003c' }), stroke: new Stroke({ color: '#ffffff', width: 2 }) }),
+  zIndex: 1,
 });
+function measureStyle(feature: FeatureLike): Style[] {
+  const g = feature.getGeometry();
+  if (!(g instanceof LineString || g instanceof Polygon)) return [casing, line];
+  const text = g instanceof Polygon ? formatArea(areaM2(g)) : formatLength(lengthM(g));
+  const at = g instanceof Polygon ? g.getInteriorPoint() : new Point(g.getLastCoordinate());
+  const label = new Style({
+    geometry: at,
+    text: new Text({
+      text, font: labelFont(13), offsetX: g instanceof Polygon ? 0 : 12, textAlign: g instanceof Polygon ? 'center' : 'left',
+      fill: new Fill({ color: '#7a0024' }), stroke: new Stroke({ color: '#ffffff', width: 4 }),
+      backgroundFill: new Fill({ color: 'rgba(255,255,255,0.85)' }), padding: [2, 4, 2, 4],
+    }),
+    zIndex: 2,
+  });
+  return [casing, line, label];
+}
 
 export class MeasureTool {
   private readonly source = new VectorSource();
@@ -50,7 +74,7 @@ export class MeasureTool {
   start(kind: 'line' | 'area'): void {
     this.stop();
     this.output.textContent = t('measureHint');
-    this.draw = new Draw({ source: this.source, type: kind === 'line' ? 'LineString' : 'Polygon', style: measureStyle });
+    this.draw = new Draw({ source: this.source, type: kind === 'line' ? 'LineString' : 'Polygon', style: (f) => measureStyle(f) });
     this.draw.on('drawstart', (e) => {
       this.source.clear();
       e.feature.getGeometry()!.on('change', (g) => this.show(g.target as LineString | Polygon));

@@ -13,6 +13,8 @@ import { getLayer } from './api';
 import { DATA_CRS, VIEW_CRS } from './crs';
 import { styleFunction } from './flatStyle';
 import { loadGlyphs } from './fonts';
+import type Feature from 'ol/Feature';
+import type { Geometry } from 'ol/geom';
 
 /** The middle of the data area in the working CRS (the view fits the layers once they load). */
 function areaCentre(config: ClientConfig): number[] {
@@ -93,6 +95,18 @@ export class PlanMap {
     return extent;
   }
 
+  private centre: number[] | null = null;
+
+  /** The middle of the data area (the banner's extent), once its layers are loaded. */
+  areaCentre(): number[] | null {
+    const boundaryLoaded = [...this.layers.values()].some((l) => l.info.id.includes('boundary') && !l.layer.getSource()!.isEmpty());
+    if (!this.centre && boundaryLoaded) {
+      const e = this.dataExtent();
+      if (!isEmpty(e)) this.centre = [(e[0] + e[2]) / 2, (e[1] + e[3]) / 2];
+    }
+    return this.centre;
+  }
+
   setVisible(id: string, visible: boolean): void {
     this.layers.get(id)?.layer.setVisible(visible);
     this.visibilityListeners.forEach((l) => l());
@@ -111,6 +125,22 @@ export class PlanMap {
     return [...this.layers.values()].some((l) => l.info.schematic && l.layer.getVisible());
   }
 
+  /** A plan feature by its layer and `id` (图斑编号), through an index made on first use per layer. */
+  featureById(layerId: string, id: string): Feature<Geometry> | null {
+    let index = this.idIndex.get(layerId);
+    if (!index) {
+      index = new Map();
+      for (const f of this.layers.get(layerId)?.layer.getSource()?.getFeatures() ?? []) {
+        const key = f.get('id');
+        if (key !== undefined && key !== null && !index.has(String(key))) index.set(String(key), f as Feature<Geometry>);
+      }
+      this.idIndex.set(layerId, index);
+    }
+    return index.get(id) ?? null;
+  }
+
+  private readonly idIndex = new Map<string, Map<string, Feature<Geometry>>>();
+
   /** Larger labels and symbols for presentation on a projector. */
   setLabelScale(scale: number): void {
     this.labelScale = scale;
@@ -123,6 +153,6 @@ export class PlanMap {
 
   private applyStyle(info: LayerInfo, layer: VectorLayer<VectorSource>): void {
     const style = this.catalog.styles[info.style] ?? {};
-    layer.setStyle(styleFunction(style, { labelScale: this.labelScale, labelField: info.labelField }));
+    layer.setStyle(styleFunction(style, { labelScale: this.labelScale, labelField: info.labelField, areaCentre: () => this.areaCentre() }));
   }
 }

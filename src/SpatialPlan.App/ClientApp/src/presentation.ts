@@ -4,7 +4,9 @@ import { transformExtent } from 'ol/proj';
 import type { PlanMap } from './planMap';
 import type { CheckPanel } from './checkPanel';
 import { DATA_CRS, VIEW_CRS } from './crs';
-import { paren, pick, t } from './i18n';
+import { colon, lang, paren, pick, t, type Key } from './i18n';
+import type { CheckReport } from './api';
+import { overlapLegend } from './checkResult';
 import { swatch } from './legend';
 
 export interface PresentationView {
@@ -74,7 +76,35 @@ export class Presentation {
     document.body.dataset.view = view.id;
     this.render(view);
     this.check.layers.clear();
-    if (view.sample) await this.check.runSampleFile(view.sample, false);
+    if (view.sample) {
+      await this.check.runSampleFile(view.sample, false);
+      const report = this.check.lastReport;
+      if (report && this.active && this.views[this.index] === view) this.renderCheck(report);
+    }
+  }
+
+  /** A slide of a check: the verdict badge over the map and the overlap legend under the layers'. */
+  private renderCheck(report: CheckReport): void {
+    const badge = document.createElement('div');
+    badge.className = `pres-verdict verdict-${report.verdict}`;
+    badge.dataset.verdict = report.verdict;
+    badge.textContent = `${t('overallVerdict')}${colon()}${lang() === 'zh' ? report.verdictZh : t(`verdict.${report.verdict}` as Key) || report.verdict}`;
+    this.overlay.append(badge);
+    const legend = this.overlay.querySelector<HTMLElement>('.pres-legend');
+    const overlaps = overlapLegend(report, this.planMap.catalog);
+    if (legend && overlaps) {
+      const title = document.createElement('div');
+      title.className = 'pres-legend-title';
+      title.textContent = t('overlapLegend');
+      legend.append(title);
+      overlaps.querySelectorAll<HTMLElement>('.overlap-legend-item').forEach((item) => {
+        const row = document.createElement('div');
+        row.className = 'pres-overlap';
+        row.dataset.category = item.dataset.category ?? '';
+        row.append(...item.childNodes);
+        legend.append(row);
+      });
+    }
   }
 
   private render(view: PresentationView): void {
