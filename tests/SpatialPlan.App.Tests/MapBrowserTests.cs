@@ -221,7 +221,11 @@ public sealed class MapBrowserTests(BrowserFixture fixture)
             """);
         await map.RenderedAsync();
 
-        var download = await map.Page.RunAndWaitForDownloadAsync(() => map.Page.ClickAsync("#export-png"), new() { Timeout = 60000 });
+        var download = await map.Page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await map.Page.ClickAsync("#export-png");
+            await map.Page.ClickAsync("#export-dialog-ok"); // the export dialog's defaults
+        }, new() { Timeout = 60000 });
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
 
         Assert.True(resolution < 0.001, $"deepest resolution {resolution} m/px");
@@ -230,6 +234,36 @@ public sealed class MapBrowserTests(BrowserFixture fixture)
         Assert.Empty(await map.CspViolationsAsync());
         Assert.Empty(map.ConsoleErrors);
         Assert.Equal(200, await map.Page.EvaluateAsync<int>("() => fetch('/api/layers').then(r => r.status)")); // the server is alive
+    }
+
+    [Fact]
+    public async Task TheExportDialogSendsTitleUnitPaperAndOrientationAndEscCancels()
+    {
+        var map = await fixture.MapAsync();
+        var downloads = 0;
+        map.Page.Download += (_, _) => downloads++;
+
+        // Esc closes the dialog and nothing is asked of the server.
+        await map.Page.ClickAsync("#export-pdf");
+        await map.Page.WaitForSelectorAsync("#export-dialog[open]");
+        await map.Page.Keyboard.PressAsync("Escape");
+        await map.Page.WaitForSelectorAsync("#export-dialog", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
+        Assert.Equal(0, downloads);
+
+        await map.Page.ClickAsync("#export-pdf");
+        await map.Page.FillAsync("#export-title", "屠申泽片区示意图");
+        await map.Page.FillAsync("#export-unit", "杭锦后旗自然资源局");
+        await map.Page.SelectOptionAsync("#export-paper", "A4");
+        await map.Page.SelectOptionAsync("#export-orientation", "portrait");
+        var request = await map.Page.RunAndWaitForRequestAsync(() => map.Page.ClickAsync("#export-dialog-ok"), "**/api/sheets**");
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(request.Url).Query);
+
+        Assert.Equal("屠申泽片区示意图", query["title"]);
+        Assert.Equal("杭锦后旗自然资源局", query["unit"]);
+        Assert.Equal("A4", query["paper"]);
+        Assert.Equal("portrait", query["orientation"]);
+        Assert.Equal("zh", query["lang"]);
+        Assert.Equal("pdf", query["format"]);
     }
 
     [Fact]
@@ -245,11 +279,14 @@ public sealed class MapBrowserTests(BrowserFixture fixture)
         map.Page.Download += (_, _) => downloads++;
 
         await map.Page.ClickAsync("#export-png");
+        await map.Page.ClickAsync("#export-dialog-ok");
         await map.Page.WaitForSelectorAsync("#export-message[data-kind='error']:not([hidden])");
         await map.Page.UnrouteAsync("**/api/sheets**");
         var message = await map.Page.TextContentAsync("#export-message");
         await map.Page.EvaluateAsync("() => window.spatialPlan.planMap.layers.forEach(l => l.layer.setVisible(false))");
         await map.Page.ClickAsync("#export-pdf");
+        await map.Page.ClickAsync("#export-dialog-ok");
+        await map.Page.WaitForSelectorAsync("#export-message:has-text('没有显示任何图层')");
         var noLayers = await map.Page.TextContentAsync("#export-message");
 
         Assert.Contains("无法导出", message, StringComparison.Ordinal);

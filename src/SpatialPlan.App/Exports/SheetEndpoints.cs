@@ -19,8 +19,15 @@ public static class SheetEndpoints
     public static IEndpointRouteBuilder MapSheets(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/sheets", RenderSheet).WithWorkBudget();
+
+        // The sheet of one check (会议出图, issue 9 §1): the same inputs as POST /api/checks, plus the sheet's fields. Like the
+        // check and its report it records nothing, so it needs no antiforgery token.
+        app.MapPost("/api/checks/sheet", RenderCheckSheet).DisableAntiforgery().WithWorkBudget();
         return app;
     }
+
+    /// <summary>The configured 制图单位 (<c>SpatialPlan:MapUnit</c>), unless the request gives <c>unit</c>.</summary>
+    internal const string MapUnitSetting = "SpatialPlan:MapUnit";
 
     /// <param name="data">The loaded layers and styles.</param>
     /// <param name="format">pdf (default) or png.</param>
@@ -31,8 +38,11 @@ public static class SheetEndpoints
     /// <param name="title">The sheet's title; default the catalog's.</param>
     /// <param name="dpi">PNG resolution, 36–600 (default 150), within the pixel budget.</param>
     /// <param name="cancellationToken">The request's work budget linked with the client going away.</param>
+    /// <param name="unit">制图单位; default the app's <c>SpatialPlan:MapUnit</c>.</param>
+    /// <param name="lang">zh (default) or en: the language of the legend and notes.</param>
+    /// <param name="configuration">The app's settings (<c>SpatialPlan:MapUnit</c>).</param>
     private static IResult RenderSheet(PlanData data, string? format, string? layers, string? extent, string? paper,
-        string? orientation, string? title, string? dpi, CancellationToken cancellationToken)
+        string? orientation, string? title, string? dpi, string? unit, string? lang, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var request = new MapSheetRequest
         {
@@ -43,11 +53,64 @@ public static class SheetEndpoints
             Orientation = ParseEnum(orientation, PageOrientation.Landscape, "orientation", "landscape、portrait"),
             Format = ParseEnum(format, SheetFormat.Pdf, "format", "pdf、png"),
             Dpi = ParseDpi(dpi),
+            Unit = UnitOf(unit, configuration),
+            Language = ParseEnum(lang, SheetLanguage.Zh, "lang", "zh、en"),
         };
         var output = new MemoryStream();
         new MapSheetRenderer(data.Store, data.Styles).Render(request, output, cancellationToken);
         var (type, ext) = request.Format == SheetFormat.Png ? ("image/png", "png") : ("application/pdf", "pdf");
         return TypedResults.File(output.ToArray(), type, $"spatialplan-sheet.{ext}");
+    }
+
+    /// <summary>
+    /// <c>POST /api/checks/sheet</c>: runs the check of the upload (exactly as <c>POST /api/checks</c>) and answers its map
+    /// sheet, PDF or PNG. The sheet's fields (<c>format</c>, <c>paper</c>, <c>orientation</c>, <c>title</c>, <c>unit</c>,
+    /// <c>lang</c>, <c>dpi</c>) come from the form or the query string; a bad one is a 400 that names it.
+    /// </summary>
+    private static async Task<IResult> RenderCheckSheet(HttpRequest http, Microsoft.Extensions.Options.IOptions<SpatialPlanOptions> options,
+        Checks.SiteCheckRunner runner, PlanData data, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var upload = await Checks.CheckRequestReader.ReadAsync(http, options.Value.MaxUploadBytes, cancellationToken);
+        if (upload is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大 / Upload too large",
+                detail: UploadLimits.TooLargeMessage(options.Value.MaxUploadMegabytes));
+        }
+
+        string? Field(string name) =>
+            http.HasFormContentType && http.Form.TryGetValue(name, out var v) ? v.ToString()
+            : http.Query[name] is { Count: > 0 } q ? q.ToString() : null;
+
+        // The sheet's fields are read before the check, so a bad one costs no check.
+        var request = new Rendering.CheckSheets.CheckSheetRequest
+        {
+            Title = string.IsNullOrWhiteSpace(Field("title")) ? null : Field("title")!.Trim(),
+            Unit = UnitOf(Field("unit"), configuration),
+            Paper = ParseEnum(Field("paper"), Paper.A3, "paper", "A4、A3"),
+            Orientation = ParseEnum(Field("orientation"), PageOrientation.Landscape, "orientation", "landscape、portrait"),
+            Format = ParseEnum(Field("format"), SheetFormat.Pdf, "format", "pdf、png"),
+            Dpi = ParseDpi(Field("dpi")),
+            Language = ParseEnum(Field("lang"), SheetLanguage.Zh, "lang", "zh、en"),
+        };
+        var report = runner.Check(upload, cancellationToken);
+        var name = report.Project.Name ?? Path.GetFileNameWithoutExtension(upload.FileName);
+        var output = new MemoryStream();
+        new Rendering.CheckSheets.CheckSheetRenderer(data.Store, data.Styles).Render(report, name, request, output, cancellationToken);
+        var (type, ext) = request.Format == SheetFormat.Png ? ("image/png", "png") : ("application/pdf", "pdf");
+        return TypedResults.File(output.ToArray(), type, $"site-check-sheet.{ext}");
+    }
+
+    /// <summary>The request's 制图单位, else the configured one, else none (the sheet leaves a blank to fill in).</summary>
+    internal static string? UnitOf(string? requested, IConfiguration configuration)
+    {
+        var unit = string.IsNullOrWhiteSpace(requested) ? configuration[MapUnitSetting] : requested;
+        if (unit is { Length: > 80 })
+        {
+            throw new InputException($"制图单位“{unit[..20]}…”太长（{unit.Length} 个字符，最多 80）（the mapping unit is too long）。",
+                "制图单位写单位名称即可，不超过 80 个字符。 Give the unit's name, at most 80 characters.");
+        }
+
+        return string.IsNullOrWhiteSpace(unit) ? null : unit.Trim();
     }
 
     /// <summary>Null (the catalog's visible layers) when absent; a list with nothing in it (<c>layers=,,,</c>) is refused.</summary>

@@ -68,11 +68,17 @@ internal static class CheckCommand
         {
             Description = "另外把占地范围、占用图斑和邻近要素写成 GIS 图层：FILE.gpkg | FILE.shp.zip（工作坐标系，含 .prj）| FILE.geojson（EPSG:4490）。Also write the layers.",
         };
+        var sheet = new CheckSheet(); // --sheet FILE.pdf|png and its --paper --orientation --title --unit --lang (issue 9 §1)
 
         var command = new Command("check", "检查项目占地与生态保护红线、永久基本农田、湿地、城镇开发边界等管控要素的关系。Check a footprint against the protected zones.")
         {
             file, type, major, nationalMajor, name, builder, code, width, radius, crs, format, data, proximity, pdf, export,
         };
+        foreach (var option in sheet.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parsed =>
         {
             var majors = parsed.GetValue(major) is { Length: > 0 } m ? m.SelectMany(x => x.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList() : null;
@@ -88,8 +94,14 @@ internal static class CheckCommand
             var output = CommonOptions.ParseFormat(parsed.GetValue(format), Formats);
             var paths = parsed.GetValue(file)!;
             var pdfPath = parsed.GetValue(pdf);
+            var sheetOut = sheet.Read(parsed);
             if (output == "jsonl")
             {
+                if (sheetOut is not null)
+                {
+                    throw new InputException("--sheet 不能与 --format jsonl 同用（one sheet per footprint）。", "逐个文件核查并各写一张图，或去掉 --sheet。");
+                }
+
                 if (pdfPath is not null || parsed.GetValue(export) is not null)
                 {
                     throw new InputException($"{(pdfPath is not null ? "--pdf" : "--export")} 不能与 --format jsonl 同用（one file per footprint）。",
@@ -128,6 +140,11 @@ internal static class CheckCommand
             if (exportPath is not null)
             {
                 ExportLayers.Write(report, exportPath, exportFormat!.Value, output == "table" ? config.Output : config.Error, english: false);
+            }
+
+            if (sheetOut is { } s)
+            {
+                CheckSheet.Write(report, path, Load(parsed.GetValue(data)).Store, s.Path, s.Request, output == "table" ? config.Output : config.Error);
             }
 
             return ExitCodeOf(report.Verdict);

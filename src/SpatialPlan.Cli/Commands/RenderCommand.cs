@@ -22,11 +22,13 @@ internal static class RenderCommand
         var paper = new Option<string?>("--paper") { Description = "纸张 A4 | A3（默认 A3）。Paper size." };
         var orientation = new Option<string?>("--orientation") { Description = "landscape | portrait（默认 landscape）。Orientation." };
         var dpi = new Option<int?>("--dpi") { Description = "PNG 分辨率 36–600（默认 150）。PNG resolution." };
+        var unit = new Option<string?>("--unit") { Description = "制图单位，印在图上（默认留空待填）。Mapping unit printed on the sheet." };
+        var lang = new Option<string?>("--lang") { Description = "图面语言 zh | en（默认 zh）。Language of the sheet's legend and notes." };
         var data = CommonOptions.Data();
 
         var command = new Command("render", "输出规划要素图（PDF 矢量图或 PNG）。Render a map sheet as PDF or PNG.")
         {
-            output, layers, bbox, title, subtitle, paper, orientation, dpi, data,
+            output, layers, bbox, title, subtitle, paper, orientation, dpi, unit, lang, data,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -41,6 +43,8 @@ internal static class RenderCommand
                 Orientation = ParseOrientation(parsed.GetValue(orientation)),
                 Format = FormatOf(path),
                 Dpi = ParseDpi(parsed.GetValue(dpi)),
+                Unit = parsed.GetValue(unit),
+                Language = ParseLanguage(parsed.GetValue(lang)),
             };
             Render(path, request, parsed.GetValue(data), parsed.InvocationConfiguration.Output, cancellationToken);
             return Task.FromResult(ExitCodes.Ok);
@@ -118,12 +122,19 @@ internal static class RenderCommand
 
     private static string OrientationZh(PageOrientation o) => o == PageOrientation.Portrait ? "纵向 portrait" : "横向 landscape";
 
-    private static SheetFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    internal static SheetFormat FormatOf(string path, string option = "--out") => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".pdf" => SheetFormat.Pdf,
         ".png" => SheetFormat.Png,
-        var ext => throw new InputException($"--out 的扩展名“{ext}”不支持（unknown output format）。",
-            "用 .pdf（矢量，可复制文字）或 .png（位图）结尾，例如 --out sheet.pdf。End the file name in .pdf or .png."),
+        var ext => throw new InputException($"{option} 的扩展名“{ext}”不支持（unknown output format）。",
+            $"用 .pdf（矢量，可复制文字）或 .png（位图）结尾，例如 {option} out/sheet.pdf。End the file name in .pdf or .png."),
+    };
+
+    internal static SheetLanguage ParseLanguage(string? text) => (text?.Trim().ToLowerInvariant()) switch
+    {
+        null or "" or "zh" or "zh-cn" or "中文" => SheetLanguage.Zh,
+        "en" or "english" => SheetLanguage.En,
+        _ => throw new InputException($"--lang “{text}” 不支持（unknown language）。", "可用：zh（中文，默认）、en（English）。"),
     };
 
     private static List<string>? ParseLayers(string? text)
@@ -173,14 +184,14 @@ internal static class RenderCommand
         return new Envelope(minLon, maxLon, minLat, maxLat);
     }
 
-    private static Paper ParsePaper(string? text) => (text?.Trim().ToUpperInvariant()) switch
+    internal static Paper ParsePaper(string? text) => (text?.Trim().ToUpperInvariant()) switch
     {
         null or "" or "A3" => Paper.A3,
         "A4" => Paper.A4,
         _ => throw new InputException($"--paper “{text}” 不支持（unknown paper）。", "可用：A4、A3。"),
     };
 
-    private static PageOrientation ParseOrientation(string? text) => (text?.Trim().ToLowerInvariant()) switch
+    internal static PageOrientation ParseOrientation(string? text) => (text?.Trim().ToLowerInvariant()) switch
     {
         null or "" or "landscape" or "横向" => PageOrientation.Landscape,
         "portrait" or "纵向" => PageOrientation.Portrait,

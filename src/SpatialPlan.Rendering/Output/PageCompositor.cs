@@ -23,7 +23,7 @@ internal static class PageCompositor
 
         using var regular = SubsetTypeface(fonts.RegularData, usage.Regular);
         using var bold = SubsetTypeface(fonts.BoldData, usage.Bold);
-        var painter = TextPainter.Subset(regular, bold, usage);
+        var painter = TextPainter.Subset(regular, bold, usage, fonts);
         using var document = SKDocument.CreatePdf(output, metadata)
             ?? throw new InvalidOperationException("Skia could not create a PDF document.");
         foreach (var page in pages)

@@ -1,4 +1,6 @@
+using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
+using SpatialPlan.Rendering.Sheets;
 using SkiaSharp;
 using SpatialPlan.Rendering.Text;
 
@@ -7,14 +9,32 @@ namespace SpatialPlan.Rendering.Painting;
 /// <summary>Builds and draws the legend of the shown layers: one entry per layer, or per rule a layer's features use.</summary>
 internal static class LegendPainter
 {
-    public static List<LegendEntry> Entries(IEnumerable<SheetLayer> layers)
+    /// <summary>One entry per layer, or per style rule its features use, over all the layers' features.</summary>
+    public static List<LegendEntry> Entries(IEnumerable<SheetLayer> layers, SheetWords? words = null) =>
+        Entries(layers.Select(l => (l, (IEnumerable<IFeature>)l.WorkingFeatures)), words ?? new SheetWords(SheetLanguage.Zh));
+
+    /// <summary>
+    /// The legend of what a map shows: one entry per layer, or per style rule, for the features of the plans whose
+    /// geometry really reaches one of <paramref name="grounds"/> (working-CRS rectangles), so a layer or class that is
+    /// only near the frame, or whose envelope alone reaches it, is not listed.
+    /// </summary>
+    public static List<LegendEntry> EntriesInFrame(IEnumerable<LayerPlan> plans, IReadOnlyList<Envelope> grounds, SheetWords words)
+    {
+        var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory();
+        var rects = grounds.Select(g => (Envelope: g, Polygon: factory.ToGeometry(g))).ToList();
+        bool InFrame(IFeature f) => f.Geometry is { IsEmpty: false } geometry && rects.Any(r =>
+            r.Envelope.Intersects(geometry.EnvelopeInternal) && (r.Envelope.Contains(geometry.EnvelopeInternal) || r.Polygon.Intersects(geometry)));
+        return Entries(plans.Select(p => (p.Layer, p.Features.Select(f => f.Feature).Where(InFrame))), words);
+    }
+
+    private static List<LegendEntry> Entries(IEnumerable<(SheetLayer Layer, IEnumerable<IFeature> Features)> layers, SheetWords words)
     {
         var entries = new List<LegendEntry>();
-        foreach (var layer in layers)
+        foreach (var (layer, features) in layers)
         {
             // One entry per distinct resolved style in use, in rule order (base style first).
             var seen = new Dictionary<int, LegendEntry>();
-            foreach (var feature in layer.WorkingFeatures.Where(f => f.Geometry is { IsEmpty: false }))
+            foreach (var feature in features.Where(f => f.Geometry is { IsEmpty: false }))
             {
                 var rules = layer.Style.Rules ?? [];
                 int ruleIndex = -1;
@@ -26,8 +46,8 @@ internal static class LegendPainter
                 if (!seen.ContainsKey(ruleIndex))
                 {
                     var style = layer.StyleFor(feature);
-                    var label = ruleIndex >= 0 ? rules[ruleIndex].Style.LegendZh : null;
-                    label ??= layer.Style.LegendZh ?? layer.Definition.TitleZh;
+                    var label = ruleIndex >= 0 ? (words.En ? rules[ruleIndex].Style.LegendEn : rules[ruleIndex].Style.LegendZh) : null;
+                    label ??= words.LegendOf(layer.Style, words.En ? layer.Definition.TitleEn : layer.Definition.TitleZh);
                     seen[ruleIndex] = new LegendEntry(label, style, SwatchOf(feature.Geometry));
                 }
             }
@@ -38,35 +58,85 @@ internal static class LegendPainter
         return entries;
     }
 
-    /// <summary>Draws the heading and entries in as many columns as the box needs; returns the height used.</summary>
-    public static float Paint(SKCanvas canvas, SKRect box, IReadOnlyList<LegendEntry> entries, TextPainter text, float unit)
+    /// <summary>
+    /// Draws the heading and entries in as few columns as the box needs (at most four); returns the height used. A label
+    /// too long for its column wraps onto a second line rather than being cut, so every entry is printed whole.
+    /// </summary>
+    public static float Paint(SKCanvas canvas, SKRect box, IReadOnlyList<LegendEntry> entries, TextPainter text, float unit, SheetWords? words = null)
     {
         var heading = new TextStyle(13 * unit, SKColors.Black, Bold: true);
         var itemStyle = new TextStyle(8 * unit, new SKColor(0x22, 0x22, 0x22));
-        text.Draw(canvas, "图  例", box.MidX, box.Top + (13 * unit), heading, SKTextAlign.Center);
-        float top = box.Top + (22 * unit), rowH = 12.5f * unit, swW = 20 * unit, swH = 8.5f * unit;
-        if ((int)((box.Bottom - top) / rowH) < entries.Count)
+        text.Draw(canvas, (words ?? new SheetWords(SheetLanguage.Zh)).Legend, box.MidX, box.Top + (13 * unit), heading, SKTextAlign.Center);
+        float top = box.Top + (22 * unit), swW = 20 * unit, swH = 8.5f * unit, lineH = itemStyle.Size * 1.15f;
+        float available = box.Bottom - top;
+
+        // Fewest columns first, and within a column count the usual rows (12.5 units) before tighter ones (10 units).
+        // Then smaller text (7 units) before a third column.
+        Placement? placement = null;
+        for (int columns = 1; columns <= 3 && placement is null; columns++)
         {
-            // Tighter rows (down to 10 units) before a second column, whose narrow labels get cut.
-            rowH = Math.Max(10 * unit, (box.Bottom - top) / Math.Max(1, entries.Count));
+            foreach (var (rowH, size) in new[] { (12.5f * unit, 8 * unit), (10 * unit, 8 * unit), (9 * unit, 7 * unit) })
+            {
+                var style = itemStyle with { Size = size };
+                var candidate = Place(entries, columns, rowH, size * 1.15f, box.Width / columns - swW - (6 * unit), available, style, text, maxLines: 2);
+                if (candidate.Fits)
+                {
+                    (placement, itemStyle, lineH) = (candidate, style, size * 1.15f);
+                    break;
+                }
+            }
         }
 
-        int rows = Math.Max(1, (int)((box.Bottom - top) / rowH));
-        int columns = (int)Math.Ceiling(entries.Count / (double)rows);
-        float columnW = box.Width / Math.Max(1, columns);
+        // Too many entries for the box: three columns of one-line labels, cut with … (the old behaviour).
+        placement ??= Place(entries, 3, 10 * unit, lineH, box.Width / 3 - swW - (6 * unit), available, itemStyle, text, maxLines: 1);
+        float columnW = box.Width / placement.Columns;
         for (int i = 0; i < entries.Count; i++)
         {
-            float x = box.Left + ((i / rows) * columnW), y = top + ((i % rows) * rowH);
+            var (column, offset, lines) = placement.Items[i];
+            float x = box.Left + (column * columnW), y = top + offset;
             var swatch = new SKRect(x, y, x + swW, y + swH);
             PaintSwatch(canvas, swatch, entries[i]);
-            var label = Fit(entries[i].Label, columnW - swW - (6 * unit), itemStyle, text);
-            text.Draw(canvas, label, swatch.Right + (5 * unit), swatch.MidY + (itemStyle.Size * 0.36f), itemStyle);
+            for (int l = 0; l < lines.Count; l++)
+            {
+                text.Draw(canvas, lines[l], swatch.Right + (5 * unit), swatch.MidY + (itemStyle.Size * 0.36f) + (l * lineH), itemStyle);
+            }
         }
 
-        return top - box.Top + (Math.Min(rows, entries.Count) * rowH);
+        return top - box.Top + placement.Height;
     }
 
-    private static void PaintSwatch(SKCanvas canvas, SKRect r, LegendEntry entry)
+    private sealed record Placement(int Columns, bool Fits, float Height, List<(int Column, float Offset, List<string> Lines)> Items);
+
+    /// <summary>Entries top to bottom, column after column; a label wraps to at most <paramref name="maxLines"/> lines (the last cut with … if it must).</summary>
+    private static Placement Place(IReadOnlyList<LegendEntry> entries, int columns, float rowH, float lineH, float textW, float available, TextStyle style, TextPainter text, int maxLines)
+    {
+        var items = new List<(int, float, List<string>)>();
+        int column = 0;
+        float y = 0, tallest = 0;
+        foreach (var entry in entries)
+        {
+            var lines = maxLines == 1 ? [Fit(entry.Label, textW, style, text)] : TextWrap.Lines(entry.Label, textW, style, text);
+            if (lines.Count > maxLines)
+            {
+                lines = [lines[0], Fit(string.Concat(lines.Skip(1)), textW, style, text)];
+            }
+
+            float h = rowH + ((lines.Count - 1) * lineH);
+            if (y + h > available && y > 0)
+            {
+                column++;
+                y = 0;
+            }
+
+            items.Add((column, y, lines));
+            y += h;
+            tallest = Math.Max(tallest, y);
+        }
+
+        return new Placement(columns, column < columns && tallest <= available, tallest, items);
+    }
+
+    internal static void PaintSwatch(SKCanvas canvas, SKRect r, LegendEntry entry)
     {
         var style = entry.Style;
         switch (entry.Swatch)
@@ -123,7 +193,7 @@ internal static class LegendPainter
         return string.Concat(runes) + "…";
     }
 
-    private static LegendSwatch SwatchOf(Geometry geometry) => geometry switch
+    internal static LegendSwatch SwatchOf(Geometry geometry) => geometry switch
     {
         IPuntal => LegendSwatch.Point,
         ILineal => LegendSwatch.Line,

@@ -6,7 +6,7 @@ namespace SpatialPlan.Rendering.Painting;
 /// <summary>A north arrow (grid north of the working CRS, within about 1° of true north inside a 3-degree zone at 40°N).</summary>
 internal static class NorthArrowPainter
 {
-    public static void Paint(SKCanvas canvas, SKPoint tip, float height, TextPainter text)
+    public static void Paint(SKCanvas canvas, SKPoint tip, float height, TextPainter text, bool english = false)
     {
         float half = height * 0.28f;
         var baseY = tip.Y + height;
@@ -29,7 +29,10 @@ internal static class NorthArrowPainter
         canvas.DrawPath(left, stroke);
         canvas.DrawPath(right, stroke);
         var label = new TextStyle(height * 0.42f, SKColors.Black, Bold: true, SKColors.White, 1.5f);
-        text.Draw(canvas, "北", tip.X, tip.Y - (height * 0.12f), label, SKTextAlign.Center);
-        text.Draw(canvas, "N", tip.X, baseY + (height * 0.38f), label with { Size = height * 0.3f }, SKTextAlign.Center);
+        text.Draw(canvas, english ? "N" : "北", tip.X, tip.Y - (height * 0.12f), label, SKTextAlign.Center);
+        if (!english)
+        {
+            text.Draw(canvas, "N", tip.X, baseY + (height * 0.38f), label with { Size = height * 0.3f }, SKTextAlign.Center);
+        }
     }
 }

@@ -9,11 +9,12 @@ namespace SpatialPlan.Rendering.Painting;
 internal static class ScaleBarPainter
 {
     /// <summary>Returns the height used (pt).</summary>
-    public static float Paint(SKCanvas canvas, float left, float top, float maxWidth, double denominator, TextPainter text, float unit)
+    public static float Paint(SKCanvas canvas, float left, float top, float maxWidth, double denominator, TextPainter text, float unit, SheetWords? words = null)
     {
+        words ??= new SheetWords(SheetLanguage.Zh);
         var label = new TextStyle(9 * unit, SKColors.Black, Bold: true);
         var small = new TextStyle(7 * unit, SKColors.Black);
-        text.Draw(canvas, "比例尺  " + MapScale.Format(denominator), left, top + label.Size, label);
+        text.Draw(canvas, words.Scale + "  " + MapScale.Format(denominator), left, top + label.Size, label);
 
         double lengthM = MapScale.BarLengthM(denominator, maxWidth * 0.8);
         double lead = lengthM / Math.Pow(10, Math.Floor(Math.Log10(lengthM)));
@@ -42,7 +43,7 @@ internal static class ScaleBarPainter
             text.Draw(canvas, tick, left + (i * segW), barTop - (3 * unit), small, SKTextAlign.Center);
         }
 
-        text.Draw(canvas, km ? "千米" : "米", left + barW + (6 * unit), barTop + barH, small);
+        text.Draw(canvas, km ? words.Km : words.M, left + barW + (6 * unit), barTop + barH, small);
         return barTop + barH - top + (6 * unit);
     }
 }

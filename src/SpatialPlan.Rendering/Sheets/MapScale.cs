@@ -9,10 +9,12 @@ public static class MapScale
     private static readonly double[] s_steps = [1, 2, 2.5, 5];
 
     // 1:750 000 is added to the overview range because a whole-banner A4 sheet needs about 1:515 000: the next
-    // 1/2/2.5/5 step, 1:1 000 000, left the banner filling half the frame. Below 1:500 000 the series stays the usual one.
-    private static readonly double[] s_overviewSteps = [1, 2, 2.5, 5, 7.5];
+    // 1/2/2.5/5 step, 1:1 000 000, left the banner filling half the frame. 1:300 000 and 1:350 000 are added (issue 9)
+    // because the whole-banner A3 sheet needs about 1:290 000: the jump from 1:250 000 to 1:500 000 left the banner
+    // filling under half of the A3 frame. Below 1:100 000 the series stays the usual one.
+    private static readonly double[] s_overviewSteps = [1, 2, 2.5, 3, 3.5, 5, 7.5];
 
-    /// <summary>The smallest round scale denominator (1, 2, 2.5, 5 × 10ⁿ; 7.5 × 10ⁿ from 1:500 000 up) at which an extent of
+    /// <summary>The smallest round scale denominator (1, 2, 2.5, 5 × 10ⁿ; 3, 3.5 and 7.5 × 10ⁿ from 1:100 000 up) at which an extent of
     /// <paramref name="widthM"/> × <paramref name="heightM"/> ground metres fits a frame of the given size in points.</summary>
     public static double FitDenominator(double widthM, double heightM, double frameWidthPt, double frameHeightPt)
     {
@@ -20,7 +22,7 @@ public static class MapScale
         return RoundUp(Math.Max(needed, 1));
     }
 
-    /// <summary>The smallest 1/2/2.5/5 × 10ⁿ value not below <paramref name="value"/>, with 7.5 × 10ⁿ too from 1:500 000 up (1:750 000).</summary>
+    /// <summary>The smallest 1/2/2.5/5 × 10ⁿ value not below <paramref name="value"/>, with 3, 3.5 and 7.5 × 10ⁿ too from 1:100 000 up (1:300 000, 1:350 000, 1:750 000).</summary>
     public static double RoundUp(double value)
     {
         double magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));

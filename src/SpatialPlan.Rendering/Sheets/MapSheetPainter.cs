@@ -11,6 +11,9 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
 
     public int FeatureCount { get; private set; }
 
+    /// <summary>The 公里网 labels of the last pass.</summary>
+    public IReadOnlyList<string> GridLabels { get; private set; } = [];
+
     public void Paint(SKCanvas canvas, TextPainter text)
     {
         float u = layout.Unit;
@@ -18,7 +21,7 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
         PaintBorder(canvas, u);
         PaintTitle(canvas, text, u);
         PaintMap(canvas, text, u);
-        LegendPainter.Paint(canvas, Inset(layout.Legend, 8 * u), content.Legend, text, u);
+        LegendPainter.Paint(canvas, Inset(layout.Legend, 8 * u), content.Legend, text, u, content.Words);
         PaintInfo(canvas, text, u);
     }
 
@@ -36,11 +39,11 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
     {
         var r = layout.Title;
         var title = new TextStyle(21 * u, s_ink, Bold: true);
-        float baseline = r.Top + (content.Subtitle is null ? 31 * u : 25 * u);
+        float baseline = r.Top + (content.Subtitle is null ? 28 * u : 23 * u);
         text.Draw(canvas, content.Title, r.MidX, baseline, title, SKTextAlign.Center);
         if (content.Subtitle is { } subtitle)
         {
-            text.Draw(canvas, subtitle, r.MidX, baseline + (16 * u), new TextStyle(10.5f * u, new SKColor(0x44, 0x44, 0x44)), SKTextAlign.Center);
+            text.Draw(canvas, subtitle, r.MidX, baseline + (14 * u), new TextStyle(10.5f * u, new SKColor(0x44, 0x44, 0x44)), SKTextAlign.Center);
         }
     }
 
@@ -65,47 +68,49 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
 
         using var neat = new SKPaint { Color = s_ink, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f * u };
         canvas.DrawRect(r, neat);
-        NorthArrowPainter.Paint(canvas, new SKPoint(r.Right - (28 * u), r.Top + (18 * u)), 34 * u, text);
+        GridLabels = GraticulePainter.Paint(canvas, frame, text, u);
+        NorthArrowPainter.Paint(canvas, new SKPoint(r.Right - (28 * u), r.Top + (18 * u)), 34 * u, text, content.Words.En);
         if (content.Schematic)
         {
-            PaintSchematicMark(canvas, text, new SKPoint(r.Left + (10 * u), r.Top + (10 * u)), u);
+            PaintSchematicMark(canvas, text, new SKPoint(r.Left + (10 * u), r.Top + (10 * u)), u, content.Words);
         }
     }
 
     /// <summary>The 「示意数据」 stamp: red, boxed, in the map's top-left corner, where nobody can miss it.</summary>
-    private static void PaintSchematicMark(SKCanvas canvas, TextPainter text, SKPoint topLeft, float u)
+    internal static void PaintSchematicMark(SKCanvas canvas, TextPainter text, SKPoint topLeft, float u, SheetWords words)
     {
         var red = new SKColor(0xc0, 0x10, 0x10);
         var big = new TextStyle(17 * u, red, Bold: true);
         var small = new TextStyle(7 * u, red);
-        const string Note = "含依据规划文本绘制的示意图层，非官方数据";
-        float w = Math.Max(text.Measure("示意数据", big), text.Measure(Note, small)) + (14 * u);
+        string mark = words.Schematic, note = words.SchematicNote;
+        float w = Math.Max(text.Measure(mark, big), text.Measure(note, small)) + (14 * u);
         var box = new SKRect(topLeft.X, topLeft.Y, topLeft.X + w, topLeft.Y + (40 * u));
         using var bg = new SKPaint { Color = SKColors.White.WithAlpha(235), Style = SKPaintStyle.Fill };
         using var frame = new SKPaint { Color = red, Style = SKPaintStyle.Stroke, StrokeWidth = 1.6f * u };
         canvas.DrawRect(box, bg);
         canvas.DrawRect(box, frame);
-        text.Draw(canvas, "示意数据", box.MidX, box.Top + (21 * u), big, SKTextAlign.Center);
-        text.Draw(canvas, Note, box.MidX, box.Top + (33 * u), small, SKTextAlign.Center);
+        text.Draw(canvas, mark, box.MidX, box.Top + (21 * u), big, SKTextAlign.Center);
+        text.Draw(canvas, note, box.MidX, box.Top + (33 * u), small, SKTextAlign.Center);
     }
 
     private void PaintInfo(SKCanvas canvas, TextPainter text, float u)
     {
         var r = Inset(layout.Info, 8 * u);
-        float y = r.Top + ScaleBarPainter.Paint(canvas, r.Left, r.Top, r.Width, frame.Denominator, text, u) + (4 * u);
-        var paragraphs = new List<string>
-        {
-            $"制图日期：{content.Date.Year}年{content.Date.Month}月{content.Date.Day}日　制图：SpatialPlan",
-            content.CrsNote,
-        };
+        float y = r.Top + ScaleBarPainter.Paint(canvas, r.Left, r.Top, r.Width, frame.Denominator, text, u, content.Words) + (4 * u);
+        var paragraphs = new List<string> { content.Words.MadeBy(content.Date, content.Unit), content.CrsNote };
         if (content.Schematic)
         {
-            paragraphs.Add("示意数据：示意图层依据规划纲要文本绘制，不是官方矢量数据，不得作为审批依据。");
+            paragraphs.Add(content.Words.SchematicParagraph);
         }
 
-        paragraphs.Add("数据来源：" + string.Join("；", content.Sources));
+        paragraphs.Add(content.Words.Sources(content.Sources));
 
-        // Shrink the notes until they fit the box rather than drop any of them.
+        PaintNotes(canvas, text, r, y, paragraphs, u);
+    }
+
+    /// <summary>The notes, shrunk until they fit the box rather than drop any of them.</summary>
+    internal static void PaintNotes(SKCanvas canvas, TextPainter text, SKRect r, float y, IReadOnlyList<string> paragraphs, float u)
+    {
         for (float size = 7 * u; ; size -= 0.25f * u)
         {
             var note = new TextStyle(size, new SKColor(0x33, 0x33, 0x33));

@@ -83,6 +83,12 @@ public sealed class MapSheetRenderer
         var frame = MapFrame.Fit(layout.Map, RequireSane(Extent(request, content.Layers), _catalog.DataArea.NameZh));
         var plans = content.Layers.Select(l => LayerPlan.For(l, frame, cancellationToken)).ToList();
         CheckBudget(Budget, plans);
+
+        // The legend and the sources name only what the frame shows (issue 9: the legend listed 19 entries not in view).
+        var perLayer = plans.Select(p => (p.Layer, Entries: LegendPainter.EntriesInFrame([p], [frame.Ground], content.Words))).ToList();
+        var legend = perLayer.SelectMany(l => l.Entries).ToList();
+        var shown = perLayer.Where(l => l.Entries.Count > 0).Select(l => l.Layer).ToList();
+        content = content with { Legend = legend, Sources = Sources(shown, content.Words) };
         var painter = new MapSheetPainter(layout, frame, content, plans, cancellationToken);
         var spec = new PageSpec(page, painter.Paint);
         if (request.Format == SheetFormat.Png)
@@ -94,7 +100,12 @@ public sealed class MapSheetRenderer
             PageCompositor.WritePdf(output, Metadata(content), _fonts, [spec], cancellationToken);
         }
 
-        return new MapSheetResult(frame.Denominator, [.. content.Layers.Select(l => l.Definition.Id)], content.Schematic, painter.FeatureCount);
+        return new MapSheetResult(frame.Denominator, [.. content.Layers.Select(l => l.Definition.Id)], content.Schematic, painter.FeatureCount)
+        {
+            LegendLabels = [.. legend.Select(e => e.Label)],
+            GridLabels = painter.GridLabels,
+            Ground = frame.Ground,
+        };
     }
 
     /// <summary>Refuses a map whose hatch lines or labels are over the budget (counted from the plans, before drawing).</summary>
@@ -137,20 +148,30 @@ public sealed class MapSheetRenderer
             .Where(l => wanted.Contains(l.Id))
             .Select(l => new SheetLayer(l, _styles.Get(l.Style), _workingFeatures(l)))
             .ToList();
-        var sources = layers.Select(l => SourceCredit.Of(l.Definition)).Distinct(StringComparer.Ordinal).ToList();
+        var words = new SheetWords(request.Language);
         return new SheetContent(
-            request.Title ?? _catalog.TitleZh,
+            request.Title ?? (words.En ? _catalog.TitleEn : _catalog.TitleZh),
             request.Subtitle,
             layers,
-            LegendPainter.Entries(layers),
-            sources,
+            [],
+            Sources(layers, words),
             layers.Any(l => l.Definition.Schematic),
             request.Date ?? DateOnly.FromDateTime(DateTime.Now))
         {
-            CrsNote = "坐标系：" + _catalog.WorkingCrs.TitleZh,
+            CrsNote = CrsNote(_catalog.WorkingCrs, words),
             AreaNameZh = _catalog.DataArea.NameZh,
+            Unit = request.Unit,
+            Words = words,
         };
     }
+
+    /// <summary>"坐标系：…" with the working CRS's Chinese title, or its English name and EPSG code.</summary>
+    internal static string CrsNote(GaussKrugerZone crs, SheetWords words) => words.En
+        ? $"CRS: {crs.RegistryName} (EPSG:{crs.Epsg}); frame ticks: kilometre grid"
+        : "坐标系：" + crs.TitleZh + "；图廓注记为公里网（千米）";
+
+    internal static List<string> Sources(IEnumerable<SheetLayer> layers, SheetWords words) =>
+        layers.Select(l => words.En ? SourceCredit.OfEn(l.Definition) : SourceCredit.Of(l.Definition)).Distinct(StringComparer.Ordinal).ToList();
 
     private Envelope Extent(MapSheetRequest request, IReadOnlyList<SheetLayer> layers)
     {

@@ -5,7 +5,7 @@ namespace SpatialPlan.Rendering.Sheets;
 /// <summary>What map sheet to draw. Everything is optional; defaults give the catalog's visible layers over their extent on A3 landscape.</summary>
 public sealed record MapSheetRequest
 {
-    /// <summary>Sheet title; default the catalog's <c>titleZh</c>.</summary>
+    /// <summary>Sheet title; default the catalog's <c>titleZh</c> (<c>titleEn</c> in English).</summary>
     public string? Title { get; init; }
 
     /// <summary>Line under the title; default none.</summary>
@@ -32,4 +32,11 @@ public sealed record MapSheetRequest
 
     /// <summary>The date printed on the sheet; default today (local).</summary>
     public DateOnly? Date { get; init; }
+
+    /// <summary>制图单位 printed on the sheet (the app's <c>SpatialPlan:MapUnit</c>, the CLI's <c>--unit</c>); null or blank
+    /// prints a blank line to fill in by hand.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The language of the sheet's own words (title default, legend, notes); default Chinese.</summary>
+    public SheetLanguage Language { get; init; } = SheetLanguage.Zh;
 }

@@ -5,4 +5,14 @@ namespace SpatialPlan.Rendering.Sheets;
 /// <param name="LayerIds">The layers drawn, in drawing order.</param>
 /// <param name="Schematic">True when a schematic layer is shown, so the sheet carries 「示意数据」.</param>
 /// <param name="FeatureCount">Features painted (before clipping to the frame).</param>
-public sealed record MapSheetResult(double ScaleDenominator, IReadOnlyList<string> LayerIds, bool Schematic, int FeatureCount);
+public sealed record MapSheetResult(double ScaleDenominator, IReadOnlyList<string> LayerIds, bool Schematic, int FeatureCount)
+{
+    /// <summary>The legend's labels: only layers and classes with a feature in the frame.</summary>
+    public IReadOnlyList<string> LegendLabels { get; init; } = [];
+
+    /// <summary>The 公里网 tick labels printed on the 图廓 (kilometres of the working CRS).</summary>
+    public IReadOnlyList<string> GridLabels { get; init; } = [];
+
+    /// <summary>The ground extent of the map frame in the working CRS (metres).</summary>
+    public NetTopologySuite.Geometries.Envelope? Ground { get; init; }
+}

@@ -17,4 +17,10 @@ internal sealed record SheetContent(
 
     /// <summary>The data area's name, for the PDF keywords.</summary>
     public string AreaNameZh { get; init; } = string.Empty;
+
+    /// <summary>制图单位; null or blank prints a blank to fill in.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The sheet's own words in its language.</summary>
+    public SheetWords Words { get; init; } = new(SheetLanguage.Zh);
 }

@@ -8,11 +8,13 @@ internal sealed record SheetLayout(SKSize Page, float Unit, SKRect Border, SKRec
     public static SheetLayout For(SKSize page)
     {
         float unit = Math.Min(page.Width, page.Height) / 595.28f;
-        float margin = 22 * unit;
+        // Margins and the title band are kept tight so that the map frame is as tall as the paper allows: the whole banner
+        // (84 km north to south) then fits an A3 landscape frame at 1:350 000 (issue 9: it fell to 1:500 000).
+        float margin = 20 * unit;
         var border = new SKRect(margin, margin, page.Width - margin, page.Height - margin);
         var inner = Inset(border, 8 * unit);
-        var title = new SKRect(inner.Left, inner.Top, inner.Right, inner.Top + (48 * unit));
-        var body = new SKRect(inner.Left, title.Bottom + (4 * unit), inner.Right, inner.Bottom);
+        var title = new SKRect(inner.Left, inner.Top, inner.Right, inner.Top + (42 * unit));
+        var body = new SKRect(inner.Left, title.Bottom + (2 * unit), inner.Right, inner.Bottom);
         float gap = 8 * unit;
         if (page.Width >= page.Height)
         {

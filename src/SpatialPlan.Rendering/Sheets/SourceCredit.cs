@@ -7,6 +7,8 @@ internal static class SourceCredit
 {
     public const string Schematic = "依据规划纲要文本绘制的示意图层（SpatialPlan）";
 
+    public const string SchematicEn = "schematic layers drawn from the plan text (SpatialPlan)";
+
     private static readonly char[] s_stops = ['（', '(', '，', '；', '。', ','];
 
     /// <summary>Schematic layers share one credit; a real layer is credited with the head of its
@@ -28,6 +30,28 @@ internal static class SourceCredit
         }
 
         int stop = text.IndexOfAny(s_stops);
+        text = (stop > 0 ? text[..stop] : text).Trim();
+        return text.Length > 0 ? text : layer.Source;
+    }
+
+    /// <summary>The English credit: the shared schematic credit, else the head of provenanceEn, else the source.</summary>
+    public static string OfEn(LayerDefinition layer)
+    {
+        if (layer.Schematic)
+        {
+            return SchematicEn;
+        }
+
+        var text = layer.ProvenanceEn;
+        foreach (var prefix in new[] { "Real data: ", "Real: ", "Real:" })
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..];
+            }
+        }
+
+        int stop = text.IndexOfAny(['(', ';', ',']);
         text = (stop > 0 ? text[..stop] : text).Trim();
         return text.Length > 0 ? text : layer.Source;
     }

@@ -13,13 +13,17 @@ internal sealed class TextPainter
     private readonly SKTypeface _bold;
     private readonly GlyphUsage? _record;
     private readonly GlyphUsage? _allowed;
+    private readonly SKTypeface _measureRegular;
+    private readonly SKTypeface _measureBold;
 
-    private TextPainter(SKTypeface regular, SKTypeface bold, GlyphUsage? record, GlyphUsage? allowed)
+    private TextPainter(SKTypeface regular, SKTypeface bold, GlyphUsage? record, GlyphUsage? allowed, FontSet? measure = null)
     {
         _regular = regular;
         _bold = bold;
         _record = record;
         _allowed = allowed;
+        _measureRegular = measure?.Regular ?? regular;
+        _measureBold = measure?.Bold ?? bold;
     }
 
     /// <summary>Draws with the full fonts (PNG output).</summary>
@@ -28,15 +32,17 @@ internal sealed class TextPainter
     /// <summary>Draws with the full fonts and records every glyph id into <paramref name="usage"/>.</summary>
     public static TextPainter Recording(FontSet fonts, GlyphUsage usage) => new(fonts.Regular, fonts.Bold, usage, null);
 
-    /// <summary>Draws with subset fonts that must contain every glyph drawn.</summary>
-    public static TextPainter Subset(SKTypeface regular, SKTypeface bold, GlyphUsage usage) => new(regular, bold, null, usage);
+    /// <summary>Draws with subset fonts that must contain every glyph drawn, and measures with the full fonts
+    /// <paramref name="measure"/>: a layout that measures text it may not draw (a label cut with …) then decides the
+    /// same in both passes, where the subset, lacking the glyph it measured, would have decided otherwise.</summary>
+    public static TextPainter Subset(SKTypeface regular, SKTypeface bold, GlyphUsage usage, FontSet? measure = null) => new(regular, bold, null, usage, measure);
 
     public SKFont Font(TextStyle style) => new(style.Bold ? _bold : _regular, style.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };
 
     /// <summary>Advance width of the text in points.</summary>
     public float Measure(string text, TextStyle style)
     {
-        using var font = Font(style);
+        using var font = new SKFont(style.Bold ? _measureBold : _measureRegular, style.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };
         return font.MeasureText(text);
     }
 

@@ -41,8 +41,50 @@ public class FullBannerSheetTests(ITestOutputHelper output)
         var result = renderer.Render(new MapSheetRequest { LayerIds = ids, Paper = Paper.A4, Format = SheetFormat.Png, Dpi = 40, Date = FixtureSheet.Date }, png);
         Assert.Equal(ids, result.LayerIds);
         Assert.True(result.FeatureCount > 2000, $"{result.FeatureCount} features");
-        // The banner spans 40.46–41.22 N ≈ 84 km; × 1.04 / 17.05 cm (A4 frame height) ≈ 1:515 000 → 1:750 000.
-        Assert.Equal(750_000, result.ScaleDenominator);
+        // The banner spans 40.46–41.22 N ≈ 84.3 km; × 1.02 / 17.3 cm (A4 frame height with the tighter title band) ≈ 1:497 000
+        // → 1:500 000 (it was 1:750 000 with 4 % room and the taller title band).
+        Assert.Equal(500_000, result.ScaleDenominator);
+    }
+
+    [Fact]
+    public void TheWholeBannerFillsAtLeastTwoThirdsOfAnA3FrameWithKilometreTicks()
+    {
+        // Issue 9 §5: A3 jumped from 1:250 000 to 1:500 000 and the banner filled about 45 % of the frame's width or height.
+        var (data, catalog, features) = Load();
+        var ids = catalog.Layers.Where(l => l.Category != "base" || l.Id == "banner-boundary").Select(l => l.Id).ToList();
+        var renderer = new MapSheetRenderer(catalog, StyleBook.Load(data), l => features[l.Id]);
+        var path = TestOutput.PathOf("banner-a3.pdf");
+        MapSheetResult result;
+        using (var pdf = File.Create(path))
+        {
+            result = renderer.Render(new MapSheetRequest { LayerIds = ids, Paper = Paper.A3, Date = FixtureSheet.Date }, pdf);
+        }
+
+        var banner = new NetTopologySuite.Geometries.Envelope();
+        foreach (var f in features["banner-boundary"])
+        {
+            banner.ExpandToInclude(f.Geometry.EnvelopeInternal);
+        }
+
+        var frame = result.Ground!;
+        double linear = Math.Max(banner.Width / frame.Width, banner.Height / frame.Height);
+        double area = banner.Area / frame.Area;
+        var plan = new NetTopologySuite.Geometries.Envelope();
+        foreach (var f in ids.SelectMany(id => features[id]))
+        {
+            plan.ExpandToInclude(f.Geometry.EnvelopeInternal);
+        }
+
+        output.WriteLine($"banner {banner.Width:0} x {banner.Height:0} m; plan layers {plan.Width:0} x {plan.Height:0} m; frame {frame.Width:0} x {frame.Height:0} m");
+        output.WriteLine($"A3 scale {MapScale.Format(result.ScaleDenominator)}: the banner spans {linear:P1} of the frame (its box covers {area:P1} of it)");
+        Assert.Equal(350_000, result.ScaleDenominator);
+        Assert.True(linear >= 0.65, $"the banner spans only {linear:P1} of the A3 frame");
+
+        // 公里网 ticks on the 图廓 at round kilometres, printed as real text.
+        var text = Poppler.Text(path);
+        Assert.True(result.GridLabels.Count >= 6, string.Join(", ", result.GridLabels));
+        Assert.All(result.GridLabels, label => Assert.Contains(label, text));
+        Assert.Contains("图廓注记为公里网", Poppler.Compact(path));
     }
 
     [Fact]

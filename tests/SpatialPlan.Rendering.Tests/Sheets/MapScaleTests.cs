@@ -12,12 +12,14 @@ public class MapScaleTests
     [InlineData(3, 5)]
     [InlineData(188_976, 200_000)]
     [InlineData(200_001, 250_000)]
-    [InlineData(254_000, 500_000)]
+    [InlineData(254_000, 300_000)]
+    [InlineData(300_001, 350_000)]
+    [InlineData(350_001, 500_000)]
     [InlineData(515_000, 750_000)]
     [InlineData(750_001, 1_000_000)]
     [InlineData(6, 10)]
     [InlineData(60_000, 100_000)]
-    public void ScalesRoundUpToOneTwoTwoAndAHalfOrFiveAndSevenAndAHalfOnlyForOverviews(double value, double expected) =>
+    public void ScalesRoundUpToOneTwoTwoAndAHalfOrFiveWithThreeThreeAndAHalfAndSevenAndAHalfOnlyForOverviews(double value, double expected) =>
         Assert.Equal(expected, MapScale.RoundUp(value), 6);
 
     [Fact]

@@ -98,7 +98,7 @@ export const getKinds = () => fetch('/api/kinds').then((r) => json<Kinds>(r));
 /** Check options; an empty type and no majors are not sent, so the file's own project properties apply. */
 export interface CheckOptions { type: string; majors: string[]; width?: number | null; radius?: number | null; crs?: string | null }
 
-function optionEntries(o: CheckOptions): Array<[string, string]> {
+export function optionEntries(o: CheckOptions): Array<[string, string]> {
   const entries: Array<[string, string]> = [];
   if (o.type) entries.push(['type', o.type]);
   o.majors.forEach((m) => entries.push(['major', m]));

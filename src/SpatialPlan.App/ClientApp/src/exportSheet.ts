@@ -30,16 +30,18 @@ function show(text: string, kind: 'busy' | 'error'): void {
 
 /** The query for the current view. The extent keeps millimetres: at the deepest zoom the view is a few millimetres
  * across, and decimetres would make min equal max. */
-export function sheetQuery(planMap: PlanMap, format: 'pdf' | 'png', title: string): URLSearchParams | null {
+export function sheetQuery(planMap: PlanMap, format: 'pdf' | 'png', title: string, extra: Array<[string, string]> = []): URLSearchParams | null {
   const map = planMap.map;
   const extent = map.getView().calculateExtent(map.getSize());
   const layers = [...planMap.layers].filter(([, l]) => l.layer.getVisible()).map(([id]) => id);
   if (layers.length === 0) return null;
-  return new URLSearchParams({ format, layers: layers.join(','), extent: extent.map((v) => v.toFixed(3)).join(','), title });
+  const query = new URLSearchParams({ format, layers: layers.join(','), extent: extent.map((v) => v.toFixed(3)).join(','), title });
+  extra.forEach(([k, v]) => query.set(k, v)); // the export dialog's title, unit, paper, orientation, lang
+  return query;
 }
 
-export async function exportSheet(planMap: PlanMap, format: 'pdf' | 'png', title: string): Promise<void> {
-  const query = sheetQuery(planMap, format, title);
+export async function exportSheet(planMap: PlanMap, format: 'pdf' | 'png', title: string, extra: Array<[string, string]> = []): Promise<void> {
+  const query = sheetQuery(planMap, format, title, extra);
   if (!query) {
     show(say('没有显示任何图层：请先在左侧打开至少一个图层，再导出。', 'No layer is shown: turn at least one layer on, then export.'), 'error');
     return;

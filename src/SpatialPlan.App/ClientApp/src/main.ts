@@ -13,6 +13,7 @@ import { CheckPanel } from './checkPanel';
 import { measureLonLat, pixelOfFeature } from './testHooks';
 import { Presentation } from './presentation';
 import { exportSheet } from './exportSheet';
+import { askSheetFields, sheetFieldEntries } from './exportDialog';
 import { initAccount } from './account';
 import { Records } from './records';
 
@@ -46,9 +47,13 @@ async function start(): Promise<void> {
 
   const presentation = new Presentation(planMap, check);
   document.getElementById('present')!.addEventListener('click', () => void presentation.start());
-  const exportAs = (format: 'pdf' | 'png') => void exportSheet(planMap, format, pick(catalog.titleZh, catalog.titleEn));
-  document.getElementById('export-pdf')!.addEventListener('click', () => exportAs('pdf'));
-  document.getElementById('export-png')!.addEventListener('click', () => exportAs('png'));
+  // The export dialog (exportDialog.ts) asks for 图名, 制图单位, paper and orientation first; Esc cancels.
+  const exportAs = async (format: 'pdf' | 'png') => {
+    const fields = await askSheetFields(pick(catalog.titleZh, catalog.titleEn));
+    if (fields) await exportSheet(planMap, format, fields.title, sheetFieldEntries(fields));
+  };
+  document.getElementById('export-pdf')!.addEventListener('click', () => void exportAs('pdf'));
+  document.getElementById('export-png')!.addEventListener('click', () => void exportAs('png'));
 
   const renderTexts = () => {
     applyStatic();
