@@ -153,6 +153,36 @@ public sealed class CheckPanelBrowserTests(BrowserFixture fixture)
         JsonDocument.Parse(await map.Page.EvaluateAsync<string>("() => fetch('/api/kinds').then(r => r.text())")).RootElement;
 
     /// <summary>Chooses a sample in the panel's list, waits for its check, and returns the report JSON the panel shows.</summary>
+    [Fact]
+    public async Task AfterACheckTheMeetingSheetAndTheGisLayersAreOneClickEachAndHoldThisCheck()
+    {
+        var map = await fixture.MapAsync();
+        var sample = Samples.First(s => s.ExpectedVerdict == "prohibited");
+        var report = await PickSampleAsync(map, sample);
+
+        var sheet = await map.Page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await map.Page.ClickAsync("#check-sheet");
+            await map.Page.FillAsync("#export-title", "会议出图测试图名");
+            await map.Page.ClickAsync("#export-dialog-ok");
+        }, new() { Timeout = 90000 });
+        var pdf = (await sheet.PathAsync())!;
+        Assert.Equal("site-check-sheet.pdf", sheet.SuggestedFilename);
+        using (var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-raw", pdf, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!)
+        {
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Contains("会议出图测试图名", text, StringComparison.Ordinal);
+            Assert.Contains(report.GetProperty("verdictZh").GetString()!, text, StringComparison.Ordinal);
+        }
+
+        var layers = await map.Page.RunAndWaitForDownloadAsync(() => map.Page.ClickAsync("#check-layers"), new() { Timeout = 90000 });
+        var gpkg = await File.ReadAllBytesAsync((await layers.PathAsync())!);
+        Assert.Equal("site-check-layers.gpkg", layers.SuggestedFilename);
+        Assert.Equal("SQLite format 3\0"u8.ToArray(), gpkg[..16]);
+        Assert.Empty(map.ConsoleErrors);
+    }
+
     internal static async Task<JsonElement> PickSampleAsync(MapPage map, SampleEntry sample)
     {
         await map.Page.EvaluateAsync(

@@ -7,6 +7,8 @@ import { buffer as bufferExtent } from 'ol/extent';
 import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import type { PlanMap } from './planMap';
+import { askSheetFields, checkSheet } from './exportDialog';
+import { exportLayers } from './exportLayers';
 import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type CheckReport, type Kinds, type SampleProject } from './api';
 import { t, pick, colon, lang, type Key } from './i18n';
 import { CheckLayers, format } from './checkLayers';
@@ -427,6 +429,12 @@ export class CheckPanel {
       const server = {
         csv: () => this.serverDownload(() => reportCsv(body, options), 'site-check.csv'),
         pdf: () => this.serverDownload(() => reportPdf(body, options), 'site-check-report.pdf'),
+        // 会议出图: the check's own sheet (footprint, overlaps by category, detail frames), after the export dialog.
+        sheet: async () => {
+          const fields = await askSheetFields(report.project.name || t('meetingSheet'), t('meetingSheet'));
+          if (fields) await this.serverDownload(() => checkSheet(body, options, fields), 'site-check-sheet.pdf');
+        },
+        layers: () => this.serverDownload(() => exportLayers(body, options, 'gpkg'), 'site-check-layers.gpkg'),
       };
       this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, server, this.planMap.catalog, (l, id) => this.planMap.featureById(l, id));
       this.lastResult();

@@ -27,7 +27,7 @@ const relationText = (situation: string, zh: string) => (lang() === 'zh' ? zh : 
 const en = (zh: string, english: string | null | undefined) => (lang() === 'zh' ? zh : english || zh);
 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
-export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void> }
+export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void>; sheet: () => Promise<void>; layers: () => Promise<void> }
 
 /** A plan feature by layer and 图斑 id (for the 占用清单's highlight), or null when the map has not got it. */
 export type FindFeature = (layerId: string, featureId: string) => Feature<Geometry> | null;
@@ -81,7 +81,13 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   csv.addEventListener('click', () => { csv.disabled = true; server.csv().finally(() => { csv.disabled = false; }); });
   const pdf = el('button', 'secondary', t('downloadPdf'));
   pdf.addEventListener('click', () => { pdf.disabled = true; server.pdf().finally(() => { pdf.disabled = false; }); });
-  downloads.append(json, csv, pdf);
+  const sheet = el('button', 'secondary', t('meetingSheet'));
+  sheet.id = 'check-sheet';
+  sheet.addEventListener('click', () => { sheet.disabled = true; server.sheet().finally(() => { sheet.disabled = false; }); });
+  const gis = el('button', 'secondary', t('downloadLayers'));
+  gis.id = 'check-layers';
+  gis.addEventListener('click', () => { gis.disabled = true; server.layers().finally(() => { gis.disabled = false; }); });
+  downloads.append(json, csv, pdf, sheet, gis);
   container.append(downloads);
 }
 

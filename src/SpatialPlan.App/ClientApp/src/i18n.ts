@@ -58,6 +58,8 @@ const strings = {
   downloadJson: ['下载 JSON', 'Download JSON'],
   downloadCsv: ['下载 CSV', 'Download CSV'],
   downloadPdf: ['报告 PDF', 'Report PDF'],
+  meetingSheet: ['会议出图', 'Meeting sheet'],
+  downloadLayers: ['导出图层（GPKG）', 'Layers (GPKG)'],
   exportPdf: ['导出 PDF 图', 'Export PDF sheet'],
   exportPng: ['导出 PNG 图', 'Export PNG sheet'],
   present: ['演示', 'Present'],
