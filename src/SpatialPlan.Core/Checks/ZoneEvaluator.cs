@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Operation.Distance;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using SpatialPlan.Core.Crs;
@@ -22,11 +23,17 @@ internal sealed class ZoneEvaluator
     // decides is measured exactly (PlanarMeasure.DistanceM), as before.
     private const double NearbyBufferFactor = 1.02;
 
+    // Buffering costs grow fast with the footprint's complexity: a footprint of 1 000 small squares took 25 s and 500 MB
+    // to buffer once per zone margin (the CLI hostile corpus caught it). Beyond this many vertices the pre-filter is the
+    // facet-distance search per candidate instead; both only pre-filter, the exact distance decides either way.
+    private const int MaxBufferedVertices = 2_000;
+
     private readonly Footprint _footprint;
     private readonly IPreparedGeometry _prepared;
     private readonly double _k;
     private readonly CancellationToken _cancellation;
     private (double Margin, IPreparedGeometry Zone) _nearby;
+    private IndexedFacetDistance? _facets;
 
     public ZoneEvaluator(Footprint footprint, CancellationToken cancellation)
     {
@@ -69,7 +76,7 @@ internal sealed class ZoneEvaluator
                     contact.Nearby.Add((candidate, 0));
                 }
             }
-            else if (proximityM > 0 && NearbyZone(margin).Intersects(candidate.Geometry))
+            else if (proximityM > 0 && MayBeNear(candidate.Geometry, margin))
             {
                 var d = PlanarMeasure.DistanceM(_footprint.Gk, candidate.Geometry);
                 if (d <= proximityM)
@@ -80,6 +87,21 @@ internal sealed class ZoneEvaluator
         }
 
         return contact;
+    }
+
+    /// <summary>
+    /// False only when <paramref name="candidate"/> is certainly farther than <paramref name="margin"/> grid metres from the
+    /// footprint: the prepared buffer for an ordinary footprint, the facet-distance search for a very complex one.
+    /// </summary>
+    private bool MayBeNear(Geometry candidate, double margin)
+    {
+        if (_footprint.Gk.NumPoints <= MaxBufferedVertices)
+        {
+            return NearbyZone(margin).Intersects(candidate);
+        }
+
+        _facets ??= new IndexedFacetDistance(_footprint.Gk);
+        return _facets.IsWithinDistance(candidate, margin);
     }
 
     /// <summary>

@@ -17,20 +17,25 @@ public class NearbySearchTests
 {
     private const double ProximityM = 200; // the test policy's permanent-farmland
 
-    public static TheoryData<string> Footprints => new()
+    public static TheoryData<string, bool> Footprints => new()
     {
-        Box(430000, 4510000, 430100, 4510250),
+        { Box(430000, 4510000, 430100, 4510250), false },
         // A rotated, chamfered quadrilateral with an acute corner (the buffer's arcs span more than a quarter there).
-        "POLYGON((430000 4510000, 430300 4510060, 430120 4510130, 430010 4510400, 430000 4510000))",
+        { "POLYGON((430000 4510000, 430300 4510060, 430120 4510130, 430010 4510400, 430000 4510000))", false },
+        // The same box with a vertex every 15 cm (4 668 vertices): past the buffer's vertex limit, so the pre-filter is the
+        // facet-distance search instead; the features still sit round the box's four true corners.
+        { Box(430000, 4510000, 430100, 4510250), true },
     };
 
     [Theory]
     [MemberData(nameof(Footprints))]
-    public void EveryFeatureJustInsideTheDistanceIsFoundAndNoneJustOutside(string footprintWkt)
+    public void EveryFeatureJustInsideTheDistanceIsFoundAndNoneJustOutside(string boxWkt, bool densify)
     {
+        var corners = Wkt(boxWkt).Coordinates.Distinct().ToList();
+        var footprintWkt = densify ? NetTopologySuite.Densify.Densifier.Densify(Wkt(boxWkt), 0.15).AsText() : boxWkt;
         var footprint = Wkt(footprintWkt);
+        Assert.True(!densify || footprint.NumPoints > 2_000, $"{footprint.NumPoints} vertices");
         var features = new List<(string Wkt, bool Inside)>();
-        var corners = footprint.Coordinates.Distinct().ToList();
         foreach (var corner in corners)
         {
             var k = PlanarMeasure.ScaleFactorAt(corner);
