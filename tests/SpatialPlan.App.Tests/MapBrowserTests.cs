@@ -255,8 +255,12 @@ public sealed class MapBrowserTests(BrowserFixture fixture)
         await map.Page.FillAsync("#export-unit", "杭锦后旗自然资源局");
         await map.Page.SelectOptionAsync("#export-paper", "A4");
         await map.Page.SelectOptionAsync("#export-orientation", "portrait");
+        // Wait for the file too: a download still under way when this test ends lands in the next test on the shared page
+        // (the PNG export test once received this PDF).
+        var pdf = map.Page.WaitForDownloadAsync(new() { Timeout = 90000 });
         var request = await map.Page.RunAndWaitForRequestAsync(() => map.Page.ClickAsync("#export-dialog-ok"), "**/api/sheets**");
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(request.Url).Query);
+        Assert.Equal("spatialplan-sheet.pdf", (await pdf).SuggestedFilename);
 
         Assert.Equal("屠申泽片区示意图", query["title"]);
         Assert.Equal("杭锦后旗自然资源局", query["unit"]);
