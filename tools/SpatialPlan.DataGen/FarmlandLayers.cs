@@ -17,6 +17,10 @@ public sealed record FarmParcel(Polygon Local, Geometry Gk, Props Props);
 /// </summary>
 public static class FarmlandLayers
 {
+    // gpkg_contents.last_change of the generated layers: fixed, so that two generations of the same seeded data are
+    // byte-identical files and the data version (a hash of the layer files) does not change with every rebuild or clone.
+    private const string FixedLastChange = "2026-01-01T00:00:00.000Z";
+
     public const string Basis = "seed lines 423, 712";
 
     /// <summary>
@@ -114,7 +118,7 @@ public static class FarmlandLayers
 
         columns.AddRange([new("schematic", GpkgColumnType.Boolean), new("basis", GpkgColumnType.Text), new("source", GpkgColumnType.Text)]);
         using var writer = GpkgLayerWriter.Create(Path.Combine(layersDir, id + ".gpkg"), id, WorkingCrs.Epsg,
-            WorkingCrs.Wkt, WorkingCrs.RegistryName, columns, title, "POLYGON");
+            WorkingCrs.Wkt, WorkingCrs.RegistryName, columns, title, "POLYGON", lastChange: FixedLastChange);
         foreach (var parcel in parcels)
         {
             writer.Add(parcel.Gk, columns.Select(c => parcel.Props.First(p => p.Key == c.Name).Value).ToList());

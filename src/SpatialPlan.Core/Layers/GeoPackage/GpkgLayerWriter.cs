@@ -86,8 +86,14 @@ public sealed class GpkgLayerWriter : IDisposable
     /// Add the table to the GeoPackage already at <paramref name="path"/> (one a GpkgLayerWriter completed) instead of
     /// starting a new file: several layers in one file, e.g. a check's export.
     /// </param>
+    /// <param name="lastChange">
+    /// gpkg_contents.last_change (ISO 8601, e.g. <c>2026-01-01T00:00:00.000Z</c>); by default the time of writing. A
+    /// generated layer passes a fixed value so that two generations of the same data are byte-identical files (the data
+    /// version hashes the layer files).
+    /// </param>
     public static GpkgLayerWriter Create(string path, string table, int srid, string srsWkt, string srsName,
-        IReadOnlyList<GpkgColumn> columns, string? description = null, string geometryType = "GEOMETRY", bool addToFile = false)
+        IReadOnlyList<GpkgColumn> columns, string? description = null, string geometryType = "GEOMETRY", bool addToFile = false,
+        string? lastChange = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         GpkgColumn.CheckName(table, "table");
@@ -104,7 +110,7 @@ public sealed class GpkgLayerWriter : IDisposable
         var writer = new GpkgLayerWriter(path, table, srid, columns, addToFile);
         try
         {
-            writer.CreateSchema(srsWkt, srsName, description ?? table, geometryType.ToUpperInvariant());
+            writer.CreateSchema(srsWkt, srsName, description ?? table, geometryType.ToUpperInvariant(), lastChange);
             return writer;
         }
         catch
@@ -213,7 +219,7 @@ public sealed class GpkgLayerWriter : IDisposable
         }
     }
 
-    private void CreateSchema(string srsWkt, string srsName, string description, string geometryType)
+    private void CreateSchema(string srsWkt, string srsName, string description, string geometryType, string? lastChange)
     {
         // GeoPackage 1.2: application_id 'GPKG', user_version 10200, and the three mandatory tables (a file being added
         // to has them).
@@ -233,8 +239,15 @@ public sealed class GpkgLayerWriter : IDisposable
 
         var columns = string.Concat(_columns.Select(c => $", \"{c.Name}\" {c.SqlType}"));
         Execute($"CREATE TABLE \"{_table}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \"{GeometryColumn}\" {geometryType}{columns});");
-        using (var contents = Command("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES ($t, 'features', $t, $d, $s)"))
+        using (var contents = Command(lastChange is null
+            ? "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES ($t, 'features', $t, $d, $s)"
+            : "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id, last_change) VALUES ($t, 'features', $t, $d, $s, $c)"))
         {
+            if (lastChange is not null)
+            {
+                contents.Parameters.AddWithValue("$c", lastChange);
+            }
+
             contents.Parameters.AddWithValue("$t", _table);
             contents.Parameters.AddWithValue("$d", description);
             contents.Parameters.AddWithValue("$s", _srid);

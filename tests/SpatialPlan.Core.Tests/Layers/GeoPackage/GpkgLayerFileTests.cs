@@ -142,11 +142,33 @@ public sealed class GpkgLayerFileTests : IDisposable
         Assert.Contains("not.gpkg", e.Message, StringComparison.Ordinal);
     }
 
-    private string Write(string table, List<(Geometry Geometry, object?[] Values)> features)
+    [Fact]
+    public void TheSameFeaturesWithAFixedLastChangeAreTheSameBytesSoTheDataVersionHoldsAcrossGenerations()
+    {
+        var first = File.ReadAllBytes(Write("fixed", Grid(20, 10), "2026-01-01T00:00:00.000Z"));
+        Thread.Sleep(20); // the default last_change has millisecond resolution
+        File.Delete(Path.Combine(_dir, "fixed.gpkg"));
+        var second = File.ReadAllBytes(Write("fixed", Grid(20, 10), "2026-01-01T00:00:00.000Z"));
+        var stamped = Write("stamped", Grid(2, 2));
+
+        Assert.Equal(first, second);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir, "fixed.gpkg")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_change FROM gpkg_contents";
+        Assert.Equal("2026-01-01T00:00:00.000Z", command.ExecuteScalar());
+        using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={stamped};Mode=ReadOnly;Pooling=False");
+        other.Open();
+        using var now = other.CreateCommand();
+        now.CommandText = "SELECT last_change FROM gpkg_contents";
+        Assert.StartsWith(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string)now.ExecuteScalar()!, StringComparison.Ordinal);
+    }
+
+    private string Write(string table, List<(Geometry Geometry, object?[] Values)> features, string? lastChange = null)
     {
         var path = Path.Combine(_dir, table + ".gpkg");
         using var writer = GpkgLayerWriter.Create(path, table, 4545, GaussKrugerZone.FromEpsg(4545)!.Wkt, "CGCS2000 / 3-degree Gauss-Kruger CM 108E",
-            [new GpkgColumn("JBNTTBBH", GpkgColumnType.Text), new GpkgColumn("TBMJ", GpkgColumnType.Real)], "永久基本农田", "POLYGON");
+            [new GpkgColumn("JBNTTBBH", GpkgColumnType.Text), new GpkgColumn("TBMJ", GpkgColumnType.Real)], "永久基本农田", "POLYGON", lastChange: lastChange);
         foreach (var (geometry, values) in features)
         {
             writer.Add(geometry, values);
