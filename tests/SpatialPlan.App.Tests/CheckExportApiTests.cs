@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using SpatialPlan.TestSupport;
 
 namespace SpatialPlan.App.Tests;
 
@@ -30,10 +30,10 @@ public sealed class CheckExportApiTests(AppFactory factory) : IClassFixture<AppF
         var pieces = report.GetProperty("zones").EnumerateArray().Where(z => z.GetProperty("mode").GetString() == "avoid")
             .Sum(z => z.GetProperty("features").GetArrayLength());
         Assert.True(pieces > 0);
-        var info = Ogr("-so", "-al", path);
+        var info = ExternalTool.OgrInfo("-so", "-al", path);
         Assert.Contains("Layer name: footprint", info, StringComparison.Ordinal);
         Assert.Contains("Layer name: nearby", info, StringComparison.Ordinal);
-        var sql = Ogr("-q", "-dialect", "SQLite", "-sql", "SELECT count(*) AS n FROM overlaps WHERE feature_id <> ''", path);
+        var sql = ExternalTool.OgrInfo("-q", "-dialect", "SQLite", "-sql", "SELECT count(*) AS n FROM overlaps WHERE feature_id <> ''", path);
         Assert.Contains($"n (Integer) = {pieces}", sql, StringComparison.Ordinal);
     }
 
@@ -69,20 +69,5 @@ public sealed class CheckExportApiTests(AppFactory factory) : IClassFixture<AppF
         form.Add(new StringContent("energy"), "type");
         form.Add(new StringContent("EPSG:4490"), "crs");
         return form;
-    }
-
-    private static string Ogr(params string[] args)
-    {
-        var psi = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-ro" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"ogrinfo failed: {output}");
-        return output;
     }
 }

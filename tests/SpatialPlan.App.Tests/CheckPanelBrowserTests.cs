@@ -168,13 +168,9 @@ public sealed class CheckPanelBrowserTests(BrowserFixture fixture)
         }, new() { Timeout = 90000 });
         var pdf = (await sheet.PathAsync())!;
         Assert.Equal("site-check-sheet.pdf", sheet.SuggestedFilename);
-        using (var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-raw", pdf, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!)
-        {
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Contains("会议出图测试图名", text, StringComparison.Ordinal);
-            Assert.Contains(report.GetProperty("verdictZh").GetString()!, text, StringComparison.Ordinal);
-        }
+        var text = SpatialPlan.TestSupport.ExternalTool.PdfText(pdf);
+        Assert.Contains("会议出图测试图名", text, StringComparison.Ordinal);
+        Assert.Contains(report.GetProperty("verdictZh").GetString()!, text, StringComparison.Ordinal);
 
         var layers = await map.Page.RunAndWaitForDownloadAsync(() => map.Page.ClickAsync("#check-layers"), new() { Timeout = 90000 });
         var gpkg = await File.ReadAllBytesAsync((await layers.PathAsync())!);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
+using SpatialPlan.TestSupport;
 
 namespace SpatialPlan.App.Tests;
 
@@ -56,7 +57,7 @@ public sealed partial class OneSetOfFiguresTests(BrowserFixture fixture, ITestOu
         var csv = Cli([.. common, "--format", "csv"]);
         try
         {
-            return new SampleOutputs(JsonDocument.Parse(json).RootElement.Clone(), table, ParseCsv(csv.TrimStart('\uFEFF')), Squeeze(PdfText(pdf)));
+            return new SampleOutputs(JsonDocument.Parse(json).RootElement.Clone(), table, ParseCsv(csv.TrimStart('\uFEFF')), Squeeze(ExternalTool.PdfText(pdf)));
         }
         finally
         {
@@ -187,15 +188,6 @@ public sealed partial class OneSetOfFiguresTests(BrowserFixture fixture, ITestOu
         var (code, stdout, stderr) = CliInProcess.Run(args);
         Assert.True(code is 0 or 10 or 20, $"spatialplan {string.Join(' ', args)}: exit {code}: {stderr}");
         return stdout;
-    }
-
-    private static string PdfText(string path)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-raw", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return text;
     }
 
     private static string Squeeze(string text) => WhiteSpace().Replace(text, string.Empty);

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using SpatialPlan.TestSupport;
 
 namespace SpatialPlan.Cli.Tests;
 
@@ -29,11 +29,11 @@ public sealed class CheckExportTests : IDisposable
         Assert.Contains($"已写出图层 {gpkg}（EPSG:4545）", run.Stderr, StringComparison.Ordinal);
         Assert.Contains($"占用图斑 overlaps {pieces + outside} 个", run.Stderr, StringComparison.Ordinal);
 
-        var info = Ogr("-so", "-al", gpkg);
+        var info = ExternalTool.OgrInfo("-so", "-al", gpkg);
         Assert.Contains("Layer name: overlaps", info, StringComparison.Ordinal);
         Assert.Contains("Feature Count: 1\n", info.Replace("\r", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains($"Feature Count: {pieces + outside}", info, StringComparison.Ordinal);
-        var fields = Ogr("-so", gpkg, "overlaps");
+        var fields = ExternalTool.OgrInfo("-so", gpkg, "overlaps");
         foreach (var field in new[] { "layer_id", "zone", "feature_id", "name", "area_m2", "area_mu", "verdict" })
         {
             Assert.Contains(field + ": ", fields, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class CheckExportTests : IDisposable
 
         Assert.Equal(20, run.ExitCode);
         Assert.Contains($"已写出图层 {geojson}（EPSG:4490）", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Layer name: spatialplan-check", Ogr("-so", "-al", geojson), StringComparison.Ordinal);
+        Assert.Contains("Layer name: spatialplan-check", ExternalTool.OgrInfo("-so", "-al", geojson), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,21 +75,6 @@ public sealed class CheckExportTests : IDisposable
         var jsonl = CliRun.Of("check", Path.Combine(Samples, "solar-ulanbuh.geojson"), "--format", "jsonl", "--export", Path.Combine(_dir, "x.gpkg"), "--data", Data);
         Assert.Equal(2, jsonl.ExitCode);
         Assert.Contains("--export", jsonl.Stderr, StringComparison.Ordinal);
-    }
-
-    private static string Ogr(params string[] args)
-    {
-        var psi = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-ro" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"ogrinfo failed: {output}");
-        return output;
     }
 }
 

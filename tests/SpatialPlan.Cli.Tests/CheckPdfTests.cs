@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SpatialPlan.TestSupport;
 
 namespace SpatialPlan.Cli.Tests;
 
@@ -25,7 +25,7 @@ public sealed partial class CheckPdfTests : IDisposable
         var number = json.GetProperty("reportNumber").GetString()!;
         Assert.Matches("^SP-\\d{8}-[0-9A-F]{6}$", number);
         Assert.Contains($"已写出核查报告 {pdf}（报告编号 {number}", run.Stderr, StringComparison.Ordinal);
-        var text = Squeeze(PdfText(pdf));
+        var text = Squeeze(ExternalTool.PdfText(pdf));
         Assert.Contains($"报告编号：{number}", text, StringComparison.Ordinal);
         Assert.Contains(Squeeze("总体结论：" + json.GetProperty("verdictZh").GetString()), text, StringComparison.Ordinal);
         Assert.Contains("杭锦后旗文化旅游投资有限公司", text, StringComparison.Ordinal);
@@ -83,15 +83,6 @@ public sealed partial class CheckPdfTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("项目类型必填", run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(pdf));
-    }
-
-    private static string PdfText(string path)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-raw", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return text;
     }
 
     private static string Squeeze(string text) => WhiteSpace().Replace(text, string.Empty);
