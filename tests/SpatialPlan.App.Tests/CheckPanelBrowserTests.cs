@@ -134,13 +134,17 @@ public sealed class CheckPanelBrowserTests(BrowserFixture fixture)
         }
 
         var texts = new List<string>();
-        foreach (var selector in new[] { "#check-type optgroup", "details.major-list summary", "label.major .major-name", ".authority-group h4", ".verdict-banner", "tr.zone-row .zone-title", "tr.zone-row .relation", "td.verdict-cell", ".report-section h3" })
+        foreach (var selector in new[] { "#check-type optgroup", "details.major-list summary", "label.major .major-name", ".authority-group h4", ".verdict-banner", "tr.zone-row .zone-title", "tr.zone-row .relation", "td.verdict-cell", ".report-section h3", "td.figures", ".footprint-figures", ".report-section.not-checked summary" })
         {
             texts.AddRange(await map.Page.Locator(selector).EvaluateAllAsync<string[]>("es => es.map(e => e.label || e.textContent)"));
         }
 
         Assert.Equal(report.GetProperty("approvals").EnumerateArray().Select(a => a.GetProperty("authorityEn").GetString()!),
             await map.Page.Locator(".authority-group h4").AllTextContentsAsync());
+        // The figures are the report's own English strings, the numbers of the Chinese ones (Core's EnglishFiguresTests).
+        Assert.Equal(report.GetProperty("zones").EnumerateArray().Select(z => z.GetProperty("figuresEn").GetString()!),
+            await map.Page.Locator("td.figures").AllTextContentsAsync());
+        Assert.Equal(report.GetProperty("footprint").GetProperty("figuresEn").GetString(), await map.Page.Locator(".footprint-figures").TextContentAsync());
         Assert.Contains("Infrastructure", texts);
         Assert.Contains("Approval required", await map.Page.Locator(".verdict-banner strong").TextContentAsync());
         Assert.All(texts, t => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", t));

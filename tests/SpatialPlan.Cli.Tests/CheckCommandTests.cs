@@ -121,6 +121,53 @@ public sealed class CheckCommandTests : IClassFixture<TestDataDirectory>
     }
 
     [Fact]
+    public void WithLangEnTheTableIsEnglishWithTheReportsOwnEnglishFigures()
+    {
+        var footprint = _data.Footprint("outside-en", Box(438000, 4527500, 438100, 4527600));
+        var run = Check(footprint, "--type", "urban-construction", "--lang", "en");
+        var json = Json(Check(footprint, "--type", "urban-construction", "--format", "json"));
+
+        Assert.Equal(10, run.ExitCode);
+        Assert.Contains("Overall verdict: Approval required", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("4. Approvals and opinions still owed", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Inside 0.00 mu (0.0%) | outside 15.00 mu (100.0%); 1,000 m to the nearest boundary", run.Stdout, StringComparison.Ordinal);
+        foreach (var zone in json.GetProperty("zones").EnumerateArray())
+        {
+            Assert.Contains(zone.GetProperty("figuresEn").GetString()!, run.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(json.GetProperty("footprint").GetProperty("figuresEn").GetString()!, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("5. Not checked", run.Stdout, StringComparison.Ordinal);
+        foreach (var chinese in new[] { "总体结论", "管控图层", "规则：", "亩", "公顷", "核查设置", "五、未核查" })
+        {
+            Assert.DoesNotContain(chinese, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void InChineseTheTableHasNoEnglishVerdictsOrCrsSentence()
+    {
+        var run = Check(_data.Footprint("redline-zh", Box(430400, 4527400, 430500, 4527500)), "--type", "urban-construction");
+
+        Assert.Equal(20, run.ExitCode);
+        foreach (var english in new[] { "prohibited", "Prohibited", "Approval required", "CRS", "Occupies", " mu " })
+        {
+            Assert.DoesNotContain(english, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AnUnknownLanguageExitsTwoBeforeTheCheckRuns()
+    {
+        var run = Check(_data.Footprint("lang-fr", Box(435500, 4527500, 435600, 4527600)), "--type", "urban-construction", "--lang", "fr");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--lang", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("en", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
     public void AMajorCategoryLiftsOnlyItsOwnListsZone()
     {
         var footprint = _data.Footprint("farm-major", Box(433400, 4527400, 433500, 4527500));

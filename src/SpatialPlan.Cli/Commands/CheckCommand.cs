@@ -95,6 +95,7 @@ internal static class CheckCommand
             var paths = parsed.GetValue(file)!;
             var pdfPath = parsed.GetValue(pdf);
             var sheetOut = sheet.Read(parsed);
+            var english = sheet.English(parsed); // a bad --lang is exit 2 before the check runs
             if (output == "jsonl")
             {
                 if (sheetOut is not null)
@@ -128,7 +129,7 @@ internal static class CheckCommand
             var report = Run(path, given, epsg, proximityM, parsed.GetValue(data));
             var config = parsed.InvocationConfiguration;
             RecordsAudit.Check(parsed.GetValue(data), report, output, pdfPath, config.Error); // 留痕 (issue 11): every check
-            Write(report, output, config.Output, path);
+            Write(report, output, config.Output, path, english);
             Core.Diagnostics.StageTrace.Mark("report written");
             if (pdfPath is not null)
             {
@@ -139,7 +140,7 @@ internal static class CheckCommand
 
             if (exportPath is not null)
             {
-                ExportLayers.Write(report, exportPath, exportFormat!.Value, output == "table" ? config.Output : config.Error, english: false);
+                ExportLayers.Write(report, exportPath, exportFormat!.Value, output == "table" ? config.Output : config.Error, english);
             }
 
             if (sheetOut is { } s)
@@ -237,7 +238,7 @@ internal static class CheckCommand
         _ => ExitCodes.Ok,
     };
 
-    private static void Write(CheckReport report, string format, TextWriter output, string path)
+    private static void Write(CheckReport report, string format, TextWriter output, string path, bool english)
     {
         switch (format)
         {
@@ -250,7 +251,7 @@ internal static class CheckCommand
                 output.Write(CheckReportCsv.ToCsv(report));
                 break;
             default:
-                CheckReportTable.Write(report, Path.GetFileName(path), output);
+                CheckReportTable.Write(report, Path.GetFileName(path), output, english);
                 break;
         }
     }

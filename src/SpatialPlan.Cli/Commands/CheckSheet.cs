@@ -26,7 +26,10 @@ internal sealed class CheckSheet
 
     public Option<string?> Unit { get; } = new("--unit") { Description = "制图单位，印在图上（默认留空待填）。Mapping unit printed on the sheet." };
 
-    public Option<string?> Lang { get; } = new("--lang") { Description = "会议用图语言 zh | en（默认 zh）。Language of the sheet." };
+    public Option<string?> Lang { get; } = new("--lang") { Description = "输出语言 zh | en（默认 zh）：文字报告、导出图层的字段说明和会议用图。Language of the text report, the export notes and the sheet." };
+
+    /// <summary><c>--lang en</c>: the text report (and the sheet) in English; JSON and CSV keep their ids either way.</summary>
+    public bool English(ParseResult parsed) => RenderCommand.ParseLanguage(parsed.GetValue(Lang)) == SheetLanguage.En;
 
     public IEnumerable<Option> All => [Sheet, Paper, Orientation, Title, Unit, Lang];
 

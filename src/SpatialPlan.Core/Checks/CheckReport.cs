@@ -21,6 +21,9 @@ public sealed class CheckReport
 
     public string VerdictZh => Names.Zh(Verdict, InPrinciple);
 
+    /// <summary>The English of <see cref="VerdictZh"/>.</summary>
+    public string VerdictEn => Names.En(Verdict, InPrinciple);
+
     /// <summary>One result per zone layer, in catalog order.</summary>
     public required IReadOnlyList<ZoneResult> Zones { get; init; }
 
@@ -46,6 +49,9 @@ public sealed class CheckReport
 
     /// <summary>The footprint's area as every output prints it, e.g. 1,439.70 亩（95.9798 公顷，959,798.3 平方米）.</summary>
     public string FootprintFiguresZh => Figures.AreaZh(Footprint.AreaM2);
+
+    /// <summary>The English of <see cref="FootprintFiguresZh"/>: 1,439.70 mu (95.9798 ha, 959,798.3 m²).</summary>
+    public string FootprintFiguresEn => Figures.AreaEn(Footprint.AreaM2);
 
     /// <summary>The footprint's 界址点 in EPSG:4545 (X = northing), per ring (<see cref="BoundaryPoints"/>).</summary>
     public IReadOnlyList<BoundaryRing> BoundaryRings => _boundaryRings ??= BoundaryPoints.Of(Footprint.Gk);

@@ -34,10 +34,11 @@ public static class CheckReportJson
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = GeoOptions.Encoder });
         w.WriteStartObject();
         w.WriteString("reportNumber", report.ReportNumber);
-        WriteFootprint(w, report.Footprint, report.FootprintFiguresZh);
+        WriteFootprint(w, report.Footprint, report.FootprintFiguresZh, report.FootprintFiguresEn);
         WriteProject(w, report.Project);
         w.WriteString("verdict", Names.Of(report.Verdict));
         w.WriteString("verdictZh", report.VerdictZh);
+        w.WriteString("verdictEn", report.VerdictEn);
         w.WriteBoolean("inPrinciple", report.InPrinciple);
         w.WriteNumber("sliverM2", report.SliverM2);
         w.WriteStartArray("zones");
@@ -54,11 +55,12 @@ public static class CheckReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteFootprint(Utf8JsonWriter w, Footprint f, string figuresZh)
+    private static void WriteFootprint(Utf8JsonWriter w, Footprint f, string figuresZh, string figuresEn)
     {
         w.WriteStartObject("footprint");
         WriteArea(w, "area", f.AreaM2);
         w.WriteString("figuresZh", figuresZh);
+        w.WriteString("figuresEn", figuresEn);
         w.WriteString("crs", f.WorkingCrs.Name);
         w.WriteString("sourceCrs", Epsg.Name(f.SourceEpsg));
         w.WriteString("crsReasonZh", f.CrsReasonZh);

@@ -21,6 +21,9 @@ public static class Figures
     /// <summary>An area as the outputs print a footprint: "1,439.70 亩（95.9798 公顷，959,798.3 平方米）".</summary>
     public static string AreaZh(double m2) => $"{Mu(m2)} 亩（{Ha(m2)} 公顷，{M2(m2)} 平方米）";
 
+    /// <summary>The English of <see cref="AreaZh"/>: "1,439.70 mu (95.9798 ha, 959,798.3 m²)".</summary>
+    public static string AreaEn(double m2) => $"{Mu(m2)} mu ({Ha(m2)} ha, {M2(m2)} m²)";
+
     /// <summary>"37.0%".</summary>
     public static string Percent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
@@ -73,5 +76,47 @@ public static class Figures
     {
         var text = $"边界内 {Mu(insideM2)} 亩（{Percent(PercentOf(insideM2, footprintM2))}）｜边界外 {Mu(outsideM2)} 亩（{Percent(PercentOf(outsideM2, footprintM2))}）";
         return insideM2 <= 0 && distanceM is { } d and > 0 ? $"{text}；距最近边界 {Metres(d)}" : text;
+    }
+
+    /// <summary>The English of <see cref="RelationZh"/>.</summary>
+    public static string RelationEn(ZoneMode mode, Situation situation, double insideM2) => situation switch
+    {
+        Situation.Inside => "Occupies",
+        Situation.InsideMajor => "Occupies (listed major project)",
+        Situation.Sliver => "Sliver overlap (to verify)",
+        Situation.Touches => "Shares a boundary",
+        Situation.Near => "Nearby",
+        Situation.Within => "Inside",
+        Situation.OutsideSliver => "Sliver outside (to verify)",
+        Situation.Outside => insideM2 > 0 ? "Partly outside" : "Outside",
+        _ => mode == ZoneMode.Contain ? "Inside" : "No contact",
+    };
+
+    /// <summary>The English of <see cref="AvoidFiguresZh"/>, e.g. Occupies 34.00 mu (4.4%): National important wetland 10.00 mu.</summary>
+    public static string AvoidFiguresEn(Situation situation, double areaM2, double footprintM2, IReadOnlyList<LevelResult> levels,
+        double? distanceM, double proximityM, double sliverM2)
+    {
+        switch (situation)
+        {
+            case Situation.Inside or Situation.InsideMajor:
+                var perLevel = levels.Where(l => l.AreaM2 > 0).Select(l => $"{l.LevelEn} {Mu(l.AreaM2)} mu").ToList();
+                var detail = levels.Count > 0 && perLevel.Count > 0 ? ": " + string.Join(", ", perLevel) : string.Empty;
+                return $"Occupies {Mu(areaM2)} mu ({Percent(PercentOf(areaM2, footprintM2))}){detail}";
+            case Situation.Sliver:
+                return $"Sliver overlap {SmallM2(areaM2)} m² (at most {SmallM2(sliverM2)} m²), probably data precision; to verify";
+            case Situation.Touches:
+                return "Shares a boundary; overlap area 0";
+            case Situation.Near when distanceM is { } near:
+                return $"{Metres(near)} to the nearest feature (proximity alert {Metres(proximityM)}, a system setting, not law)";
+            default:
+                return distanceM is { } d ? $"{Metres(d)} to the nearest feature" : "The layer has no features";
+        }
+    }
+
+    /// <summary>The English of <see cref="ContainFiguresZh"/>.</summary>
+    public static string ContainFiguresEn(double insideM2, double outsideM2, double footprintM2, double? distanceM)
+    {
+        var text = $"Inside {Mu(insideM2)} mu ({Percent(PercentOf(insideM2, footprintM2))}) | outside {Mu(outsideM2)} mu ({Percent(PercentOf(outsideM2, footprintM2))})";
+        return insideM2 <= 0 && distanceM is { } d and > 0 ? $"{text}; {Metres(d)} to the nearest boundary" : text;
     }
 }

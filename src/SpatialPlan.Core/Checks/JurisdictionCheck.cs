@@ -92,10 +92,19 @@ public sealed class JurisdictionCheck
             Neighbours = neighbours,
             Verdict = notChecked ? Verdict.Advisory : Verdict.Clear,
             FiguresZh = shareText + outsideText,
+            FiguresEn = $"Inside the data area ({_area.TitleEn}) {Figures.Percent(Figures.PercentOf(inside, footprint.AreaM2))}" + (outside > 0
+                ? $" | outside {Figures.Mu(outside)} mu ({Figures.Percent(Figures.PercentOf(outside, footprint.AreaM2))})" +
+                  (neighbours.Count > 0 ? ": " + string.Join(", ", neighbours.Select(n => $"{n.Name} {Figures.Mu(n.AreaM2)} mu")) : string.Empty)
+                : string.Empty),
             NoteZh = notChecked
                 ? $"数据范围外，未核查：项目有 {Figures.Mu(outside)} 亩位于{AreaName}以外" +
                   (neighbours.Count > 0 ? $"（{string.Join("、", neighbours.Select(n => n.Name))}）" : string.Empty) +
                   "，本数据目录没有那里的管控要素，须向所在地自然资源主管部门核实。"
+                : null,
+            NoteEn = notChecked
+                ? $"Outside the data area, not checked: {Figures.Mu(outside)} mu of the project lie outside {_area.TitleEn}" +
+                  (neighbours.Count > 0 ? $" ({string.Join(", ", neighbours.Select(n => n.Name))})" : string.Empty) +
+                  "; this data folder holds no control zones there: verify with that place's natural-resources authority."
                 : null,
             OutsideGeographic = outside > 0 ? ZoneEvaluator.Geographic(outsideGk, footprint.WorkingCrs) : null,
         };

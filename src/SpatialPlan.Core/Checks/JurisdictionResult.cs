@@ -30,8 +30,14 @@ public sealed record JurisdictionResult
     /// <summary>E.g. 数据范围内 37.0%｜数据范围外 906.75 亩（63.0%）：临河区 906.75 亩.</summary>
     public required string FiguresZh { get; init; }
 
+    /// <summary>The English of <see cref="FiguresZh"/>.</summary>
+    public required string FiguresEn { get; init; }
+
     /// <summary>What the planner should know: 数据范围外，未核查 …; null when the footprint lies inside.</summary>
     public string? NoteZh { get; init; }
+
+    /// <summary>The English of <see cref="NoteZh"/>.</summary>
+    public string? NoteEn { get; init; }
 
     /// <summary>The part outside the area, EPSG:4490, for the map; null when there is none.</summary>
     public Geometry? OutsideGeographic { get; init; }

@@ -7,4 +7,8 @@ namespace SpatialPlan.Core.Checks;
 /// <param name="Situation">The level's situation.</param>
 /// <param name="Verdict">The verdict of the rule that matched.</param>
 /// <param name="InPrinciple">Whether that rule is 原则上禁止.</param>
-public sealed record LevelResult(string Level, string LevelZh, double AreaM2, Situation Situation, Verdict Verdict, bool InPrinciple);
+public sealed record LevelResult(string Level, string LevelZh, double AreaM2, Situation Situation, Verdict Verdict, bool InPrinciple)
+{
+    /// <summary>English name of the level (the level id when the policy gives none).</summary>
+    public string LevelEn { get; init; } = Level;
+}

@@ -18,4 +18,12 @@ public sealed record MajorCategory(string Id, string List, string NameZh, string
         ["redline"] = "生态保护红线国家重大项目",
         ["wetland"] = "湿地保护法第十九条除外项目",
     };
+
+    /// <summary>The lists and their English names.</summary>
+    public static IReadOnlyDictionary<string, string> ListNamesEn { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["farmland"] = "Major construction projects allowed on permanent basic farmland",
+        ["redline"] = "National major projects allowed in the ecological red line",
+        ["wetland"] = "Projects excepted by Article 19 of the Wetland Protection Law",
+    };
 }

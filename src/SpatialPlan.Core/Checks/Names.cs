@@ -72,6 +72,21 @@ public static class Names
         _ => situation.ToString(),
     };
 
+    /// <summary>English name of a situation.</summary>
+    public static string En(Situation situation) => situation switch
+    {
+        Situation.Inside => "occupies",
+        Situation.InsideMajor => "occupies (listed major project)",
+        Situation.Sliver => "sliver overlap",
+        Situation.Touches => "shares a boundary",
+        Situation.Near => "nearby",
+        Situation.None => "no contact",
+        Situation.Within => "inside the boundary",
+        Situation.OutsideSliver => "sliver outside the boundary",
+        Situation.Outside => "outside the boundary",
+        _ => situation.ToString(),
+    };
+
     /// <summary>
     /// The geometric relation of the old report field <c>relation</c> (inside, touches, sliver, nearby, none, outside):
     /// coarser than the situation, kept for readers of the version-1 JSON.

@@ -52,7 +52,11 @@ internal sealed class PolicyReader
         var majors = Items(root, "majorCategories").Select(e => Major(e.Item, e.Place)).ToList();
         majors.ToDictionaryUnique(m => m.Id, "majorCategories", Bad);
         var notChecked = Items(root, "notChecked", required: false)
-            .Select(e => new NotCheckedCategory(Text(e.Item, "category", e.Place, true), Text(e.Item, "nameZh", e.Place, true), Text(e.Item, "reason", e.Place))).ToList();
+            .Select(e => new NotCheckedCategory(Text(e.Item, "category", e.Place, true), Text(e.Item, "nameZh", e.Place, true), Text(e.Item, "reason", e.Place))
+            {
+                NameEn = Text(e.Item, "nameEn", e.Place) is { Length: > 0 } en ? en : Text(e.Item, "category", e.Place, true),
+                ReasonEn = Text(e.Item, "reasonEn", e.Place),
+            }).ToList();
         var guidance = new Dictionary<string, GuidanceNote>(StringComparer.Ordinal);
         if (root.TryGetProperty("guidance", out var g) && g.ValueKind != JsonValueKind.Null)
         {

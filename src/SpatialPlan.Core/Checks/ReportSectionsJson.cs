@@ -32,7 +32,9 @@ internal static class ReportSectionsJson
             w.WriteStartObject();
             w.WriteString("category", n.Category);
             w.WriteString("nameZh", n.NameZh);
+            w.WriteString("nameEn", n.NameEn);
             w.WriteString("reason", n.Reason);
+            w.WriteString("reasonEn", n.ReasonEn);
             w.WriteEndObject();
         }
 
@@ -89,8 +91,11 @@ internal static class ReportSectionsJson
         w.WriteEndArray();
         w.WriteString("verdict", Names.Of(j.Verdict));
         w.WriteString("verdictZh", Names.Zh(j.Verdict));
+        w.WriteString("verdictEn", Names.En(j.Verdict));
         w.WriteString("figuresZh", j.FiguresZh);
+        w.WriteString("figuresEn", j.FiguresEn);
         WriteNullable(w, "noteZh", j.NoteZh);
+        WriteNullable(w, "noteEn", j.NoteEn);
         WriteGeometry(w, "outsideGeometry", j.OutsideGeographic);
         w.WriteEndObject();
     }

@@ -234,7 +234,10 @@ public sealed class SiteCheck
         var checkedCategories = _layers.Select(l => l.Category).Concat(_layers.Select(l => l.PolicyKey)).ToHashSet(StringComparer.Ordinal);
         var missingZones = _policy.Zones.Keys.Where(k => !checkedCategories.Contains(k))
             .Select(k => new NotCheckedCategory(k, LayerCategories.NamesZh.GetValueOrDefault(k, k),
-                "规则中有该类管控区，但数据目录中没有它的图层，因此未核查。The policy covers it but the data folder has no layer for it."));
+                "规则中有该类管控区，但数据目录中没有它的图层，因此未核查。")
+            {
+                ReasonEn = "The policy covers it but the data folder has no layer for it.",
+            });
         return [.. _policy.NotChecked.Where(n => !checkedCategories.Contains(n.Category)).Concat(missingZones).DistinctBy(n => n.Category)];
     }
 

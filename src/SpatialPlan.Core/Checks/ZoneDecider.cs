@@ -35,7 +35,8 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
         var levels = LevelResults(zone, decisions);
         var situationOfZone = Deciding(decisions).Situation;
         var figures = Figures.AvoidFiguresZh(situationOfZone, total, FootprintM2, levels, distance, proximityM, sliverM2);
-        return Build(contact, zone, proximityM, decisions, levels, new Measures(total, null, null, distance, union, figures));
+        var figuresEn = Figures.AvoidFiguresEn(situationOfZone, total, FootprintM2, levels, distance, proximityM, sliverM2);
+        return Build(contact, zone, proximityM, decisions, levels, new Measures(total, null, null, distance, union, figures, figuresEn));
     }
 
     public ZoneResult Contain(LayerContact contact, ZonePolicy zone)
@@ -48,8 +49,9 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
         var decisions = new List<Decision> { new(ZoneLevel.Any, inside, situation, zone.RuleFor(project.Kind.Id, ZoneLevel.Any, situation)) };
         var distance = contact.Overlaps.Count > 0 ? 0 : evaluator.NearestDistance(contact.Layer);
         var figures = Figures.ContainFiguresZh(inside, outside, FootprintM2, distance);
+        var figuresEn = Figures.ContainFiguresEn(inside, outside, FootprintM2, distance);
         var highlight = situation == Situation.Within ? null : outsideGeometry;
-        return Build(contact, zone, 0, decisions, [], new Measures(inside, inside, outside, distance, highlight, figures));
+        return Build(contact, zone, 0, decisions, [], new Measures(inside, inside, outside, distance, highlight, figures, figuresEn));
     }
 
     private ZoneResult Build(LayerContact contact, ZonePolicy zone, double proximityM, List<Decision> decisions,
@@ -66,7 +68,9 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
             Mode = zone.Mode,
             Situation = deciding.Situation,
             RelationZh = Figures.RelationZh(zone.Mode, deciding.Situation, m.InsideM2 ?? m.AreaM2),
+            RelationEn = Figures.RelationEn(zone.Mode, deciding.Situation, m.InsideM2 ?? m.AreaM2),
             FiguresZh = m.FiguresZh,
+            FiguresEn = m.FiguresEn,
             OverlapAreaM2 = m.AreaM2,
             OverlapPercent = Figures.PercentOf(m.AreaM2, FootprintM2),
             InsideAreaM2 = m.InsideM2,
@@ -105,12 +109,12 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
 
     private static List<LevelResult> LevelResults(ZonePolicy zone, IEnumerable<Decision> decisions) => zone.Levels is null ? []
         : [.. decisions.Select(d => new LevelResult(d.Level, zone.Level(d.Level)?.NameZh ?? d.Level, d.AreaM2, d.Situation, d.Rule.Verdict,
-            d.Rule.Verdict == Verdict.Prohibited && d.Rule.InPrinciple))];
+            d.Rule.Verdict == Verdict.Prohibited && d.Rule.InPrinciple) { LevelEn = zone.Level(d.Level)?.NameEn ?? d.Level })];
 
     private static string LevelOf(ZonePolicy zone, ZoneFeature feature) => zone.Levels is null ? ZoneLevel.Any : feature.Level ?? ZoneLevel.Any;
 
     private sealed record Decision(string Level, double AreaM2, Situation Situation, ZoneRule Rule);
 
     private sealed record Measures(double AreaM2, double? InsideM2, double? OutsideM2, double? DistanceM,
-        NetTopologySuite.Geometries.Geometry? Highlight, string FiguresZh);
+        NetTopologySuite.Geometries.Geometry? Highlight, string FiguresZh, string FiguresEn);
 }

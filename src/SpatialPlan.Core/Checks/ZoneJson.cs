@@ -17,7 +17,9 @@ internal static class ZoneJson
         w.WriteString("situation", Names.Of(z.Situation));
         w.WriteString("relation", Names.RelationOf(z.Situation));
         w.WriteString("relationZh", z.RelationZh);
+        w.WriteString("relationEn", z.RelationEn);
         w.WriteString("figuresZh", z.FiguresZh);
+        w.WriteString("figuresEn", z.FiguresEn);
         WriteArea(w, "overlapArea", z.OverlapAreaM2);
         w.WriteNumber("overlapPercent", Math.Round(z.OverlapPercent, 4));
         if (z.InsideAreaM2 is { } inside && z.OutsideAreaM2 is { } outside)
@@ -34,10 +36,12 @@ internal static class ZoneJson
             w.WriteStartObject();
             w.WriteString("level", l.Level);
             w.WriteString("levelZh", l.LevelZh);
+            w.WriteString("levelEn", l.LevelEn);
             WriteArea(w, "area", l.AreaM2);
             w.WriteString("situation", Names.Of(l.Situation));
             w.WriteString("verdict", Names.Of(l.Verdict));
             w.WriteString("verdictZh", Names.Zh(l.Verdict, l.InPrinciple));
+            w.WriteString("verdictEn", Names.En(l.Verdict, l.InPrinciple));
             w.WriteEndObject();
         }
 
@@ -50,6 +54,7 @@ internal static class ZoneJson
         WriteGeometry(w, "overlapGeometry", z.HighlightGeographic);
         w.WriteString("verdict", Names.Of(z.Verdict));
         w.WriteString("verdictZh", z.VerdictZh);
+        w.WriteString("verdictEn", z.VerdictEn);
         w.WriteBoolean("inPrinciple", z.InPrinciple);
         w.WriteNumber("ruleIndex", z.RuleIndex);
         w.WriteString("rule", z.RuleZh);

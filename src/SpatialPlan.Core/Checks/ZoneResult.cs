@@ -31,6 +31,12 @@ public sealed class ZoneResult
     /// </summary>
     public required string FiguresZh { get; init; }
 
+    /// <summary>The English of <see cref="RelationZh"/> (web panel and CLI in English).</summary>
+    public required string RelationEn { get; init; }
+
+    /// <summary>The English of <see cref="FiguresZh"/>, the same numbers: Occupies 34.00 mu (4.4%).</summary>
+    public required string FiguresEn { get; init; }
+
     /// <summary>Avoid: area of footprint ∩ zone. Contain: the part inside (as <see cref="InsideAreaM2"/>).</summary>
     public required double OverlapAreaM2 { get; init; }
 
@@ -75,6 +81,9 @@ public sealed class ZoneResult
 
     /// <summary>不涉及 / 提示关注 / 有条件准入 / 禁止 / 原则上禁止.</summary>
     public string VerdictZh => Names.Zh(Verdict, InPrinciple);
+
+    /// <summary>Clear / Advisory / Approval required / Prohibited / Prohibited in principle.</summary>
+    public string VerdictEn => Names.En(Verdict, InPrinciple);
 
     /// <summary>The deciding rule's index in <c>zones.&lt;key&gt;.rules</c>, for audits.</summary>
     public required int RuleIndex { get; init; }

@@ -67,6 +67,9 @@ public sealed class GaussKrugerZone : IEquatable<GaussKrugerZone>
     /// <summary>Short Chinese description, e.g. <c>CGCS2000 高斯-克吕格 3 度带，中央经线 108°E</c>.</summary>
     public string DescribeZh => string.Create(CultureInfo.InvariantCulture, $"CGCS2000 高斯-克吕格 3 度带，中央经线 {CentralMeridian}°E");
 
+    /// <summary>The English of <see cref="DescribeZh"/>.</summary>
+    public string DescribeEn => string.Create(CultureInfo.InvariantCulture, $"CGCS2000 Gauss-Krüger 3-degree zone, central meridian {CentralMeridian}°E");
+
     /// <summary>The proj4 definition of the working form, as <c>projinfo EPSG:n -o PROJ</c> prints it.</summary>
     public string Proj4 => Proj4For(FalseEasting);
 

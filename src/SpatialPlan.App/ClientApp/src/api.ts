@@ -35,7 +35,7 @@ export interface Citation { doc: string; titleZh: string; titleEn: string; artic
 export interface Condition { authority: string; authorityZh: string; authorityEn: string; requirementZh: string; requirementEn: string; basis: Citation | null }
 export interface ZoneResult {
   layerId: string; layerTitle: string; layerTitleEn: string; category: string; mode: string; relation: string; situation: string;
-  relationZh: string; figuresZh: string;
+  relationZh: string; relationEn: string; figuresZh: string; figuresEn: string;
   overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa: number; overlapPercent: number;
   features: Array<{
     id: string; name: string; level: string; landClass: string; overlapAreaM2: number; overlapAreaMu: number; overlapAreaHa?: number;
@@ -50,7 +50,7 @@ export interface GuidanceItem {
   layerId: string; layerTitle: string; featureId: string; featureName: string; overlapAreaM2: number; overlapAreaMu: number; distanceM: number; noteZh: string; noteEn: string;
 }
 export interface Jurisdiction {
-  areaName: string; insideShare: number; outsideAreaM2: number; outsideAreaMu: number; figuresZh: string; noteZh: string | null;
+  areaName: string; insideShare: number; outsideAreaM2: number; outsideAreaMu: number; figuresZh: string; figuresEn: string; noteZh: string | null; noteEn: string | null;
   verdict: string; verdictZh: string; neighbours: Array<{ id: string; name: string; areaM2: number; areaMu: number }>;
   outsideGeometry: unknown | null;
 }
@@ -61,7 +61,7 @@ export interface ApprovalGroup {
 export interface CheckReport {
   reportNumber: string;
   footprint: {
-    areaM2: number; areaMu: number; areaHa: number; figuresZh: string; crs: string; sourceCrs: string; axesSwapped: boolean;
+    areaM2: number; areaMu: number; areaHa: number; figuresZh: string; figuresEn: string; crs: string; sourceCrs: string; axesSwapped: boolean;
     repairs: Array<{ featureIndex: number; problem: string; action: string }>; geometry: unknown;
   };
   project: {
@@ -70,7 +70,7 @@ export interface CheckReport {
   };
   verdict: string; verdictZh: string; inPrinciple: boolean; zones: ZoneResult[]; schematicData: boolean; dataNoteZh: string; dataNoteEn: string;
   guidance: GuidanceItem[]; jurisdiction: Jurisdiction | null; approvals: ApprovalGroup[];
-  notChecked: Array<{ category: string; nameZh: string; reason: string }>;
+  notChecked: Array<{ category: string; nameZh: string; nameEn: string; reason: string; reasonEn: string }>;
 }
 export interface KindInfo { id: string; nameZh: string; nameEn: string; group: string; aliases: string[] }
 export interface MajorInfo { id: string; list: string; listZh: string; nameZh: string; nameEn: string; basis: Citation | null }

@@ -20,10 +20,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-// Chinese words come from Core's report (verdictZh, relationZh); English from the situation and verdict ids.
+// Words and figures come from Core's report (verdictZh, relationZh/relationEn, figuresZh/figuresEn); verdict words in English from the ids.
 const verdictText = (v: string, zh: string, inPrinciple = false) =>
   (lang() === 'zh' ? zh : t((inPrinciple && v === 'prohibited' ? 'verdict.prohibited-in-principle' : `verdict.${v}`) as Key) || v);
-const relationText = (situation: string, zh: string) => (lang() === 'zh' ? zh : t(`situation.${situation}` as Key) || situation);
 const en = (zh: string, english: string | null | undefined) => (lang() === 'zh' ? zh : english || zh);
 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
@@ -47,7 +46,7 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   const summary = el('dl', 'footprint-summary');
   const item = (key: Key, value: string, cls: string) => summary.append(el('dt', undefined, t(key)), el('dd', cls, value));
   item('reportNumber', report.reportNumber, 'report-number');
-  item('footprintArea', fp.figuresZh, 'footprint-figures');
+  item('footprintArea', pick(fp.figuresZh, fp.figuresEn), 'footprint-figures');
   item('projectKind', `${pick(report.project.kindZh, report.project.kindEn)}${report.project.kindAlias ? paren(`${t('alias')} ${report.project.kindAlias}`) : ''}`, 'project-kind');
   item('majorsGiven', report.project.majors.length ? report.project.majors.map((m) => pick(m.nameZh, m.nameEn)).join(listSep()) : t('noMajors'), 'project-majors');
   item('sourceCrs', fp.sourceCrs, 'source-crs');
@@ -104,8 +103,8 @@ function zoneTable(report: CheckReport, layers: CheckLayers, title: (id: string,
     const row = el('tr', `zone-row verdict-${zone.verdict}${zone.overlapGeometry ? ' clickable' : ''}`);
     row.dataset.layer = zone.layerId;
     const name = el('td', 'zone-name');
-    name.append(el('span', 'zone-title', title(zone.layerId, zone.layerTitle)), el('span', 'relation', relationText(zone.situation, zone.relationZh)));
-    row.append(name, el('td', 'figures', zone.figuresZh), el('td', 'verdict-cell', verdictText(zone.verdict, zone.verdictZh, zone.inPrinciple)));
+    name.append(el('span', 'zone-title', title(zone.layerId, zone.layerTitle)), el('span', 'relation', pick(zone.relationZh, zone.relationEn)));
+    row.append(name, el('td', 'figures', pick(zone.figuresZh, zone.figuresEn)), el('td', 'verdict-cell', verdictText(zone.verdict, zone.verdictZh, zone.inPrinciple)));
     if (zone.overlapGeometry) row.addEventListener('click', () => layers.zoomToZone(index));
     body.append(row);
     const cell = zoneDetail(zone);
@@ -204,8 +203,8 @@ function renderSections(container: HTMLElement, report: CheckReport, title: (id:
   const j = report.jurisdiction;
   if (j) {
     const box = section(`jurisdiction verdict-${j.verdict}`, t('jurisdiction'));
-    box.append(el('p', 'jurisdiction-figures', j.figuresZh));
-    if (j.noteZh) box.append(el('p', 'jurisdiction-note', j.noteZh));
+    box.append(el('p', 'jurisdiction-figures', pick(j.figuresZh, j.figuresEn)));
+    if (j.noteZh) box.append(el('p', 'jurisdiction-note', pick(j.noteZh, j.noteEn)));
   }
 
   const notChecked = section('not-checked', t('notChecked'));
@@ -214,7 +213,7 @@ function renderSections(container: HTMLElement, report: CheckReport, title: (id:
   report.notChecked.forEach((n) => {
     const li = el('li');
     const more = el('details');
-    more.append(el('summary', undefined, n.nameZh), el('div', 'note', n.reason));
+    more.append(el('summary', undefined, pick(n.nameZh, n.nameEn)), el('div', 'note', pick(n.reason, n.reasonEn)));
     li.append(more);
     list.append(li);
   });
