@@ -44,6 +44,16 @@ public sealed class LayersAndValidateCommandTests : IClassFixture<TestDataDirect
     }
 
     [Fact]
+    public void ValidatesTableSaysTheGuessedCrsInChineseOnly()
+    {
+        var run = CliRun.Of("validate", _data.Footprint("valid-zh", Box(435500, 4527500, 435600, 4527600)));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("文件未声明坐标系", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("No CRS declared", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidateListsTheRepairOfABowTie()
     {
         var bowTie = _data.Write("bowtie.geojson", """

@@ -92,7 +92,7 @@ internal static class ValidateCommand
         o.WriteLine($"文件：{Path.GetFileName(path)}");
         o.WriteLine($"几何有效：{(s.Valid ? "是" : $"否（读取时做了 {load.Repairs.Count} 处修复，见下）")}");
         o.WriteLine($"要素：{load.Features.Count} 个（{s.Types}）");
-        o.WriteLine($"坐标系：{Epsg.Name(load.SourceEpsg)} — {load.CrsReasonZh}");
+        o.WriteLine($"坐标系：{Epsg.Name(load.SourceEpsg)} — {Output.CheckReportTable.ChineseOnly(load.CrsReasonZh)}");
         o.WriteLine($"坐标轴交换：{(load.AxesSwapped ? "是（X 为北坐标、Y 为东坐标，已交换为 GIS 顺序）" : "否")}");
         if (s.AreaM2 > 0)
         {
