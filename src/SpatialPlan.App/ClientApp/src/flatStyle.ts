@@ -8,6 +8,7 @@ import type { FlatStyle, PointSymbol, StyleFilter } from './api';
 import { labelFont } from './fonts';
 import { hatchPattern } from './hatch';
 import { lang } from './i18n';
+import { visibleAnchor } from './viewAnchor';
 
 /** CSS px per metre at 96 dpi: the map scale is 1 : resolution (m/px) × this. */
 export const PX_PER_M = 96 / 0.0254;
@@ -19,6 +20,8 @@ export interface StyleContext {
   labelScale: number; labelField?: string | null;
   /** The middle of the data area, for labels anchored "near-area". */
   areaCentre?: () => number[] | null;
+  /** The extent the map shows now: a "near-area" polygon is named inside its part in view (viewAnchor.ts). */
+  viewExtent?: () => number[] | null;
 }
 
 function asText(value: unknown): string | null {
@@ -105,7 +108,8 @@ export function styleFunction(style: FlatStyle, ctx: StyleContext): StyleFunctio
     // A multi-part feature (黄河's 40 pieces, a county in two parts) is labelled once, on its largest part: its
     // own label style with that point as geometry. Otherwise the label goes on the top pass (a clone: the cache stays
     // label-free).
-    const anchor = s.label?.anchor === 'near-area' ? nearAnchor(feature, ctx.areaCentre?.() ?? null) : labelAnchor(feature);
+    const anchor = s.label?.anchor === 'near-area' ? nearAnchor(feature, ctx.areaCentre?.() ?? null, ctx.viewExtent?.() ?? null) : labelAnchor(feature);
+    if (anchor === false) return list.length === 1 ? list[0] : list; // a neighbour with too little of it in view: unnamed
     if (anchor) return [...list, new Style({ text, geometry: anchor, zIndex: s.zIndex ?? undefined })];
     const top = list[list.length - 1].clone();
     top.setText(text);
@@ -114,20 +118,27 @@ export function styleFunction(style: FlatStyle, ctx: StyleContext): StyleFunctio
 }
 
 /**
- * The point to label a feature near the data area at: a line's point nearest the area's middle; for a polygon, the
- * point of its edge nearest the middle, stepped into the polygon (a neighbouring county is named just across the
- * border, where the map shows it, not at its own far-away centre).
+ * The point to label a feature near the data area at: a line's point nearest the area's middle (黄河 is named where it
+ * passes the banner); a polygon (a neighbouring county) inside its part in view, away from the view's edges
+ * (viewAnchor.ts), so each county in view is named once and clear of the banner's own border labels (false: too
+ * little in view, unnamed); without a view, the point of its edge nearest the middle, stepped into it.
  */
-const nearAnchors = new WeakMap<FeatureLike, Point | null>();
-function nearAnchor(feature: FeatureLike, centre: number[] | null): Point | null {
+const nearAnchors = new WeakMap<FeatureLike, { key: string; anchor: Point | null | false }>();
+function nearAnchor(feature: FeatureLike, centre: number[] | null, view: number[] | null): Point | null | false {
   if (!centre) return labelAnchor(feature);
-  if (nearAnchors.has(feature)) return nearAnchors.get(feature)!;
   const g = feature.getGeometry() as SimpleGeometryLike | undefined;
-  let anchor: Point | null = null;
-  if (g && typeof g.getClosestPoint === 'function') {
+  const polygon = !!g && g.getType().includes('Polygon');
+  // A polygon's anchor follows the view; the key rounds it to 1/50 of the view so a frame of a pan reuses it.
+  const key = polygon && view ? view.map((v) => Math.round(v / ((view[2] - view[0]) / 50))).join(',') : '';
+  const known = nearAnchors.get(feature);
+  if (known && known.key === key) return known.anchor;
+  let anchor: Point | null | false = null;
+  if (g && polygon && view) {
+    // false: too little of it in view to carry a name (OpenLayers would otherwise name it at its own centre, off screen).
+    anchor = g.intersectsCoordinate(centre) ? labelAnchor(feature) : visibleAnchor(feature.getGeometry() as never, view) ?? false;
+  } else if (g && typeof g.getClosestPoint === 'function') {
     const edge = g.getClosestPoint(centre);
-    const type = g.getType();
-    if (type.includes('Polygon')) {
+    if (polygon) {
       const dx = edge[0] - centre[0], dy = edge[1] - centre[1];
       const d = Math.hypot(dx, dy);
       if (g.intersectsCoordinate(centre) || d === 0) anchor = labelAnchor(feature);
@@ -137,9 +148,9 @@ function nearAnchor(feature: FeatureLike, centre: number[] | null): Point | null
           if (g.intersectsCoordinate(c)) { anchor = new Point(c); break; }
         }
       }
-    } else if (type.includes('LineString')) anchor = new Point(edge);
+    } else if (g.getType().includes('LineString')) anchor = new Point(edge);
   }
-  nearAnchors.set(feature, anchor);
+  nearAnchors.set(feature, { key, anchor });
   return anchor;
 }
 interface SimpleGeometryLike { getType(): string; getClosestPoint(c: number[]): number[]; intersectsCoordinate(c: number[]): boolean }

@@ -53,6 +53,10 @@ export class PlanMap {
       this.layers.set(info.id, { info, layer });
       this.map.addLayer(layer);
     }
+    // Labels anchored "near-area" on polygons (neighbouring counties) sit inside the part in view: place them anew
+    // after each pan or zoom (a pan inside the rendered extent would otherwise keep the old places).
+    const nearArea = [...this.layers.values()].filter(({ info }) => this.catalog.styles[info.style]?.label?.anchor === 'near-area');
+    this.map.on('moveend', () => nearArea.forEach(({ layer }) => layer.changed()));
   }
 
   /** Loads every layer's features; resolves when all are on the map and their label glyphs are loaded. */
@@ -153,6 +157,7 @@ export class PlanMap {
 
   private applyStyle(info: LayerInfo, layer: VectorLayer<VectorSource>): void {
     const style = this.catalog.styles[info.style] ?? {};
-    layer.setStyle(styleFunction(style, { labelScale: this.labelScale, labelField: info.labelField, areaCentre: () => this.areaCentre() }));
+    layer.setStyle(styleFunction(style, { labelScale: this.labelScale, labelField: info.labelField, areaCentre: () => this.areaCentre(),
+      viewExtent: () => (this.map.getSize() ? this.map.getView().calculateExtent(this.map.getSize()) : null) }));
   }
 }
