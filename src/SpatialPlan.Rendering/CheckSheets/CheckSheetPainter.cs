@@ -9,7 +9,7 @@ using SpatialPlan.Rendering.Text;
 namespace SpatialPlan.Rendering.CheckSheets;
 
 /// <summary>Paints a check sheet: border and title, the overview and detail frames, the stamp, the inset, the legend and the notes.</summary>
-internal sealed class CheckSheetPainter(
+internal sealed partial class CheckSheetPainter(
     CheckSheetLayout layout,
     CheckSheetContent content,
     MapFrame overview,
@@ -243,7 +243,15 @@ internal sealed class CheckSheetPainter(
 
             float x = r.Left + (17 * u);
             float room = r.Right - (6 * u) - x - text.Measure("：" + verdict + " " + area, line with { Bold = true });
-            var head = Fit(name, room, line, text) + "：";
+            if (text.Measure(name, line) > room && y + (10 * u) <= r.Bottom - (3 * u))
+            {
+                // A long zone name gets its own line, whole, and the verdict goes under it (not 沙化土地封禁…).
+                text.Draw(canvas, Fit(name, r.Right - (6 * u) - x, line, text), x, y, line);
+                y += 9 * u;
+                room = float.MaxValue;
+            }
+
+            var head = room == float.MaxValue ? "  " : Fit(name, room, line, text) + (Words.En ? ": " : "：");
             text.Draw(canvas, head, x, y, line);
             x += text.Measure(head, line);
             text.Draw(canvas, verdict, x, y, line with { Color = overlap.VerdictColor, Bold = true });
@@ -313,11 +321,22 @@ internal sealed class CheckSheetPainter(
         MapSheetPainter.PaintNotes(canvas, text, r, y, paragraphs, u);
     }
 
+    /// <summary>The name whole if it fits; else without its bracketed part (水域管理范围（河道、…） → 水域管理范围); else cut with "…".</summary>
     private static string Fit(string s, float width, TextStyle style, TextPainter text)
     {
         if (text.Measure(s, style) <= width)
         {
             return s;
+        }
+
+        var bare = Bracketed().Replace(s, string.Empty).Trim();
+        if (bare.Length > 0 && bare != s)
+        {
+            s = bare;
+            if (text.Measure(s, style) <= width)
+            {
+                return s;
+            }
         }
 
         var runes = s.EnumerateRunes().Select(x => x.ToString()).ToList();
@@ -330,4 +349,7 @@ internal sealed class CheckSheetPainter(
     }
 
     private static SKRect Shrink(SKRect r, float d) => new(r.Left + d, r.Top + d, r.Right - d, r.Bottom - d);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*[（(][^（()）]*[）)]")]
+    private static partial System.Text.RegularExpressions.Regex Bracketed();
 }

@@ -56,6 +56,29 @@ public class CheckSheetLanguageTests
     }
 
     [Fact]
+    public void LongZoneNamesAreWholeInTheStampAndLoseOnlyTheirBracketsInACaption()
+    {
+        // 包银高铁 on A4 portrait: five conflicting zones, two with long names that used to be cut (沙化土地封禁…,
+        // 水域管理范围（…) in the stamp, and 水域管理范围（河道、… in its detail frame's caption.
+        var (report, name) = SampleChecks.Check("baoyin-hsr.geojson");
+        var path = TestOutput.PathOf("check-sheet-baoyin-a4-portrait.pdf");
+        using (var pdf = File.Create(path))
+        {
+            new CheckSheetRenderer(SampleChecks.Store, SampleChecks.Styles)
+                .Render(report, name, new CheckSheetRequest { Paper = Paper.A4, Orientation = PageOrientation.Portrait }, pdf);
+        }
+
+        var text = Poppler.Compact(path);
+        Assert.DoesNotContain("…", text);
+        foreach (var zone in report.Zones.Where(z => z.Verdict >= Verdict.ApprovalRequired))
+        {
+            Assert.Contains(Poppler.Squeeze(zone.LayerTitleZh), text);
+        }
+
+        Assert.Contains(Poppler.Squeeze("详图 5 水域管理范围"), text);
+    }
+
+    [Fact]
     public void TheStampLaysOutTheSameInBothPassesOfAPdf()
     {
         // A PDF is painted twice: glyphs are collected with the full fonts, then drawn with fonts subset to them. The stamp
