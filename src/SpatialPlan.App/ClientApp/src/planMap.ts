@@ -21,6 +21,8 @@ import { DATA_CRS, VIEW_CRS } from './crs';
 import { styleFunction } from './flatStyle';
 import { loadGlyphs } from './fonts';
 import type Feature from 'ol/Feature';
+import type { FeatureLike } from 'ol/Feature';
+import type VectorTile from 'ol/VectorTile';
 import type { Geometry } from 'ol/geom';
 
 /** The middle of the data area in the working CRS (the view fits the layers once they load). */
@@ -66,6 +68,7 @@ export class PlanMap {
           updateWhileInteracting: false,
         });
         layer.getSource()!.on('tileloaderror', () => { this.tileErrors++; });
+        this.loadTileGlyphs(info, layer.getSource()!);
         entry = { info, layer, source: null, tiled: true };
       } else {
         const source = new VectorSource();
@@ -82,6 +85,30 @@ export class PlanMap {
       this.layers.set(info.id, entry);
       this.map.addLayer(entry.layer);
     }
+  }
+
+  /**
+   * Canvas text does not make the browser fetch font slices: a labelled tiled layer asks for the glyphs of each
+   * loaded tile's labels (new characters only), then redraws the labels once they are in.
+   */
+  private loadTileGlyphs(info: LayerInfo, source: VectorTileSource): void {
+    const field = this.catalog.styles[info.style]?.label?.field ?? info.labelField;
+    if (!field) return;
+    const seen = new Set<string>();
+    let pending = '';
+    let timer = 0;
+    source.on('tileloadend', (e) => {
+      for (const f of (e.tile as VectorTile<FeatureLike>).getFeatures() ?? []) {
+        for (const ch of `${f.get(field) ?? ''}${f.get(`${field}En`) ?? ''}`) if (!seen.has(ch)) { seen.add(ch); pending += ch; }
+      }
+      if (!pending || timer) return;
+      timer = window.setTimeout(() => {
+        const text = pending;
+        pending = '';
+        timer = 0;
+        void loadGlyphs(text).then(() => this.refreshLabels());
+      }, 200);
+    });
   }
 
   /** Tiles that failed to load since the page opened (a tile is retried when the view comes back to it). */
