@@ -67,6 +67,19 @@ public static class ScaleData
             }
 
             Directory.Move(tmp, dir);
+            // Folders made by an older generator build are of no more use: ~70 MB each.
+            foreach (var old in Directory.EnumerateDirectories(root, $"farmland-{parcels}-*").Where(d => d != dir))
+            {
+                try
+                {
+                    Directory.Delete(old, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // in use by another run: left for the next one
+                }
+            }
+
             return dir;
         }
     }
