@@ -4,6 +4,7 @@ using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Core.Tiles;
+using SpatialPlan.TestSupport;
 using Xunit;
 
 namespace SpatialPlan.Core.Tests.Tiles;

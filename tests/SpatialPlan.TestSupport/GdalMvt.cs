@@ -3,20 +3,26 @@ using System.Text.RegularExpressions;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using SpatialPlan.Core.Tiles;
-using SpatialPlan.TestSupport;
-
-namespace SpatialPlan.Core.Tests.Tiles;
+namespace SpatialPlan.TestSupport;
 
 /// <summary>
 /// Reads a tile with GDAL's MVT driver (the oracle): the tile is laid out as <c>z/x/y.pbf</c> beside a metadata.json that
 /// states the grid (crs, top-left origin, side at level 0, as GDAL itself writes for a custom tiling scheme), so GDAL
-/// places the tile's integer coordinates in the working CRS by its own arithmetic.
+/// places the tile's integer coordinates in the working CRS by its own arithmetic. Shared by the Core tile tests and the
+/// app's tile API tests.
 /// </summary>
-internal static partial class GdalMvt
+public static partial class GdalMvt
 {
     public sealed record Decoded(string Layer, Geometry Geometry, IReadOnlyDictionary<string, string> Properties);
 
     public static IReadOnlyList<Decoded> Read(TileGrid grid, int z, long x, long y, byte[] tile, bool clip = false)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return Read(grid.Crs, grid.OriginX, grid.OriginY, grid.Side, z, x, y, tile, clip);
+    }
+
+    /// <summary>The tile (z, x, y) of the grid with this CRS, top-left origin and side at level 0, as GDAL decodes it.</summary>
+    public static IReadOnlyList<Decoded> Read(string crs, double originX, double originY, double side, int z, long x, long y, byte[] tile, bool clip = false)
     {
         using var folder = new TempFolder("sp-mvt");
         var dir = Path.Combine(folder.Path, z.ToString(CultureInfo.InvariantCulture), x.ToString(CultureInfo.InvariantCulture));
@@ -25,7 +31,7 @@ internal static partial class GdalMvt
         File.WriteAllBytes(file, tile);
         var metadata = Path.Combine(folder.Path, "metadata.json");
         File.WriteAllText(metadata, string.Create(CultureInfo.InvariantCulture,
-            $"{{\"name\":\"t\",\"format\":\"pbf\",\"crs\":\"{grid.Crs}\",\"tile_origin_upper_left_x\":{grid.OriginX:R},\"tile_origin_upper_left_y\":{grid.OriginY:R},\"tile_dimension_zoom_0\":{grid.Side:R},\"minzoom\":0,\"maxzoom\":{grid.MaxZoom}}}"));
+            $"{{\"name\":\"t\",\"format\":\"pbf\",\"crs\":\"{crs}\",\"tile_origin_upper_left_x\":{originX:R},\"tile_origin_upper_left_y\":{originY:R},\"tile_dimension_zoom_0\":{side:R},\"minzoom\":0,\"maxzoom\":{Math.Max(z, 1)}}}"));
         var text = ExternalTool.OgrInfo("-al", "-oo", "METADATA_FILE=" + metadata, "-oo", "CLIP=" + (clip ? "YES" : "NO"), file);
         return Parse(text);
     }
