@@ -204,7 +204,22 @@ public sealed class PlanData : IDisposable
             {
                 _logger?.LogWarning(error, "{Message}", message);
             }
-        }, _stopping.Token);
+        }, _stopping.Token).ContinueWith(
+            _ =>
+            {
+                // Then the small-scale tiles, which read every feature of a layer each (docs/tiles.md §3).
+                try
+                {
+                    App.Tiles.TileEndpoints.Prewarm(this, _logger, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping.
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
     });
 
     private static CatalogResponse BuildResponse(LayerCatalog catalog, StyleBook styles, TilePlan tiles) => new(

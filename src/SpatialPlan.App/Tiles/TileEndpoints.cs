@@ -78,6 +78,54 @@ public static class TileEndpoints
         return TypedResults.Bytes(tile, MediaType);
     }
 
+    /// <summary>The levels whose tiles the app makes ahead, once the layers are warm: they read the most features each.</summary>
+    public const int PrewarmMaxZoom = 2;
+
+    /// <summary>
+    /// Makes and caches the tiles of levels 0–<see cref="PrewarmMaxZoom"/> of every tiled layer that meet its extent (the
+    /// first map view asks for them; at small scale each reads every feature of the layer). A tile that fails is left for
+    /// its request to report.
+    /// </summary>
+    internal static void Prewarm(PlanData data, ILogger? logger, CancellationToken cancellationToken)
+    {
+        var plan = data.Tiles;
+        if (plan.Grid is not { } grid)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var made = 0;
+        foreach (var layer in plan.Layers)
+        {
+            try
+            {
+                var extent = data.Store.Source(layer).Extent;
+                for (var z = 0; z <= Math.Min(PrewarmMaxZoom, grid.MaxZoom); z++)
+                {
+                    for (long x = 0; x < 1L << z; x++)
+                    {
+                        for (long y = 0; y < 1L << z; y++)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            if (!extent.IsNull && grid.TileExtent(z, x, y).Intersects(extent))
+                            {
+                                _ = data.TileCache.GetOrMake(ETag(data, layer, z, x, y), () => Make(data, layer, plan.Schema(layer)!, grid, z, x, y)).GetAwaiter().GetResult();
+                                made++;
+                            }
+                        }
+                    }
+                }
+            }
+            catch (Core.Sources.InputException e)
+            {
+                logger?.LogWarning("layer {Layer}: tiles not made ahead: {Message}", layer, e.Message);
+            }
+        }
+
+        logger?.LogInformation("{Count} small-scale tiles made ahead in {Ms:0} ms", made, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
     // Made without the request's cancellation: other requests may wait on the same tile, and it is kept for them.
     private static byte[] Make(PlanData data, string layer, TileSchema schema, TileGrid grid, int z, long x, long y)
     {

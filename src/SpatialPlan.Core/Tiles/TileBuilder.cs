@@ -34,7 +34,7 @@ public static class TileBuilder
     public const double CoverageShare = 0.25;
 
     /// <summary>Most features drawn one by one in a tile; smaller ones beyond go into the coverage.</summary>
-    public const int MaxFeatures = 12_000;
+    public const int MaxFeatures = 5_000;
 
     /// <summary>The largest tile the builder lets out (500 KB).</summary>
     public const int MaxTileBytes = 500 * 1024;
@@ -75,7 +75,7 @@ public static class TileBuilder
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var threshold = Threshold(pixelArea, budget);
+            var alone = Alone(pixelArea, budget);
             var writer = new MvtWriter(layerName, tile);
             var coverage = new Dictionary<string, Coverage>(StringComparer.Ordinal);
             for (var i = 0; i < features.Count; i++)
@@ -92,7 +92,7 @@ public static class TileBuilder
                     continue;
                 }
 
-                if (g is IPolygonal && pixelArea[i] < threshold)
+                if (g is IPolygonal && !alone[i])
                 {
                     // Counted in the cell of its centre, if that is in this tile (the neighbour counts the rest).
                     var c = g.EnvelopeInternal.Centre;
@@ -122,9 +122,11 @@ public static class TileBuilder
                     continue;
                 }
 
-                if (part is not IPuntal)
+                if (part is not IPuntal && part.NumPoints > 4)
                 {
-                    part = DouglasPeuckerSimplifier.Simplify(part, SimplifyPixels * res) is { } s && !s.IsEmpty ? s : part;
+                    // No topology repair (a buffer(0) per feature): a ring that collapses in tile units is left out by the writer.
+                    var simplifier = new DouglasPeuckerSimplifier(part) { DistanceTolerance = SimplifyPixels * res, EnsureValidTopology = false };
+                    part = simplifier.GetResultGeometry() is { IsEmpty: false } s ? s : part;
                 }
 
                 writer.Add(part, schema.Of(f));
@@ -157,17 +159,38 @@ public static class TileBuilder
         return e;
     }
 
-    /// <summary>The pixel area under which a polygon is merged: <see cref="MinPolygonPixels"/>, raised so that at most <paramref name="budget"/> polygons are drawn alone.</summary>
-    private static double Threshold(double[] pixelArea, int budget)
+    /// <summary>
+    /// Which features are drawn one by one: every line and point, and the polygons of at least <see cref="MinPolygonPixels"/>
+    /// px², the largest <paramref name="budget"/> of them when there are more (ties broken by order, so never more).
+    /// </summary>
+    private static bool[] Alone(double[] pixelArea, int budget)
     {
-        var finite = pixelArea.Where(a => !double.IsPositiveInfinity(a) && a >= MinPolygonPixels).ToArray();
-        if (finite.Length <= budget)
+        var alone = new bool[pixelArea.Length];
+        var big = new List<int>();
+        for (var i = 0; i < pixelArea.Length; i++)
         {
-            return MinPolygonPixels;
+            if (double.IsPositiveInfinity(pixelArea[i]))
+            {
+                alone[i] = true;
+            }
+            else if (pixelArea[i] >= MinPolygonPixels)
+            {
+                big.Add(i);
+            }
         }
 
-        Array.Sort(finite);
-        return finite[finite.Length - budget];
+        if (big.Count > budget)
+        {
+            big.Sort((a, b) => pixelArea[b].CompareTo(pixelArea[a]) is var c && c != 0 ? c : a.CompareTo(b));
+            big.RemoveRange(budget, big.Count - budget);
+        }
+
+        foreach (var i in big)
+        {
+            alone[i] = true;
+        }
+
+        return alone;
     }
 
     private static Geometry? Clipped(Geometry g, Envelope clip, Geometry clipPolygon)

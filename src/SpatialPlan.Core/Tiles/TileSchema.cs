@@ -7,9 +7,10 @@ namespace SpatialPlan.Core.Tiles;
 
 /// <summary>
 /// What a tile's feature carries (docs/tiles.md §2): <c>fid</c> (the id the GeoJSON answers and the check's overlap list
-/// give the feature: its mapped id field, else its key) and, under their stored names, the mapped fields (id, name, land
-/// class, level, area), the layer's and style's label fields and every property a style rule filters on. Nothing else: the
-/// full row comes from the features query.
+/// give the feature: its mapped id field, else its key) and, under their stored names, the layer's and style's label
+/// fields, every property a style rule filters on, and the mapped land class and level (few distinct values, cheap in
+/// the tile's value table). Not the name, the area or the rest of the row: a 图斑's name and area are unique to it and
+/// would double a crowded tile; identify and the check's list read the full row from the features query.
 /// </summary>
 public sealed class TileSchema
 {
@@ -27,7 +28,7 @@ public sealed class TileSchema
         var filters = new List<string>();
         Collect(style, filters);
         FilterProperties = [.. filters.Distinct(StringComparer.Ordinal)];
-        var names = new List<string> { _fields.IdField, _fields.NameField, _fields.LandClassField, _fields.LevelField, _fields.AreaMuField };
+        var names = new List<string> { _fields.LandClassField, _fields.LevelField };
         if (definition.LabelField is { Length: > 0 } label)
         {
             names.Add(label);
