@@ -78,13 +78,14 @@ public static class TileEndpoints
         return TypedResults.Bytes(tile, MediaType);
     }
 
-    /// <summary>The levels whose tiles the app makes ahead, once the layers are warm: they read the most features each.</summary>
-    public const int PrewarmMaxZoom = 2;
+    /// <summary>The app makes ahead every level whose tiles hold on average more features than this (docs/tiles.md §3).</summary>
+    public const long PrewarmFeaturesPerTile = 5_000;
 
     /// <summary>
-    /// Makes and caches the tiles of levels 0–<see cref="PrewarmMaxZoom"/> of every tiled layer that meet its extent (the
-    /// first map view asks for them; at small scale each reads every feature of the layer). A tile that fails is left for
-    /// its request to report.
+    /// Makes and caches, once the layers are warm, the small-scale tiles of every tiled layer that meet its extent: level 0
+    /// and each further level whose tiles hold on average more than <see cref="PrewarmFeaturesPerTile"/> features (levels
+    /// 0–1 for the embedded 44 491 图斑, 0–3 for a million). Those read the most features each (a second or more for a
+    /// million); the first map view then comes from the cache. A tile that fails is left for its request to report.
     /// </summary>
     internal static void Prewarm(PlanData data, ILogger? logger, CancellationToken cancellationToken)
     {
@@ -100,8 +101,10 @@ public static class TileEndpoints
         {
             try
             {
-                var extent = data.Store.Source(layer).Extent;
-                for (var z = 0; z <= Math.Min(PrewarmMaxZoom, grid.MaxZoom); z++)
+                var source = data.Store.Source(layer);
+                var extent = source.Extent;
+                var count = source.Count;
+                for (var z = 0; z <= grid.MaxZoom && (z == 0 || count >> (2 * z) > PrewarmFeaturesPerTile); z++)
                 {
                     for (long x = 0; x < 1L << z; x++)
                     {
