@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SpatialPlan.App.Tiles;
+using SpatialPlan.TestSupport;
+
+namespace SpatialPlan.App.Tests;
+
+/// <summary>
+/// The tile cache and the ETag never serve a changed layer stale (docs/tiles.md §3): a layer file changed while the app
+/// runs gives its tiles new ETags (an old If-None-Match gets the new tile, not a 304), and the in-memory cache keeps
+/// within its byte bound, least recently used out first.
+/// </summary>
+public sealed class TilesCacheTests
+{
+    [Fact]
+    public async Task A_layer_file_changed_while_the_app_runs_gets_new_tile_ETags_and_no_304_on_the_old_one()
+    {
+        // The fixture with every layer as a GeoPackage table: indexed layers are tiled whatever their size.
+        using var folder = new TempFolder("sp-tiles-stale");
+        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
+        using var app = new FolderFactory(folder.Path);
+        using var client = app.CreateClient();
+        var layer = JsonNode.Parse(await client.GetStringAsync("/api/layers"))!["layers"]!.AsArray()
+            .Single(l => l!["id"]!.GetValue<string>() == "eco-redline")!;
+        Assert.NotNull(layer["tiles"]);
+        const string url = "/api/tiles/eco-redline/0/0/0.mvt";
+        var first = await client.GetAsync(url);
+        first.EnsureSuccessStatusCode();
+        Assert.NotEmpty(await first.Content.ReadAsByteArrayAsync());
+        var etag = first.Headers.ETag!;
+
+        // The same file: 304.
+        using (var same = new HttpRequestMessage(HttpMethod.Get, url))
+        {
+            same.Headers.IfNoneMatch.Add(etag);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(same)).StatusCode);
+        }
+
+        // The file is rewritten (here: its write time moves): the old ETag no longer matches.
+        var gpkg = Directory.GetFiles(Path.Combine(folder.Path, "layers"), "*.gpkg").Single(f => Path.GetFileName(f).Contains("eco-redline", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(gpkg, File.GetLastWriteTimeUtc(gpkg).AddMinutes(5));
+        using var old = new HttpRequestMessage(HttpMethod.Get, url);
+        old.Headers.IfNoneMatch.Add(etag);
+        var changed = await client.SendAsync(old);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.NotEmpty(await changed.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_cache_keeps_within_its_bound_dropping_the_least_recently_used_tile()
+    {
+        // Room for two 1 000-byte tiles (each counts 100 bytes of bookkeeping too).
+        var cache = new TileCache(2_300);
+        var made = 0;
+        byte[] Make() { made++; return new byte[1_000]; }
+
+        await cache.GetOrMake("a", Make);
+        await cache.GetOrMake("b", Make);
+        Assert.True((await cache.GetOrMake("a", Make)).Hit);   // a is now the most recently used
+        await cache.GetOrMake("c", Make);                        // b goes
+        Assert.Equal(2, cache.Count);
+        Assert.InRange(cache.Bytes, 0, 2_300);
+        Assert.True((await cache.GetOrMake("a", Make)).Hit);
+        Assert.True((await cache.GetOrMake("c", Make)).Hit);
+        Assert.False((await cache.GetOrMake("b", Make)).Hit);
+        Assert.Equal(4, made);
+    }
+
+    [Fact]
+    public async Task A_tile_asked_for_many_times_at_once_is_made_once()
+    {
+        var cache = new TileCache();
+        var made = 0;
+        using var gate = new ManualResetEventSlim();
+        byte[] Make()
+        {
+            Interlocked.Increment(ref made);
+            gate.Wait(TimeSpan.FromSeconds(5));
+            return [1, 2, 3];
+        }
+
+        var asks = Enumerable.Range(0, 8).Select(_ => cache.GetOrMake("t", Make)).ToList();
+        gate.Set();
+        var answers = await Task.WhenAll(asks);
+        Assert.Equal(1, made);
+        Assert.All(answers, a => Assert.Equal([1, 2, 3], a.Tile));
+    }
+
+    private sealed class FolderFactory(string dataDir) : AppFactory
+    {
+        protected override string DataDir => dataDir;
+    }
+}
