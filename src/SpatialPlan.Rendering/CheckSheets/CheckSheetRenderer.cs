@@ -55,7 +55,7 @@ public sealed class CheckSheetRenderer
     public CheckSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
         : this(store.Catalog, styles, (Func<LayerDefinition, IReadOnlyList<IFeature>>)(_ => []), fonts)
     {
-        _features = SheetFeatures.From(store);
+        _features = SheetFeatures.From(store, styles);
     }
 
     /// <summary>The limits every render is held to; <see cref="RenderBudget.Default"/> unless set.</summary>

@@ -51,7 +51,7 @@ internal sealed class LayerPlan
         var ground = frame.Ground;
         var features = layer.InBox(ground, cancellationToken);
         bool generalise = features.Count >= ScaleGeneralisation.MinFeatures;
-        var candidates = new List<(IFeature Feature, LayerStyle Style, bool Narrow)>(features.Count);
+        var candidates = new List<(IFeature Feature, LayerStyle Style, double NarrowArea)>(features.Count);
         int narrowCount = 0, seen = 0;
         foreach (var feature in features)
         {
@@ -75,22 +75,22 @@ internal sealed class LayerPlan
                     "styles.json");
             }
 
-            bool narrow = generalise && ScaleGeneralisation.IsNarrow(geometry, frame);
-            narrowCount += narrow ? 1 : 0;
-            candidates.Add((feature, style, narrow));
+            double narrowArea = generalise ? ScaleGeneralisation.NarrowArea(geometry, frame) : -1;
+            narrowCount += narrowArea >= 0 ? 1 : 0;
+            candidates.Add((feature, style, narrowArea));
         }
 
         // A few narrow polygons make no haze: they are drawn one by one like the rest.
         bool merge = narrowCount >= ScaleGeneralisation.MinFeatures;
         var styled = new List<(IFeature Feature, LayerStyle Style)>(candidates.Count - (merge ? narrowCount : 0));
-        var narrowOnes = new List<(IFeature Feature, LayerStyle Style)>(merge ? narrowCount : 0);
+        var narrowOnes = new List<(IFeature Feature, LayerStyle Style, double Area)>(merge ? narrowCount : 0);
         long hatchLines = 0;
         int labels = 0;
-        foreach (var (feature, style, narrow) in candidates)
+        foreach (var (feature, style, narrowArea) in candidates)
         {
-            if (merge && narrow)
+            if (merge && narrowArea >= 0)
             {
-                narrowOnes.Add((feature, style));
+                narrowOnes.Add((feature, style, narrowArea));
                 continue;
             }
 
@@ -110,8 +110,8 @@ internal sealed class LayerPlan
         hatchLines += merged.Where(m => m.Style.Hatch is not null && m.RectsPt.Count > 0)
             .Sum(m => HatchPainter.LineCount(SKRect.Intersect(m.Bounds, frame.RectPt), m.Style.Hatch!));
 
-        // OrderBy is stable: file order stays within equal zIndex.
-        return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0)], merged, hatchLines, labels);
+        // By zIndex, then in the layer's own order (the index query answers in tree order).
+        return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0).ThenBy(x => SheetFeatures.KeyOf(x.Feature))], merged, hatchLines, labels);
     }
 
     /// <summary>The part of a working-CRS envelope the frame shows, in page points.</summary>

@@ -31,20 +31,21 @@ internal static class ScaleGeneralisation
     /// <summary>The most cells a grid may have (memory bound); a bigger frame gets bigger cells.</summary>
     private const long MaxCells = 16_000_000;
 
-    /// <summary>True when <paramref name="geometry"/> is a polygon narrower than <see cref="NarrowPx"/> pixels of <paramref name="frame"/>.</summary>
-    public static bool IsNarrow(Geometry geometry, MapFrame frame)
+    /// <summary>The area of <paramref name="geometry"/> when it is a polygon narrower than <see cref="NarrowPx"/> pixels of
+    /// <paramref name="frame"/> (mean width 2 × area ÷ perimeter); −1 when it is not narrow or not a polygon.</summary>
+    public static double NarrowArea(Geometry geometry, MapFrame frame)
     {
         if (geometry is not IPolygonal)
         {
-            return false;
+            return -1;
         }
 
-        double perimeter = geometry.Length;
-        return perimeter <= 0 || 2 * geometry.Area / perimeter < NarrowPx * frame.PixelM;
+        double perimeter = geometry.Length, area = geometry.Area;
+        return perimeter <= 0 || 2 * area / perimeter < NarrowPx * frame.PixelM ? area : -1;
     }
 
     /// <summary>Merges <paramref name="narrow"/> (one style each) into filled areas, one per distinct style.</summary>
-    public static List<MergedArea> Merge(IReadOnlyList<(IFeature Feature, LayerStyle Style)> narrow, MapFrame frame, CancellationToken cancellationToken)
+    public static List<MergedArea> Merge(IReadOnlyList<(IFeature Feature, LayerStyle Style, double Area)> narrow, MapFrame frame, CancellationToken cancellationToken)
     {
         var ground = frame.Ground;
         double cell = CellPx * frame.PixelM;
@@ -55,35 +56,44 @@ internal static class ScaleGeneralisation
 
         int nx = Math.Max(1, (int)Math.Ceiling(ground.Width / cell)), ny = Math.Max(1, (int)Math.Ceiling(ground.Height / cell));
         var result = new List<MergedArea>();
-        foreach (var group in narrow.GroupBy(n => (n.Style.Fill, n.Style.Stroke, n.Style.Hatch)))
+        // One grid per distinct look (the same style object for every feature of a rule-less layer: compared by reference first).
+        var groups = new List<(LayerStyle Style, IFeature Sample, float[] Cover, List<long> Centres)>();
+        int seen = 0, last = -1;
+        foreach (var (feature, style, area) in narrow)
         {
-            var members = group.ToList();
-            var cover = new float[(long)nx * ny];
-            int seen = 0;
-            foreach (var (feature, _) in members)
+            if ((++seen & 4095) == 0)
             {
-                if ((++seen & 4095) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                Spread(cover, nx, ny, ground, cell, feature.Geometry);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            float half = (float)(0.5 * cell * cell);
+            int g = last >= 0 && ReferenceEquals(groups[last].Style, style) ? last
+                : groups.FindIndex(x => x.Style.Fill == style.Fill && x.Style.Stroke == style.Stroke && Equals(x.Style.Hatch, style.Hatch));
+            if (g < 0)
+            {
+                groups.Add((style, feature, new float[(long)nx * ny], []));
+                g = groups.Count - 1;
+            }
+
+            last = g;
+            var envelope = feature.Geometry.EnvelopeInternal;
+            Spread(groups[g].Cover, nx, ny, ground, cell, envelope, area);
+            groups[g].Centres.Add(CellOf(envelope.MinX + (envelope.Width / 2), envelope.MinY + (envelope.Height / 2), ground, cell, nx, ny));
+        }
+
+        float half = (float)(0.5 * cell * cell);
+        foreach (var (style, sample, cover, centres) in groups)
+        {
             var rects = Rectangles(cover, nx, ny, half, frame, ground, cell);
-            int dropped = members.Count(m => !Covered(cover, nx, ny, ground, cell, half, m.Feature.Geometry.EnvelopeInternal.Centre));
-            result.Add(new MergedArea(members[0].Style, members[0].Feature, rects, members.Count - dropped, dropped));
+            int dropped = centres.Count(c => c >= 0 && cover[c] < half); // centre outside the frame: drawn in another frame, not dropped
+            result.Add(new MergedArea(style, sample, rects, centres.Count - dropped, dropped));
         }
 
         return result;
     }
 
     /// <summary>Adds a polygon's area to the cells its envelope covers, each in proportion to the envelope's part in it.</summary>
-    private static void Spread(float[] cover, int nx, int ny, Envelope ground, double cell, Geometry geometry)
+    private static void Spread(float[] cover, int nx, int ny, Envelope ground, double cell, Envelope e, double area)
     {
-        var e = geometry.EnvelopeInternal;
-        double area = geometry.Area;
         if (!e.Intersects(ground) || area <= 0)
         {
             return;
@@ -91,7 +101,7 @@ internal static class ScaleGeneralisation
 
         if (e.Width <= 0 || e.Height <= 0)
         {
-            if (CellOf(e.Centre, ground, cell, nx, ny) is { } c)
+            if (CellOf(e.MinX, e.MinY, ground, cell, nx, ny) is var c and >= 0)
             {
                 cover[c] += (float)area;
             }
@@ -124,14 +134,12 @@ internal static class ScaleGeneralisation
         }
     }
 
-    private static long? CellOf(Coordinate c, Envelope ground, double cell, int nx, int ny)
+    /// <summary>The index of the grid cell holding (x, y); −1 outside the grid.</summary>
+    private static long CellOf(double x, double y, Envelope ground, double cell, int nx, int ny)
     {
-        int i = (int)Math.Floor((c.X - ground.MinX) / cell), j = (int)Math.Floor((ground.MaxY - c.Y) / cell);
-        return i < 0 || j < 0 || i >= nx || j >= ny ? null : ((long)j * nx) + i;
+        double fi = Math.Floor((x - ground.MinX) / cell), fj = Math.Floor((ground.MaxY - y) / cell);
+        return fi < 0 || fj < 0 || fi >= nx || fj >= ny ? -1 : ((long)fj * nx) + (long)fi;
     }
-
-    private static bool Covered(float[] cover, int nx, int ny, Envelope ground, double cell, float half, Coordinate centre) =>
-        CellOf(centre, ground, cell, nx, ny) is { } c ? cover[c] >= half : !ground.Contains(centre); // outside the frame: not dropped here
 
     /// <summary>The filled cells as page rectangles: runs per row, and a run equal to the one above it extends that rectangle.</summary>
     private static List<SKRect> Rectangles(float[] cover, int nx, int ny, float half, MapFrame frame, Envelope ground, double cell)

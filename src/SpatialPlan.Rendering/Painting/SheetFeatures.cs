@@ -2,6 +2,8 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Layers;
+using SpatialPlan.Core.Layers.Sources;
+using SpatialPlan.Core.Styles;
 
 namespace SpatialPlan.Rendering.Painting;
 
@@ -29,22 +31,34 @@ internal sealed class SheetFeatures
     /// own order (file order / feature key), so that overlapping features paint in the same order on every sheet.</summary>
     public IReadOnlyList<IFeature> Query(LayerDefinition layer, Envelope box, CancellationToken cancellationToken) => _query(layer, box, cancellationToken);
 
-    /// <summary>Through the store's layer sources: the source's extent and its spatial index.</summary>
-    public static SheetFeatures From(LayerStore store) => new(
+    /// <summary>Through the store's layer sources: the source's extent and its spatial index. A warm in-memory copy keeps
+    /// only the mapped fields of each feature (<see cref="LayerFeature.Slim"/>), so a layer whose style reads a property
+    /// (a rule's filter, a label) is read with its full rows from the indexed file instead.</summary>
+    public static SheetFeatures From(LayerStore store, StyleBook styles) => new(
         layer => store.Source(layer.Id).Extent,
         (layer, box, cancellationToken) =>
         {
-            var found = store.Source(layer.Id).Query(box, cancellationToken);
-            var ordered = found.ToArray();
-            Array.Sort(ordered, static (a, b) => a.Key.CompareTo(b.Key));
-            var features = new IFeature[ordered.Length];
-            for (int i = 0; i < ordered.Length; i++)
+            var source = store.Source(layer.Id);
+            if (source is WarmingLayerSource warming && ReadsProperties(styles.Get(layer.Style)))
             {
-                features[i] = new Feature(ordered[i].Geometry, ordered[i].Attributes);
+                source = warming.Cold;
+            }
+
+            var found = source.Query(box, cancellationToken);
+            var features = new IFeature[found.Count];
+            for (int i = 0; i < features.Length; i++)
+            {
+                features[i] = new SheetFeature(found[i].Key, found[i].Geometry, found[i].Attributes);
             }
 
             return features;
         });
+
+    private static bool ReadsProperties(LayerStyle style) =>
+        style.Label is not null || (style.Rules ?? []).Any(r => r.Style.Label is not null || r.Filter is not null);
+
+    /// <summary>The order a layer's features paint in (file order): the source's key, or the position in a whole list.</summary>
+    public static long KeyOf(IFeature feature) => feature is SheetFeature keyed ? keyed.Key : 0;
 
     /// <summary>Over a function that gives a layer's whole feature list (tests, fixtures): read once per layer, then
     /// filtered by envelope.</summary>
@@ -66,7 +80,9 @@ internal sealed class SheetFeatures
 
                 return envelope;
             },
-            (layer, box, _) => [.. Whole(layer).Where(f => f.Geometry is { IsEmpty: false } g && g.EnvelopeInternal.Intersects(box))]);
+            (layer, box, _) => [.. Whole(layer)
+                .Select((f, i) => (IFeature)new SheetFeature(i, f.Geometry, f.Attributes))
+                .Where(f => f.Geometry is { IsEmpty: false } g && g.EnvelopeInternal.Intersects(box))]);
     }
 
     /// <summary>Projects a lon/lat box (EPSG:4490) to the box in <paramref name="workingCrs"/> that contains it, sampling its
@@ -86,4 +102,16 @@ internal sealed class SheetFeatures
 
         return result;
     }
+}
+
+/// <summary>A feature as a sheet reads it: geometry, attributes and its key in the layer (for the paint order).</summary>
+internal sealed class SheetFeature(long key, Geometry geometry, IAttributesTable attributes) : IFeature
+{
+    public long Key { get; } = key;
+
+    public Geometry Geometry { get; set; } = geometry;
+
+    public IAttributesTable Attributes { get; set; } = attributes;
+
+    public Envelope? BoundingBox { get; set; }
 }

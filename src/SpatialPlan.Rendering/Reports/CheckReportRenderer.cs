@@ -42,7 +42,7 @@ public sealed class CheckReportRenderer
     public CheckReportRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
         : this(store.Catalog, styles, (Func<LayerDefinition, IReadOnlyList<IFeature>>)(_ => []), fonts)
     {
-        _features4545 = SheetFeatures.From(store);
+        _features4545 = SheetFeatures.From(store, styles);
     }
 
     /// <summary>The limits the report's map is held to; <see cref="RenderBudget.Default"/> unless set.</summary>

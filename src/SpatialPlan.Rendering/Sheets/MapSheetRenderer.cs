@@ -28,7 +28,7 @@ public sealed class MapSheetRenderer
     /// <param name="styles">styles.json of the same data directory.</param>
     /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
     public MapSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
-        : this(store.Catalog, styles, SheetFeatures.From(store), null, fonts)
+        : this(store.Catalog, styles, SheetFeatures.From(store, styles), null, fonts)
     {
     }
 
