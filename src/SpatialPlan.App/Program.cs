@@ -6,6 +6,7 @@ using SpatialPlan.App.Hosting;
 using SpatialPlan.App.Layers;
 using SpatialPlan.App.Records;
 using SpatialPlan.App.Samples;
+using SpatialPlan.App.Tiles;
 
 // Numbers in reports, repairs and messages are written one way (1,234.5) whatever the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -25,7 +26,8 @@ app.UseAuditTrail();                   // 留痕 of every check and export
 app.UseClientApp();                    // the bundled OpenLayers front end from wwwroot/
 
 app.MapClientConfig();                 // GET /api/config
-app.MapLayers();                       // GET /api/layers, /api/layers/{id}
+app.MapLayers();                       // GET /api/layers, /api/layers/{id}, /api/layers/{id}/features (identify/select)
+app.MapTiles();                        // GET /api/tiles/{layer}/{z}/{x}/{y}.mvt: vector tiles in the working-CRS grid
 app.MapSamples();                      // GET /api/samples, /api/samples/{file}
 app.MapChecks();                       // POST /api/checks, /api/checks/report (PDF), /api/checks/export (GIS layers)
 app.MapSheets();                       // GET /api/sheets: the view as a PDF/PNG map sheet

@@ -33,9 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-        // The app makes the map's whole-layer answers of its indexed layers (the farmland's GeoPackages) on a background
-        // thread after start (PlanData.WholeLayer), as a planner's server has done long before the first page: wait for
-        // them here, so the page clock below measures the page, not a Debug build's first read of 56k 图斑.
+        // The app makes the whole-layer answers of its smaller indexed layers on a background thread after start
+        // (PlanData.WholeLayer), as a planner's server has done long before the first page: wait for them here, so the
+        // page clock below measures the page. (The map draws the farmland GeoPackages from vector tiles: issue 10.)
         var data = Factory.Services.GetRequiredService<Layers.PlanData>();
         await Task.WhenAll(data.Catalog.Layers.Select(l => data.WholeLayer(l.Id)).OfType<Task<byte[]>>());
         _playwright = await Playwright.CreateAsync();

@@ -54,6 +54,58 @@ public sealed class MapBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheEmbeddedFarmlandIsDrawnFromTilesAndIdentifiedThroughTheServer()
+    {
+        var map = await fixture.MapAsync();
+        var queries = new List<string>();
+        var tiles = new List<int>();
+        void Log(object? sender, Microsoft.Playwright.IResponse r)
+        {
+            var path = new Uri(r.Url).PathAndQuery;
+            if (path.StartsWith("/api/layers/farmland/features?", StringComparison.Ordinal)) queries.Add(path);
+            if (path.StartsWith("/api/tiles/farmland/", StringComparison.Ordinal)) tiles.Add(r.Status);
+        }
+
+        map.Page.Response += Log;
+        try
+        {
+            // The catalog gives the farmland a tile grid in the working CRS; the page never asks for the whole layer (a 413 now).
+            var grid = await map.Page.EvaluateAsync<JsonElement>("() => window.spatialPlan.planMap.layers.get('farmland').info.tiles");
+            Assert.Equal(await map.Page.EvaluateAsync<string>("() => window.spatialPlan.map.getView().getProjection().getCode()"), grid.GetProperty("crs").GetString());
+            Assert.True(await map.Page.EvaluateAsync<bool>("() => window.spatialPlan.planMap.layers.get('farmland').tiled"));
+
+            // At 1:5 000 over a 图斑 drawn from the tiles, a click shows the 图斑 the server finds at that point.
+            await map.Page.EvaluateAsync(
+                """
+                async () => {
+                  const sp = window.spatialPlan, view = sp.map.getView();
+                  for (const scale of [50000, 5000]) {
+                    const p = sp.pixelOfFeature('farmland');
+                    if (p) view.setCenter(sp.map.getCoordinateFromPixel([p.x, p.y]));
+                    view.setResolution(scale * 0.00028);
+                    await new Promise(r => { sp.map.once('rendercomplete', r); sp.map.render(); setTimeout(r, 20000); });
+                  }
+                }
+                """);
+            var target = await map.Page.EvaluateAsync<JsonElement>("() => window.spatialPlan.pixelOfFeature('farmland')");
+            var box = (await map.Page.Locator("#map").BoundingBoxAsync())!;
+            await map.Page.Mouse.ClickAsync(box.X + target.GetProperty("x").GetSingle(), box.Y + target.GetProperty("y").GetSingle());
+            var card = map.Page.Locator("#identify-panel .identify-card[data-layer='farmland']");
+            await card.WaitForAsync(new() { Timeout = 10000 });
+
+            Assert.NotEmpty(tiles);
+            Assert.All(tiles, status => Assert.Contains(status, new[] { 200, 204, 304 }));
+            Assert.Contains(queries, q => q.Contains("?at=", StringComparison.Ordinal));
+            Assert.Contains(target.GetProperty("name").GetString()!, await card.Locator("table.attributes").TextContentAsync());
+            Assert.Empty(map.ConsoleErrors);
+        }
+        finally
+        {
+            map.Page.Response -= Log;
+        }
+    }
+
+    [Fact]
     public async Task UploadingASampleFootprintShowsTheReportAndHighlightsTheOverlap()
     {
         var map = await fixture.MapAsync();

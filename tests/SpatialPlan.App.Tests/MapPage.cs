@@ -25,14 +25,17 @@ public sealed class MapPage : IAsyncDisposable
 
     public List<string> ConsoleErrors { get; } = [];
 
-    public static async Task<MapPage> OpenAsync(BrowserFixture fixture)
+    public static Task<MapPage> OpenAsync(BrowserFixture fixture) => OpenAsync(fixture.Browser, fixture.BaseUrl);
+
+    /// <summary>A new page of the map at <paramref name="baseUrl"/>, ready (layers loaded, first render done).</summary>
+    public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl)
     {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
         // Every Content-Security-Policy violation from the first byte on, for the tests to read (CspViolationsAsync).
         await context.AddInitScriptAsync(
             "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));");
         var map = new MapPage(context, await context.NewPageAsync());
-        await map.Page.GotoAsync(fixture.BaseUrl + "/");
+        await map.Page.GotoAsync(baseUrl + "/");
         await map.Page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 20000 });
         await map.RenderedAsync();
         return map;

@@ -25,6 +25,15 @@ public static class LayerEndpoints
     /// </summary>
     public const int MaxCachedFeatures = 150_000;
 
+    /// <summary>
+    /// Most features one <c>/api/layers/{id}</c> answer of a tiled layer sends (docs/tiles.md §4): a larger tiled layer
+    /// without a bbox, or a bbox holding more, is a 413 pointing to the tiles and the features query.
+    /// </summary>
+    public const int MaxWholeTiledFeatures = 20_000;
+
+    /// <summary>Most features one <c>/api/layers/{id}/features</c> answer sends: more is a 413 asking to zoom in.</summary>
+    public const int MaxQueriedFeatures = 5_000;
+
     private static readonly JsonSerializerOptions GeoJson = new()
     {
         Converters = { new GeoJsonConverterFactory() },
@@ -36,6 +45,7 @@ public static class LayerEndpoints
         var group = app.MapGroup("/api/layers");
         group.MapGet("/", (PlanData data) => TypedResults.Json(data.Response, PlanData.Json));
         group.MapGet("/{id}", GetLayer);
+        group.MapGet("/{id}/features", FeatureQuery.Get);
         return app;
     }
 
@@ -56,6 +66,12 @@ public static class LayerEndpoints
         }
 
         var box = bbox is null ? null : ParseBbox(bbox);
+        var tiled = data.Tiles.IsTiled(id);
+        if (box is null && tiled && data.Store.Source(id).Count > MaxWholeTiledFeatures)
+        {
+            return TooBig(id, data.Store.Source(id).Count, whole: true);
+        }
+
         if (box is null && data.LayerFile(id) is { } file)
         {
             return TypedResults.PhysicalFile(file, "application/geo+json");
@@ -82,6 +98,11 @@ public static class LayerEndpoints
             // The map wants every attribute: a warmed layer's copy keeps only the mapped ones, so ask its index.
             var rows = source is WarmingLayerSource warming ? warming.Cold : source;
             var hits = rows.Query(EnvelopeTransform.Transform(box, Epsg.Cgcs2000, source.WorkingEpsg));
+            if (tiled && hits.Count > MaxWholeTiledFeatures)
+            {
+                return TooBig(id, hits.Count, whole: false);
+            }
+
             if (hits.Count > MaxStreamedFeatures)
             {
                 return TooMany(id, hits.Count);
@@ -90,11 +111,40 @@ public static class LayerEndpoints
             // A GeoJSON layer keeps its lon/lat features: send those, exactly as stored.
             features = source is GeoJsonLayerSource g
                 ? hits.OrderBy(f => f.Key).Select(f => (g.Data.Features[(int)f.Key], true))
-                : hits.OrderBy(f => f.Key).Select(f => ((IFeature)new Feature(f.Geometry, f.Attributes), false));
+                : hits.OrderBy(f => f.Key).Select(f => (WithId(f), false));
         }
 
         return TypedResults.Stream(stream => Write(stream, features, source.WorkingEpsg), "application/geo+json");
     }
+
+    /// <summary>A tiled layer too big for one GeoJSON answer: 413, pointing to its tiles and the features query.</summary>
+    private static ProblemHttpResult TooBig(string id, long count, bool whole) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "图层过大，请用分块 / Layer too large: use its tiles",
+        detail: (whole
+                ? $"图层“{id}”有 {count:N0} 个要素，超过一次可整层传送的 {MaxWholeTiledFeatures:N0} 个。"
+                : $"图层“{id}”在此范围内有 {count:N0} 个要素，超过一次可传送的 {MaxWholeTiledFeatures:N0} 个。")
+            + $"处理办法：地图按矢量分块显示它：/api/tiles/{id}/{{z}}/{{x}}/{{y}}.mvt（网格见 /api/layers 中该图层的 tiles）；查询要素的完整几何和属性用 /api/layers/{id}/features?at=经度,纬度 或 ?bbox=最小经度,最小纬度,最大经度,最大纬度（放大到较小范围）。 "
+            + (whole
+                ? $"Layer '{id}' has {count:N0} features, over the {MaxWholeTiledFeatures:N0} one whole-layer answer sends. "
+                : $"Layer '{id}' has {count:N0} features in this box, over the {MaxWholeTiledFeatures:N0} one answer sends. ")
+            + $"Draw it from its vector tiles, /api/tiles/{id}/{{z}}/{{x}}/{{y}}.mvt (grid in its 'tiles' object in /api/layers), and query full features with /api/layers/{id}/features?at=lon,lat or ?bbox=minLon,minLat,maxLon,maxLat over a smaller area.");
+
+    /// <summary>An indexed layer's feature for a GeoJSON answer, its <c>id</c> the feature id tiles and checks use (<see cref="Core.Tiles.TileSchema.Fid"/>).</summary>
+    internal static IFeature WithId(LayerFeature f)
+    {
+        var attributes = new AttributesTable();
+        foreach (var name in f.Attributes.GetNames())
+        {
+            attributes.Add(name, f.Attributes[name]);
+        }
+
+        attributes.Add(IdProperty, Core.Tiles.TileSchema.Fid(f));
+        return new Feature(f.Geometry, attributes);
+    }
+
+    /// <summary>The attribute the GeoJSON writer turns into a feature's <c>id</c>.</summary>
+    internal const string IdProperty = "_NetTopologySuite_id";
 
     private static ProblemHttpResult TooMany(string id, long count) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
@@ -128,7 +178,7 @@ public static class LayerEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task Write(Stream stream, IEnumerable<(IFeature Feature, bool Geographic)> features, int workingEpsg)
+    internal static async Task Write(Stream stream, IEnumerable<(IFeature Feature, bool Geographic)> features, int workingEpsg)
     {
         var buffer = new MemoryStream(1 << 17);
         buffer.Write("{\"type\":\"FeatureCollection\",\"features\":["u8);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using SpatialPlan.Core.Layers;
 using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Styles;
+using TileCache = SpatialPlan.App.Tiles.TileCache;
+using TilePlan = SpatialPlan.App.Tiles.TilePlan;
 
 namespace SpatialPlan.App.Layers;
 
@@ -34,6 +36,8 @@ public sealed class PlanData : IDisposable
     private readonly ILogger<PlanData>? _logger;
     private readonly long _warmMaxFeatures;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<byte[]>>> _wholeLayers = new(StringComparer.Ordinal);
+    private readonly Lazy<TilePlan> _tiles;
+    private readonly Lazy<string> _dataVersion;
 
     public PlanData(Hosting.GisDataFolder folder, IOptions<Hosting.SpatialPlanOptions>? options = null, ILogger<PlanData>? logger = null)
     {
@@ -52,7 +56,38 @@ public sealed class PlanData : IDisposable
 
             return store;
         });
-        _response = new Lazy<CatalogResponse>(() => BuildResponse(_catalog.Value, _styles.Value));
+        _tiles = new Lazy<TilePlan>(() => TilePlan.For(_catalog.Value, _store.Value, _styles.Value, _logger));
+        _dataVersion = new Lazy<string>(() => Core.Checks.DataVersion.Compute(_catalog.Value));
+        _response = new Lazy<CatalogResponse>(() => BuildResponse(_catalog.Value, _styles.Value, _tiles.Value));
+    }
+
+    /// <summary>Which layers are served as vector tiles, and their grid (docs/tiles.md).</summary>
+    public TilePlan Tiles => _tiles.Value;
+
+    /// <summary>The encoded tiles kept in memory, keyed by ETag.</summary>
+    public TileCache TileCache { get; } = new();
+
+    /// <summary>
+    /// The data version of the served data (<see cref="Core.Checks.DataVersion"/>: catalog, policy and layer files), computed
+    /// once: the app reads its catalog and layers once, so a restart on changed data gives a new version (and new tile ETags).
+    /// </summary>
+    public string DataVersion => _dataVersion.Value;
+
+    /// <summary>
+    /// The layer file's length and last write time (empty for a PostGIS layer): checked on every tile request, so a layer
+    /// file changed in place while the app runs gives its tiles new ETags at once.
+    /// </summary>
+    public string LayerStamp(string id)
+    {
+        var layer = Catalog.Find(id);
+        var relative = layer is null ? null : LayerCatalog.FileOf(layer);
+        if (relative is null)
+        {
+            return string.Empty;
+        }
+
+        var info = new FileInfo(Catalog.PathOf(relative));
+        return info.Exists ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{info.Length} {info.LastWriteTimeUtc.Ticks}") : "missing";
     }
 
     public LayerCatalog Catalog => _catalog.Value;
@@ -83,7 +118,7 @@ public sealed class PlanData : IDisposable
         }
 
         var source = Store.Source(id);
-        if (source.Count > LayerEndpoints.MaxCachedFeatures)
+        if (source.Count > LayerEndpoints.MaxCachedFeatures || (Tiles.IsTiled(id) && source.Count > LayerEndpoints.MaxWholeTiledFeatures))
         {
             return null;
         }
@@ -172,13 +207,35 @@ public sealed class PlanData : IDisposable
         }, _stopping.Token);
     });
 
-    private static CatalogResponse BuildResponse(LayerCatalog catalog, StyleBook styles) => new(
+    private static CatalogResponse BuildResponse(LayerCatalog catalog, StyleBook styles, TilePlan tiles) => new(
         catalog.TitleZh,
         catalog.TitleEn,
         catalog.Crs,
         catalog.DataNoteZh,
         catalog.DataNoteEn,
         catalog.Groups,
-        catalog.Layers,
+        [.. catalog.Layers.Select(l => LayerEntry(l, tiles))],
         catalog.Layers.Select(l => l.Style).Distinct().ToDictionary(key => key, styles.Get));
+
+    /// <summary>The layer as catalog.json gives it, with its <c>tiles</c> object when it is tiled (docs/tiles.md §1).</summary>
+    private static System.Text.Json.Nodes.JsonObject LayerEntry(LayerDefinition layer, TilePlan tiles)
+    {
+        var entry = JsonSerializer.SerializeToNode(layer, Json)!.AsObject();
+        if (tiles.IsTiled(layer.Id) && tiles.Grid is { } grid)
+        {
+            entry["tiles"] = JsonSerializer.SerializeToNode(new TilesEntry(
+                $"/api/tiles/{Uri.EscapeDataString(layer.Id)}/{{z}}/{{x}}/{{y}}.mvt",
+                grid.Crs,
+                [grid.OriginX, grid.OriginY],
+                grid.Resolutions,
+                Core.Tiles.TileGrid.TileSize,
+                [grid.Extent.MinX, grid.Extent.MinY, grid.Extent.MaxX, grid.Extent.MaxY],
+                Core.Tiles.MvtWriter.DefaultExtent), Json);
+        }
+
+        return entry;
+    }
+
+    /// <summary>The <c>tiles</c> object of a tiled layer in <c>/api/layers</c>.</summary>
+    private sealed record TilesEntry(string Url, string Crs, double[] Origin, IReadOnlyList<double> Resolutions, int TileSize, double[] Extent, uint MvtExtent);
 }

@@ -12,10 +12,19 @@ export interface FlatStyle {
   zIndex?: number | null; rules?: Array<{ filter: StyleFilter; style: FlatStyle }> | null;
 }
 export interface LayerGroup { id: string; titleZh: string; titleEn: string }
+/**
+ * The vector-tile grid of a tiled layer (docs/tiles.md): tiles in the data area's working CRS, origin the grid's
+ * top-left corner, y counting down from it (OpenLayers' TileGrid convention), resolutions in m/px from coarse to fine.
+ */
+export interface TileGridInfo {
+  url: string; crs: string; origin: [number, number]; resolutions: number[]; tileSize: number; extent?: [number, number, number, number] | null;
+}
 export interface LayerInfo {
   id: string; titleZh: string; titleEn: string; group: string; category: string; style: string;
   policy?: string | null; schematic: boolean; visible: boolean; labelField?: string | null;
   provenanceZh: string; provenanceEn: string; source: string;
+  /** Present when the layer is drawn from vector tiles (indexed sources and big GeoJSON layers); absent: whole GeoJSON. */
+  tiles?: TileGridInfo | null;
 }
 export interface Catalog {
   titleZh: string; titleEn: string; crs: string; dataNoteZh?: string; dataNoteEn?: string; groups: LayerGroup[]; layers: LayerInfo[];
@@ -91,6 +100,22 @@ async function json<T>(response: Response): Promise<T> {
 
 export const getCatalog = () => fetch('/api/layers').then((r) => json<Catalog>(r));
 export const getLayer = (id: string) => fetch(`/api/layers/${encodeURIComponent(id)}`).then((r) => json<FeatureCollection>(r));
+/**
+ * Features of a layer with full geometry and every attribute, from the server's index (GET /api/layers/{id}/features):
+ * at a lon/lat point (tol in metres), in a lon/lat bbox, or by feature id (fid). EPSG:4490 GeoJSON, feature id = fid.
+ * Over 5 000 features the server answers 413 with a message to zoom in: thrown as an ApiError with that message.
+ */
+export type FeatureQuery = { at: [number, number]; tol?: number } | { bbox: [number, number, number, number] } | { ids: string[] };
+export function queryFeatures(layerId: string, q: FeatureQuery, signal?: AbortSignal): Promise<FeatureCollection> {
+  const params = new URLSearchParams();
+  const num = (n: number) => String(Math.round(n * 1e9) / 1e9);
+  if ('at' in q) {
+    params.set('at', q.at.map(num).join(','));
+    if (q.tol) params.set('tol', String(Math.round(q.tol * 100) / 100));
+  } else if ('bbox' in q) params.set('bbox', q.bbox.map(num).join(','));
+  else params.set('ids', q.ids.join(','));
+  return fetch(`/api/layers/${encodeURIComponent(layerId)}/features?${params}`, { signal }).then((r) => json<FeatureCollection>(r));
+}
 export const getConfig = () => fetch('/api/config').then((r) => json<ClientConfig>(r));
 export const getSamples = () => fetch('/api/samples').then((r) => json<SampleProject[]>(r));
 export const getKinds = () => fetch('/api/kinds').then((r) => json<Kinds>(r));

@@ -6,14 +6,15 @@ import VectorSource from 'ol/source/Vector';
 import { buffer as bufferExtent } from 'ol/extent';
 import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
-import type { PlanMap } from './planMap';
+import { readQueryFeatures, type PlanMap } from './planMap';
+import { transformExtent } from 'ol/proj';
 import { askSheetFields, checkSheet } from './exportDialog';
 import { exportLayers } from './exportLayers';
-import { ApiError, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type CheckReport, type Kinds, type SampleProject } from './api';
+import { ApiError, queryFeatures, checkFile, checkGeoJson, getKinds, getSamples, reportCsv, reportPdf, type CheckOptions, type CheckReport, type Kinds, type SampleProject } from './api';
 import { t, pick, colon, lang, type Key } from './i18n';
 import { CheckLayers, format } from './checkLayers';
 import { download, renderReport } from './checkResult';
-import { VIEW_CRS, WORKING_CRS } from './crs';
+import { DATA_CRS, VIEW_CRS, WORKING_CRS } from './crs';
 
 type DrawType = 'Polygon' | 'LineString' | 'Point';
 
@@ -346,15 +347,25 @@ export class CheckPanel {
     this.updateControls();
   }
 
-  /** Zone and 图斑 features within 2 km of the footprint (the 44k farmland 图斑 are too many to index whole). */
+  /**
+   * Zone and 图斑 features within 2 km of the footprint (the farmland's 图斑 are too many to index whole): the
+   * browser's copy of the GeoJSON layers at once, the tiled layers' full features from the server's bbox query as
+   * they come (a box with more than the server's cap is left out of snapping).
+   */
   private snapSource(): VectorSource {
     const around = bufferExtent(this.layers.footprint.getExtent()!, 2000);
-    const features: Feature<Geometry>[] = [];
-    this.planMap.layers.forEach(({ info, layer }) => {
+    const source = new VectorSource();
+    const lonLat = transformExtent(around, VIEW_CRS, DATA_CRS) as [number, number, number, number];
+    this.planMap.layers.forEach(({ info, layer, source: whole }) => {
       if (info.category === 'base' || !layer.getVisible()) return;
-      features.push(...(layer.getSource()!.getFeaturesInExtent(around) as Feature<Geometry>[]));
+      if (whole) source.addFeatures(whole.getFeaturesInExtent(around) as Feature<Geometry>[]);
+      else {
+        queryFeatures(info.id, { bbox: lonLat })
+          .then((collection) => source.addFeatures(readQueryFeatures(collection)))
+          .catch(() => { /* over the cap or offline: snap to the other layers */ });
+      }
     });
-    return new VectorSource({ features });
+    return source;
   }
 
   private footprintText(): string { return format.writeFeatures(this.layers.footprint.getFeatures()); }
@@ -436,7 +447,10 @@ export class CheckPanel {
         },
         layers: () => this.serverDownload(() => exportLayers(body, options, 'gpkg'), 'site-check-layers.gpkg'),
       };
-      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, server, this.planMap.catalog, (l, id) => this.planMap.featureById(l, id));
+      this.lastResult = () => renderReport(this.$('check-result'), report, raw, this.layers, server, this.planMap.catalog, {
+        find: (l, id) => this.planMap.featureById(l, id),
+        fetch: (l, ids) => this.planMap.fetchFeatures(l, ids),
+      });
       this.lastResult();
       this.lastReport = report;
       this.root.dispatchEvent(new CustomEvent('checkdone', { bubbles: true, detail: report }));

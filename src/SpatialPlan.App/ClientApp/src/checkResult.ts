@@ -7,7 +7,7 @@ import { t, lang, pick, colon, paren, listSep, type Key } from './i18n';
 import type { CheckLayers } from './checkLayers';
 import type Feature from 'ol/Feature';
 import type { Geometry } from 'ol/geom';
-import { occupancyRows, occupancyTable } from './occupancy';
+import { occupancyRows, occupancyTable, type OccupancyRow } from './occupancy';
 import { overlapStyle, VERDICT_COLOURS } from './overlapStyles';
 import { swatch } from './legend';
 
@@ -29,11 +29,18 @@ const en = (zh: string, english: string | null | undefined) => (lang() === 'zh' 
 /** Server-side downloads of the same check (Core's CSV, the Rendering report PDF). */
 export interface ReportDownloads { csv: () => Promise<void>; pdf: () => Promise<void>; sheet: () => Promise<void>; layers: () => Promise<void> }
 
-/** A plan feature by layer and 图斑 id (for the 占用清单's highlight), or null when the map has not got it. */
-export type FindFeature = (layerId: string, featureId: string) => Feature<Geometry> | null;
+/**
+ * Plan features by layer and 图斑 id, for the 占用清单's highlight: `find` gives what the page has now (null when it
+ * has not got it), `fetch` asks the server for a tiled layer's features by id (`?ids=`, full geometry).
+ */
+export interface PlanFeatures {
+  find(layerId: string, featureId: string): Feature<Geometry> | null;
+  fetch(layerId: string, featureIds: string[]): Promise<Map<string, Feature<Geometry>>>;
+}
+const noFeatures: PlanFeatures = { find: () => null, fetch: async () => new Map() };
 
 export function renderReport(container: HTMLElement, report: CheckReport, rawJson: string, layers: CheckLayers, server: ReportDownloads, catalog: Catalog,
-  findFeature: FindFeature = () => null): void {
+  features: PlanFeatures = noFeatures): void {
   // Zone and layer titles in the page's language: the catalog has both.
   const title = (id: string, zh: string) => { const info = catalog.layers.find((l) => l.id === id); return info ? pick(info.titleZh, info.titleEn) : zh; };
   container.replaceChildren();
@@ -65,9 +72,24 @@ export function renderReport(container: HTMLElement, report: CheckReport, rawJso
   if (legend) container.append(legend);
   const rows = occupancyRows(report, title);
   if (rows.length) {
+    // The 图斑 of the list, asked for by id at once (tiled layers: the page has only their simplified tiles), so a
+    // hovered row is highlighted with the feature's full geometry; one not here yet is drawn when it comes.
+    const byLayer = new Map<string, string[]>();
+    rows.filter((r) => r.m2 !== null).forEach((r) => byLayer.set(r.layerId, [...(byLayer.get(r.layerId) ?? []), r.id]));
+    byLayer.forEach((ids, layerId) => { features.fetch(layerId, ids).catch(() => { /* fetched again on hover */ }); });
+    const highlight = (r: OccupancyRow, zoom: boolean) => {
+      const feature = features.find(r.layerId, r.id);
+      layers.highlightFeature(r.zoneIndex, r.id, feature, zoom);
+      if (feature) return;
+      features.fetch(r.layerId, [r.id]).then((found) => {
+        const f = found.get(r.id);
+        const now = layers.highlighted;
+        if (f && now && now.zoneIndex === r.zoneIndex && now.featureId === r.id) layers.highlightFeature(r.zoneIndex, r.id, f, zoom);
+      }).catch(() => { /* the row stays selected without its outline */ });
+    };
     container.append(occupancyTable(rows, {
-      hover: (r) => { if (r) layers.highlightFeature(r.zoneIndex, r.id, findFeature(r.layerId, r.id), false); else layers.clearHighlight(); },
-      select: (r) => layers.highlightFeature(r.zoneIndex, r.id, findFeature(r.layerId, r.id), true),
+      hover: (r) => { if (r) highlight(r, false); else layers.clearHighlight(); },
+      select: (r) => highlight(r, true),
     }));
   }
   if (report.jurisdiction?.outsideGeometry) layers.showOutside(report.jurisdiction.outsideGeometry);

@@ -1,28 +1,69 @@
 // Click a feature: its attributes, its layer's provenance, and whether it is schematic.
 import type { MapBrowserEvent } from 'ol';
 import type { FeatureLike } from 'ol/Feature';
-import type { PlanMap } from './planMap';
-import type { LayerInfo } from './api';
+import { readQueryFeatures, type PlanMap } from './planMap';
+import { queryFeatures, type LayerInfo } from './api';
+import { toLonLat } from './crs';
 import { colon, lang, pick, t, type Key } from './i18n';
+
+/** A hit under the click: a feature the page has whole, or a tiled layer drawn there (its features come from the server). */
+type Hit = { feature: FeatureLike; info: LayerInfo } | { tiled: LayerInfo; polygon: boolean };
+
+/** Screen pixels of tolerance around a click, as for the map's own hit detection. */
+const HIT_PX = 5;
 
 export class IdentifyTool {
   active = true;
+  private seq = 0;
 
   constructor(private readonly planMap: PlanMap, private readonly panel: HTMLElement, private readonly onShow: () => void) {
-    planMap.map.on('singleclick', (e) => { if (this.active) this.identify(e); });
+    planMap.map.on('singleclick', (e) => { if (this.active) void this.identify(e); });
   }
 
-  private identify(e: MapBrowserEvent<PointerEvent | KeyboardEvent | WheelEvent>): void {
-    const hits: Array<[FeatureLike, LayerInfo]> = [];
+  /**
+   * The features under the click, topmost layer first. A GeoJSON layer's are the page's own; a tiled layer drawn
+   * there is asked for its features at that point (GET /api/layers/{id}/features?at=lon,lat): tiles hold simplified
+   * geometry and only the attributes the style needs, the server answers with the full feature. Polygons are asked
+   * for at the point itself (a click in a 5 px margin outside one asks again with that margin), lines and points
+   * with 5 screen pixels in metres.
+   */
+  private async identify(e: MapBrowserEvent<PointerEvent | KeyboardEvent | WheelEvent>): Promise<void> {
+    const seq = ++this.seq;
+    const hits: Hit[] = [];
+    const tiledSeen = new Set<string>();
     this.planMap.map.forEachFeatureAtPixel(e.pixel, (feature, layer) => {
       const id = layer?.get('catalogId') as string | undefined;
-      const info = id ? this.planMap.layers.get(id)?.info : undefined;
-      if (info) hits.push([feature, info]);
-    }, { hitTolerance: 5 });
-    this.show(hits);
+      const entry = id ? this.planMap.layers.get(id) : undefined;
+      if (!entry) return;
+      if (!entry.tiled) hits.push({ feature, info: entry.info });
+      else if (!tiledSeen.has(entry.info.id)) {
+        tiledSeen.add(entry.info.id);
+        hits.push({ tiled: entry.info, polygon: feature.getGeometry()?.getType().includes('Polygon') ?? false });
+      }
+    }, { hitTolerance: HIT_PX });
+    if (tiledSeen.size === 0) {
+      this.show(hits.map((h) => ('feature' in h ? [h.feature, h.info] : null)).filter((h): h is [FeatureLike, LayerInfo] => !!h));
+      return;
+    }
+    this.panel.dataset.busy = 'true';
+    const lonLat = toLonLat(e.coordinate) as [number, number];
+    const margin = HIT_PX * (this.planMap.map.getView().getResolution() ?? 1);
+    const answers = await Promise.all(hits.map(async (h): Promise<Array<[FeatureLike, LayerInfo]> | string> => {
+      if ('feature' in h) return [[h.feature, h.info]];
+      try {
+        let features = readQueryFeatures(await queryFeatures(h.tiled.id, { at: lonLat, tol: h.polygon ? 0 : margin }));
+        if (features.length === 0 && h.polygon) features = readQueryFeatures(await queryFeatures(h.tiled.id, { at: lonLat, tol: margin }));
+        return features.map((f) => [f, h.tiled]);
+      } catch (error) {
+        return `${pick(h.tiled.titleZh, h.tiled.titleEn)}${colon()}${error instanceof Error ? error.message : String(error)}`;
+      }
+    }));
+    if (seq !== this.seq) return; // a later click has been answered meanwhile
+    delete this.panel.dataset.busy;
+    this.show(answers.flatMap((a) => (typeof a === 'string' ? [] : a)), answers.filter((a): a is string => typeof a === 'string'));
   }
 
-  show(hits: Array<[FeatureLike, LayerInfo]>): void {
+  show(hits: Array<[FeatureLike, LayerInfo]>, problems: string[] = []): void {
     this.panel.replaceChildren();
     this.panel.hidden = false;
     const header = document.createElement('div');
@@ -36,10 +77,16 @@ export class IdentifyTool {
     close.addEventListener('click', () => { this.panel.hidden = true; });
     header.append(title, close);
     this.panel.append(header);
-    if (hits.length === 0) {
+    if (hits.length === 0 && problems.length === 0) {
       const p = document.createElement('p');
       p.className = 'muted';
       p.textContent = t('noFeature');
+      this.panel.append(p);
+    }
+    for (const problem of problems) {
+      const p = document.createElement('p');
+      p.className = 'error identify-error';
+      p.textContent = problem;
       this.panel.append(p);
     }
     // Topmost layer first; at most three features so the panel stays readable.

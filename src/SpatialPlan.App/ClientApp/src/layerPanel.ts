@@ -6,8 +6,10 @@ import { swatch } from './legend';
 import { resolve } from './flatStyle';
 
 function geometryHint(planMap: PlanMap, info: LayerInfo): 'point' | 'line' | 'polygon' {
-  const first = planMap.layers.get(info.id)?.layer.getSource()?.getFeatures()[0];
-  const type = first?.getGeometry()?.getType() ?? '';
+  // A tiled layer has no features in the browser: its style says (a point symbol, or a fill for polygons).
+  const first = planMap.vectorSource(info.id)?.getFeatures()[0];
+  const style = planMap.catalog.styles[info.style];
+  const type = first?.getGeometry()?.getType() ?? (style?.point ? 'Point' : style && !style.fill && !style.hatch ? 'LineString' : '');
   return type.includes('Point') ? 'point' : type.includes('Line') ? 'line' : 'polygon';
 }
 

@@ -1,7 +1,7 @@
 // Entry point: load the catalog, build the map and the panels, wire the tools.
 import 'ol/ol.css';
 import './style.css';
-import './crs';
+import { toLonLat } from './crs';
 import { getCatalog, getConfig } from './api';
 import { PlanMap } from './planMap';
 import { renderLayerPanel } from './layerPanel';
@@ -80,6 +80,8 @@ async function start(): Promise<void> {
     planMap, map: planMap.map, check, presentation, records, measure: { areaM2, lengthM },
     pixelOfFeature: (layerId: string) => pixelOfFeature(planMap, layerId),
     measureLonLat,
+    /** lon/lat (EPSG:4490) of a pixel of the map. */
+    lonLatOfPixel: (pixel: number[]) => toLonLat(planMap.map.getCoordinateFromPixel(pixel)),
     // Back to the opening state without reloading the page (the browser tests share one page per class).
     reset: () => {
       presentation.stop();

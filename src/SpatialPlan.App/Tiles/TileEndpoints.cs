@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using SpatialPlan.App.Layers;
+using SpatialPlan.Core.Layers.Sources;
+using SpatialPlan.Core.Tiles;
+
+namespace SpatialPlan.App.Tiles;
+
+/// <summary>
+/// <c>GET /api/tiles/{layer}/{z}/{x}/{y}.mvt</c>: a Mapbox Vector Tile of a tiled layer in the area's working-CRS grid
+/// (docs/tiles.md). Answers carry an ETag (data version, layer, z/x/y, tile format version, the layer file's stamp),
+/// <c>Cache-Control: no-cache</c> (the browser revalidates, and gets a 304 while nothing changed) and
+/// <c>Server-Timing: tile;dur=…</c> (the server's time on the tile). An empty tile is a 200 with an empty body.
+/// </summary>
+public static class TileEndpoints
+{
+    /// <summary>The media type of a vector tile.</summary>
+    public const string MediaType = "application/vnd.mapbox-vector-tile";
+
+    /// <summary>Changes whenever what a tile holds or how it is encoded changes, so old ETags no longer match.</summary>
+    public const string ContentVersion = "mvt-1";
+
+    public static IEndpointRouteBuilder MapTiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/tiles/{layer}/{z}/{x}/{y}.mvt", GetTile);
+        return app;
+    }
+
+    private static async Task<IResult> GetTile(string layer, string z, string x, string y, PlanData data, HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var plan = data.Tiles;
+        if (data.Catalog.Find(layer) is null)
+        {
+            return NotFound("图层不存在 / Unknown layer",
+                $"没有编号为“{layer}”的图层。处理办法：可用的图层及其分块地址见 /api/layers。 There is no layer '{layer}'; see /api/layers for the layers and their tile URLs.");
+        }
+
+        if (!plan.IsTiled(layer) || plan.Grid is not { } grid)
+        {
+            return NotFound("图层不分块 / Layer not tiled",
+                $"图层“{layer}”较小，不分块提供。处理办法：用 /api/layers/{layer} 取整层 GeoJSON。 Layer '{layer}' is small and served whole, not as tiles; fetch /api/layers/{layer}.");
+        }
+
+        if (!int.TryParse(z, NumberStyles.None, CultureInfo.InvariantCulture, out var zi)
+            || !long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var xi)
+            || !long.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yi))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "分块编号无效 / Bad tile address",
+                detail: $"“{z}/{x}/{y}”不是分块编号。处理办法：z、x、y 须为非负整数，按 /api/layers 中该图层 tiles 的 resolutions 与 origin 计算。 '{z}/{x}/{y}' is not a tile address: z, x and y are whole numbers ≥ 0 in the grid /api/layers gives.");
+        }
+
+        if (!grid.Contains(zi, xi, yi))
+        {
+            return NotFound("分块不在网格内 / Tile outside the grid",
+                $"分块 {zi}/{xi}/{yi} 不在网格内（级别 0–{grid.MaxZoom}，第 z 级 x、y 为 0 至 2^z−1）。处理办法：按 /api/layers 中的 tiles 网格取块。 Tile {zi}/{xi}/{yi} is outside the grid (levels 0–{grid.MaxZoom}, x and y from 0 to 2^z−1 at level z).");
+        }
+
+        var schema = plan.Schema(layer)!;
+        var etag = ETag(data, layer, zi, xi, yi);
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "no-cache";
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "*" || t == "W/" + etag)))
+        {
+            headers.Append("Server-Timing", Timing(started));
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var (tile, hit) = await data.TileCache.GetOrMake(etag, () => Make(data, layer, schema, grid, zi, xi, yi));
+        headers.Append("Server-Timing", Timing(started) + (hit ? ", cache;desc=hit" : ", cache;desc=miss"));
+        return TypedResults.Bytes(tile, MediaType);
+    }
+
+    // Made without the request's cancellation: other requests may wait on the same tile, and it is kept for them.
+    private static byte[] Make(PlanData data, string layer, TileSchema schema, TileGrid grid, int z, long x, long y)
+    {
+        var source = data.Store.Source(layer);
+        // A warm copy keeps the mapped fields only: it answers when the tile needs no other attribute.
+        var rows = !schema.MappedOnly && source is WarmingLayerSource warming ? warming.Cold : source;
+        var features = rows.Query(TileBuilder.QueryExtent(grid, z, x, y));
+        return TileBuilder.Build(grid, z, x, y, layer, features, schema);
+    }
+
+    private static string ETag(PlanData data, string layer, int z, long x, long y)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{data.DataVersion}\n{data.LayerStamp(layer)}\n{layer}\n{z}/{x}/{y}\n{ContentVersion}");
+        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)) + "\"";
+    }
+
+    private static string Timing(long started) =>
+        string.Create(CultureInfo.InvariantCulture, $"tile;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0}");
+
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+}
