@@ -8,8 +8,9 @@ namespace SpatialPlan.Rendering.Painting;
 
 /// <summary>
 /// Cartographic generalisation of a layer's many narrow polygons (issue 10 §3). A polygon whose mean width
-/// (2 × area ÷ perimeter) is under <see cref="NarrowPx"/> sheet pixels cannot show its shape at the sheet's scale:
-/// drawn one by one, a million of them are a grey haze of anti-aliased edges and a PDF of 100 MB. When a layer has at
+/// (2 × area ÷ perimeter) is under <see cref="NarrowMm"/> on the sheet cannot be read as a shape at the sheet's scale:
+/// drawn one by one, a million of them are a grey haze of anti-aliased edges and a PDF of 100 MB (and 232 000 strips
+/// 0.2 mm wide at 1:200 000 a PDF of 27 MB that looks like one filled area anyway). When a layer has at
 /// least <see cref="MinFeatures"/> of them in a frame, they are merged instead: their area is summed into a grid of
 /// cells <see cref="CellPx"/> pixels across (each polygon's area spread over the cells its envelope covers, in
 /// proportion), and every cell at least half covered is filled, so the layer reads as the filled area it covers. Cells
@@ -19,8 +20,9 @@ namespace SpatialPlan.Rendering.Painting;
 /// </summary>
 internal static class ScaleGeneralisation
 {
-    /// <summary>Polygons narrower than this many pixels are merged (their inside cannot be told from their outline).</summary>
-    public const double NarrowPx = 2;
+    /// <summary>Polygons narrower than this on the sheet, millimetres, are merged: under the 0.4 mm or so that a printed
+    /// area needs to be read as one (its inside cannot be told from its outline), and at least 2 pixels of a PNG.</summary>
+    public const double NarrowMm = 0.4;
 
     /// <summary>The merging grid's cell, pixels (0.17 mm at 300 dpi).</summary>
     public const double CellPx = 2;
@@ -31,7 +33,7 @@ internal static class ScaleGeneralisation
     /// <summary>The most cells a grid may have (memory bound); a bigger frame gets bigger cells.</summary>
     private const long MaxCells = 16_000_000;
 
-    /// <summary>The area of <paramref name="geometry"/> when it is a polygon narrower than <see cref="NarrowPx"/> pixels of
+    /// <summary>The area of <paramref name="geometry"/> when it is a polygon narrower than <see cref="NarrowM"/> in
     /// <paramref name="frame"/> (mean width 2 × area ÷ perimeter); −1 when it is not narrow or not a polygon.</summary>
     public static double NarrowArea(Geometry geometry, MapFrame frame)
     {
@@ -41,8 +43,11 @@ internal static class ScaleGeneralisation
         }
 
         double perimeter = geometry.Length, area = geometry.Area;
-        return perimeter <= 0 || 2 * area / perimeter < NarrowPx * frame.PixelM ? area : -1;
+        return perimeter <= 0 || 2 * area / perimeter < NarrowM(frame) ? area : -1;
     }
+
+    /// <summary>The narrowest polygon drawn as itself in <paramref name="frame"/>, metres on the ground.</summary>
+    public static double NarrowM(MapFrame frame) => Math.Max(NarrowMm / 25.4 * 72, 2 * frame.PixelPt) / frame.PointsPerMetre;
 
     /// <summary>Merges <paramref name="narrow"/> (one style each) into filled areas, one per distinct style.</summary>
     public static List<MergedArea> Merge(IReadOnlyList<(IFeature Feature, LayerStyle Style, double Area)> narrow, MapFrame frame, CancellationToken cancellationToken)

@@ -192,7 +192,7 @@ public sealed class MapSheetRenderer
         double cellMm = ScaleGeneralisation.CellPx * frame.PixelPt * 25.4 / 72;
         var parts = layers.Select(p => words.GeneralisedLayer(
             words.En ? p.Layer.Definition.TitleEn : p.Layer.Definition.TitleZh, p.MergedCount, p.DroppedCount));
-        return words.Generalised(parts, ScaleGeneralisation.NarrowPx * frame.PixelPt * 25.4 / 72, cellMm);
+        return words.Generalised(parts, ScaleGeneralisation.NarrowM(frame) * frame.PointsPerMetre * 25.4 / 72, cellMm);
     }
 
     /// <summary>"坐标系：…" with the working CRS's Chinese title, or its English name and EPSG code.</summary>
