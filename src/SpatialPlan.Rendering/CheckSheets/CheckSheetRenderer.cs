@@ -128,6 +128,7 @@ public sealed class CheckSheetRenderer
             Legend = legend,
             Sources = MapSheetRenderer.Sources(shown, words),
             Schematic = report.SchematicData || shown.Any(l => l.Definition.Schematic),
+            Generalised = MapSheetRenderer.Generalised(overviewPlans, overview, words),
         };
 
         var painter = new CheckSheetPainter(layout, content, overview, overviewPlans, details, detailPlans, conflicts, inset, cancellationToken);

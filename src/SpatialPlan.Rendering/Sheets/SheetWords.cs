@@ -43,7 +43,7 @@ internal sealed record SheetWords(SheetLanguage Language)
 
     /// <summary>The legend note of a sheet whose narrow polygons were merged (issue 10): 「图斑按比例尺综合表示」 and what that means.</summary>
     public string Generalised(IEnumerable<string> layers, double narrowMm, double cellMm) => En
-        ? $"Parcels generalised to the scale (图斑按比例尺综合表示): parcels narrower than {narrowMm:0.##} mm on the sheet are drawn merged into filled areas on a {cellMm:0.##} mm grid ({string.Join("; ", layers)})."
+        ? $"Parcels generalised to the scale: parcels narrower than {narrowMm:0.##} mm on the sheet are drawn merged into filled areas on a {cellMm:0.##} mm grid ({string.Join("; ", layers)})."
         : $"图斑按比例尺综合表示：图上宽度不足 {narrowMm:0.##} 毫米的图斑按 {cellMm:0.##} 毫米网格合并为面表示（{string.Join("；", layers)}）。";
 
     public string LegendOf(LayerStyle style, string fallback) => (En ? style.LegendEn : style.LegendZh) ?? fallback;
