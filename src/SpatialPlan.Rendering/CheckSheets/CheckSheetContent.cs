@@ -40,5 +40,8 @@ internal sealed record CheckSheetContent(
 
     public string CrsNote { get; init; } = string.Empty;
 
+    /// <summary>「图斑按比例尺综合表示…」 when the overview merged narrow polygons; null otherwise.</summary>
+    public string? Generalised { get; init; }
+
     public bool Schematic { get; init; }
 }

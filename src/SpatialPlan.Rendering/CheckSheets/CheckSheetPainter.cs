@@ -312,6 +312,11 @@ internal sealed partial class CheckSheetPainter(
                 : "详图按各冲突管控区最大一处占用取 1:2 000–1:10 000；总图中过小的占用以圆圈标出。",
             content.CrsNote,
         };
+        if (content.Generalised is { } generalised)
+        {
+            paragraphs.Add(generalised);
+        }
+
         if (content.Schematic)
         {
             paragraphs.Add(Words.SchematicParagraph);

@@ -36,7 +36,7 @@ public sealed class CheckSheetRenderer
 
     private readonly LayerCatalog _catalog;
     private readonly StyleBook _styles;
-    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _workingFeatures;
+    private readonly SheetFeatures _features;
     private readonly FontSet _fonts;
 
     /// <param name="catalog">The layers drawn as context (its visible layers).</param>
@@ -47,14 +47,15 @@ public sealed class CheckSheetRenderer
     {
         _catalog = catalog;
         _styles = styles;
-        _workingFeatures = workingFeatures;
+        _features = SheetFeatures.FromWhole(workingFeatures);
         _fonts = fonts ?? FontSet.Default;
     }
 
     /// <summary>The renderer over the catalog's loaded layers (CLI and web app).</summary>
     public CheckSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
-        : this(store.Catalog, styles, LayerStoreFeatures.From(store), fonts)
+        : this(store.Catalog, styles, (Func<LayerDefinition, IReadOnlyList<IFeature>>)(_ => []), fonts)
     {
+        _features = SheetFeatures.From(store, styles);
     }
 
     /// <summary>The limits every render is held to; <see cref="RenderBudget.Default"/> unless set.</summary>
@@ -127,6 +128,7 @@ public sealed class CheckSheetRenderer
             Legend = legend,
             Sources = MapSheetRenderer.Sources(shown, words),
             Schematic = report.SchematicData || shown.Any(l => l.Definition.Schematic),
+            Generalised = MapSheetRenderer.Generalised(overviewPlans, overview, words),
         };
 
         var painter = new CheckSheetPainter(layout, content, overview, overviewPlans, details, detailPlans, conflicts, inset, cancellationToken);
@@ -167,7 +169,7 @@ public sealed class CheckSheetRenderer
                 return new OverlapPart(z, ToWorking(z.HighlightGeographic)!, style, name);
             })
             .ToList();
-        var layers = _catalog.Layers.Where(l => l.Visible).Select(l => new SheetLayer(l, _styles.Get(l.Style), _workingFeatures(l))).ToList();
+        var layers = _catalog.Layers.Where(l => l.Visible).Select(l => new SheetLayer(l, _styles.Get(l.Style), _features)).ToList();
         var area = _catalog.DataArea;
         var verdictWord = words.En ? Names.En(report.Verdict, report.InPrinciple) : report.VerdictZh;
         var checkedAt = report.Settings.CheckedAtText;

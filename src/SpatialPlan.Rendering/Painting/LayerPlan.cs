@@ -13,10 +13,11 @@ namespace SpatialPlan.Rendering.Painting;
 /// </summary>
 internal sealed class LayerPlan
 {
-    private LayerPlan(SheetLayer layer, List<(IFeature Feature, LayerStyle Style)> features, long hatchLines, int labels)
+    private LayerPlan(SheetLayer layer, List<(IFeature Feature, LayerStyle Style)> features, List<MergedArea> merged, long hatchLines, int labels)
     {
         Layer = layer;
         Features = features;
+        Merged = merged;
         HatchLines = hatchLines;
         Labels = labels;
     }
@@ -25,6 +26,19 @@ internal sealed class LayerPlan
 
     /// <summary>Features whose envelope reaches the frame, by zIndex (file order within equal zIndex).</summary>
     public IReadOnlyList<(IFeature Feature, LayerStyle Style)> Features { get; }
+
+    /// <summary>The layer's narrow polygons merged into filled areas at the sheet's resolution (<see cref="ScaleGeneralisation"/>),
+    /// drawn under <see cref="Features"/>; empty when nothing needed it.</summary>
+    public IReadOnlyList<MergedArea> Merged { get; }
+
+    /// <summary>Polygons drawn as part of a merged area.</summary>
+    public int MergedCount => Merged.Sum(m => m.Merged);
+
+    /// <summary>Narrow polygons left out because too few of them were around to fill a cell.</summary>
+    public int DroppedCount => Merged.Sum(m => m.Dropped);
+
+    /// <summary>The features the legend looks at: those drawn, and one of each merged area.</summary>
+    public IEnumerable<IFeature> LegendFeatures => Features.Select(f => f.Feature).Concat(Merged.Where(m => m.RectsPt.Count > 0).Select(m => m.Sample));
 
     /// <summary>Hatch lines the layer's polygons will draw, each polygon hatched only where the frame shows it.</summary>
     public long HatchLines { get; }
@@ -35,10 +49,11 @@ internal sealed class LayerPlan
     public static LayerPlan For(SheetLayer layer, MapFrame frame, CancellationToken cancellationToken)
     {
         var ground = frame.Ground;
-        var styled = new List<(IFeature Feature, LayerStyle Style)>();
-        long hatchLines = 0;
-        int labels = 0, seen = 0;
-        foreach (var feature in layer.WorkingFeatures)
+        var features = layer.InBox(ground, cancellationToken);
+        bool generalise = features.Count >= ScaleGeneralisation.MinFeatures;
+        var candidates = new List<(IFeature Feature, LayerStyle Style, double NarrowArea)>(features.Count);
+        int narrowCount = 0, seen = 0;
+        foreach (var feature in features)
         {
             if ((++seen & 1023) == 0)
             {
@@ -60,10 +75,29 @@ internal sealed class LayerPlan
                     "styles.json");
             }
 
-            styled.Add((feature, style));
-            if (style.Hatch is { } hatch && geometry is IPolygonal)
+            double narrowArea = generalise ? ScaleGeneralisation.NarrowArea(geometry, frame) : -1;
+            narrowCount += narrowArea >= 0 ? 1 : 0;
+            candidates.Add((feature, style, narrowArea));
+        }
+
+        // A few narrow polygons make no haze: they are drawn one by one like the rest.
+        bool merge = narrowCount >= ScaleGeneralisation.MinFeatures;
+        var styled = new List<(IFeature Feature, LayerStyle Style)>(candidates.Count - (merge ? narrowCount : 0));
+        var narrowOnes = new List<(IFeature Feature, LayerStyle Style, double Area)>(merge ? narrowCount : 0);
+        long hatchLines = 0;
+        int labels = 0;
+        foreach (var (feature, style, narrowArea) in candidates)
+        {
+            if (merge && narrowArea >= 0)
             {
-                hatchLines += HatchPainter.LineCount(Visible(frame, geometry.EnvelopeInternal), hatch);
+                narrowOnes.Add((feature, style, narrowArea));
+                continue;
+            }
+
+            styled.Add((feature, style));
+            if (style.Hatch is { } hatch && feature.Geometry is IPolygonal)
+            {
+                hatchLines += HatchPainter.LineCount(Visible(frame, feature.Geometry.EnvelopeInternal), hatch);
             }
 
             if (style.Label is { } label && SheetLayer.Property(feature, label.Field)?.ToString() is { Length: > 0 })
@@ -72,8 +106,12 @@ internal sealed class LayerPlan
             }
         }
 
-        // OrderBy is stable: file order stays within equal zIndex.
-        return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0)], hatchLines, labels);
+        var merged = merge ? ScaleGeneralisation.Merge(narrowOnes, frame, cancellationToken) : [];
+        hatchLines += merged.Where(m => m.Style.Hatch is not null && m.RectsPt.Count > 0)
+            .Sum(m => HatchPainter.LineCount(SKRect.Intersect(m.Bounds, frame.RectPt), m.Style.Hatch!));
+
+        // By zIndex, then in the layer's own order (the index query answers in tree order).
+        return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0).ThenBy(x => SheetFeatures.KeyOf(x.Feature))], merged, hatchLines, labels);
     }
 
     /// <summary>The part of a working-CRS envelope the frame shows, in page points.</summary>

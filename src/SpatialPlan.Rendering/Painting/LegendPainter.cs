@@ -9,10 +9,6 @@ namespace SpatialPlan.Rendering.Painting;
 /// <summary>Builds and draws the legend of the shown layers: one entry per layer, or per rule a layer's features use.</summary>
 internal static class LegendPainter
 {
-    /// <summary>One entry per layer, or per style rule its features use, over all the layers' features.</summary>
-    public static List<LegendEntry> Entries(IEnumerable<SheetLayer> layers, SheetWords? words = null) =>
-        Entries(layers.Select(l => (l, (IEnumerable<IFeature>)l.WorkingFeatures)), words ?? new SheetWords(SheetLanguage.Zh));
-
     /// <summary>
     /// The legend of what a map shows: one entry per layer, or per style rule, for the features of the plans whose
     /// geometry really reaches one of <paramref name="grounds"/> (working-CRS rectangles), so a layer or class that is
@@ -24,7 +20,7 @@ internal static class LegendPainter
         var rects = grounds.Select(g => (Envelope: g, Polygon: factory.ToGeometry(g))).ToList();
         bool InFrame(IFeature f) => f.Geometry is { IsEmpty: false } geometry && rects.Any(r =>
             r.Envelope.Intersects(geometry.EnvelopeInternal) && (r.Envelope.Contains(geometry.EnvelopeInternal) || r.Polygon.Intersects(geometry)));
-        return Entries(plans.Select(p => (p.Layer, p.Features.Select(f => f.Feature).Where(InFrame))), words);
+        return Entries(plans.Select(p => (p.Layer, p.LegendFeatures.Where(InFrame))), words);
     }
 
     private static List<LegendEntry> Entries(IEnumerable<(SheetLayer Layer, IEnumerable<IFeature> Features)> layers, SheetWords words)

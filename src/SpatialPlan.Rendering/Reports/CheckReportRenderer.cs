@@ -19,7 +19,7 @@ public sealed class CheckReportRenderer
 {
     private readonly LayerCatalog _catalog;
     private readonly StyleBook _styles;
-    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _features4545;
+    private readonly SheetFeatures _features4545;
     private readonly FontSet _fonts;
 
     /// <param name="catalog">The layers drawn as context on the report's map (its visible layers).</param>
@@ -34,14 +34,15 @@ public sealed class CheckReportRenderer
     {
         _catalog = catalog;
         _styles = styles;
-        _features4545 = features4545;
+        _features4545 = SheetFeatures.FromWhole(features4545);
         _fonts = fonts ?? FontSet.Default;
     }
 
     /// <summary>The renderer over the catalog's loaded layers (the usual way: CLI and web app).</summary>
     public CheckReportRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
-        : this(store.Catalog, styles, LayerStoreFeatures.From(store), fonts)
+        : this(store.Catalog, styles, (Func<LayerDefinition, IReadOnlyList<IFeature>>)(_ => []), fonts)
     {
+        _features4545 = SheetFeatures.From(store, styles);
     }
 
     /// <summary>The limits the report's map is held to; <see cref="RenderBudget.Default"/> unless set.</summary>
@@ -61,7 +62,7 @@ public sealed class CheckReportRenderer
         var context = new ReportContext(report, projectName, date ?? DateOnly.FromDateTime(report.Settings.CheckedAt.DateTime));
         var layers = _catalog.Layers
             .Where(l => l.Visible)
-            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545(l)))
+            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features4545))
             .ToList();
         var pages = new ReportComposer(context, layers, TextPainter.Full(_fonts), Budget, cancellationToken).Pages();
         var created = report.Settings.CheckedAt.DateTime;

@@ -14,7 +14,17 @@ internal sealed class MapFrame
         PointsPerMetre = 1 / (MapScale.MetresPerPoint * denominator);
     }
 
+    /// <summary>A printed pixel at 300 dpi, points: a PDF's resolution for simplifying and generalising (issue 10).</summary>
+    public const double PrintPixelPt = 72.0 / 300;
+
     public SKRect RectPt { get; }
+
+    /// <summary>The sheet's resolution: one pixel in points (<see cref="PrintPixelPt"/> for a PDF, 72/dpi for a PNG).
+    /// Outlines are thinned to half of it, and polygons too narrow for it are merged (<see cref="Painting.ScaleGeneralisation"/>).</summary>
+    public double PixelPt { get; init; } = PrintPixelPt;
+
+    /// <summary>One pixel of the sheet on the ground, metres.</summary>
+    public double PixelM => PixelPt / PointsPerMetre;
 
     public Coordinate Centre { get; }
 
@@ -37,11 +47,11 @@ internal sealed class MapFrame
         (float)(RectPt.MidY - ((y - Centre.Y) * PointsPerMetre)));
 
     /// <summary>Frame that fits <paramref name="extent"/> (working CRS) into <paramref name="rectPt"/> at a round scale.</summary>
-    public static MapFrame Fit(SKRect rectPt, Envelope extent)
+    public static MapFrame Fit(SKRect rectPt, Envelope extent, double pixelPt = PrintPixelPt)
     {
         // 2 % breathing room (1 % each side) so features do not touch the neat line; with 4 % the whole banner missed
         // 1:350 000 on A3 by 2 % and fell to 1:500 000.
         double denominator = MapScale.FitDenominator(extent.Width * 1.02, extent.Height * 1.02, rectPt.Width, rectPt.Height);
-        return new MapFrame(rectPt, extent.Centre, denominator);
+        return new MapFrame(rectPt, extent.Centre, denominator) { PixelPt = pixelPt };
     }
 }

@@ -98,6 +98,11 @@ internal sealed class MapSheetPainter(SheetLayout layout, MapFrame frame, SheetC
         var r = Inset(layout.Info, 8 * u);
         float y = r.Top + ScaleBarPainter.Paint(canvas, r.Left, r.Top, r.Width, frame.Denominator, text, u, content.Words) + (4 * u);
         var paragraphs = new List<string> { content.Words.MadeBy(content.Date, content.Unit), content.CrsNote };
+        if (content.Generalised is { } generalised)
+        {
+            paragraphs.Add(generalised);
+        }
+
         if (content.Schematic)
         {
             paragraphs.Add(content.Words.SchematicParagraph);

@@ -19,7 +19,7 @@ public sealed class MapSheetRenderer
 {
     private readonly LayerCatalog _catalog;
     private readonly StyleBook _styles;
-    private readonly Func<LayerDefinition, IReadOnlyList<IFeature>> _workingFeatures;
+    private readonly SheetFeatures _features;
     private readonly Func<Envelope, Envelope> _projectLonLat;
     private readonly FontSet _fonts;
 
@@ -28,7 +28,7 @@ public sealed class MapSheetRenderer
     /// <param name="styles">styles.json of the same data directory.</param>
     /// <param name="fonts">The CJK fonts; default <see cref="FontSet.Default"/>.</param>
     public MapSheetRenderer(LayerStore store, StyleBook styles, FontSet? fonts = null)
-        : this(store.Catalog, styles, LayerStoreFeatures.From(store), null, fonts)
+        : this(store.Catalog, styles, SheetFeatures.From(store, styles), null, fonts)
     {
     }
 
@@ -50,11 +50,21 @@ public sealed class MapSheetRenderer
         Func<LayerDefinition, IReadOnlyList<IFeature>> workingFeatures,
         Func<Envelope, Envelope>? projectLonLat = null,
         FontSet? fonts = null)
+        : this(catalog, styles, SheetFeatures.FromWhole(workingFeatures), projectLonLat, fonts)
+    {
+    }
+
+    private MapSheetRenderer(
+        LayerCatalog catalog,
+        StyleBook styles,
+        SheetFeatures features,
+        Func<Envelope, Envelope>? projectLonLat,
+        FontSet? fonts)
     {
         _catalog = catalog;
         _styles = styles;
-        _workingFeatures = workingFeatures;
-        _projectLonLat = projectLonLat ?? (bbox => LayerStoreFeatures.ProjectLonLat(bbox, catalog.WorkingCrs));
+        _features = features;
+        _projectLonLat = projectLonLat ?? (bbox => SheetFeatures.ProjectLonLat(bbox, catalog.WorkingCrs));
         _fonts = fonts ?? FontSet.Default;
     }
 
@@ -80,7 +90,10 @@ public sealed class MapSheetRenderer
 
         var content = Resolve(request);
         var layout = SheetLayout.For(page);
-        var frame = MapFrame.Fit(layout.Map, RequireSane(Extent(request, content.Layers), _catalog.DataArea.NameZh));
+        var frame = MapFrame.Fit(
+            layout.Map,
+            RequireSane(Extent(request, content.Layers), _catalog.DataArea.NameZh),
+            request.Format == SheetFormat.Png ? 72.0 / request.Dpi : MapFrame.PrintPixelPt);
         var plans = content.Layers.Select(l => LayerPlan.For(l, frame, cancellationToken)).ToList();
         CheckBudget(Budget, plans);
 
@@ -88,7 +101,7 @@ public sealed class MapSheetRenderer
         var perLayer = plans.Select(p => (p.Layer, Entries: LegendPainter.EntriesInFrame([p], [frame.Ground], content.Words))).ToList();
         var legend = perLayer.SelectMany(l => l.Entries).ToList();
         var shown = perLayer.Where(l => l.Entries.Count > 0).Select(l => l.Layer).ToList();
-        content = content with { Legend = legend, Sources = Sources(shown, content.Words) };
+        content = content with { Legend = legend, Sources = Sources(shown, content.Words), Generalised = Generalised(plans, frame, content.Words) };
         var painter = new MapSheetPainter(layout, frame, content, plans, cancellationToken);
         var spec = new PageSpec(page, painter.Paint);
         if (request.Format == SheetFormat.Png)
@@ -105,6 +118,8 @@ public sealed class MapSheetRenderer
             LegendLabels = [.. legend.Select(e => e.Label)],
             GridLabels = painter.GridLabels,
             Ground = frame.Ground,
+            MergedFeatures = plans.Sum(p => p.MergedCount),
+            DroppedFeatures = plans.Sum(p => p.DroppedCount),
         };
     }
 
@@ -146,7 +161,7 @@ public sealed class MapSheetRenderer
             : _catalog.Layers.Where(l => l.Visible).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var layers = _catalog.Layers
             .Where(l => wanted.Contains(l.Id))
-            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _workingFeatures(l)))
+            .Select(l => new SheetLayer(l, _styles.Get(l.Style), _features))
             .ToList();
         var words = new SheetWords(request.Language);
         return new SheetContent(
@@ -163,6 +178,21 @@ public sealed class MapSheetRenderer
             Unit = request.Unit,
             Words = words,
         };
+    }
+
+    /// <summary>The note 「图斑按比例尺综合表示…」 when a layer's narrow polygons were merged; null when none were.</summary>
+    internal static string? Generalised(IReadOnlyList<LayerPlan> plans, MapFrame frame, SheetWords words)
+    {
+        var layers = plans.Where(p => p.Merged.Count > 0).ToList();
+        if (layers.Count == 0)
+        {
+            return null;
+        }
+
+        double cellMm = ScaleGeneralisation.CellPx * frame.PixelPt * 25.4 / 72;
+        var parts = layers.Select(p => words.GeneralisedLayer(
+            words.En ? p.Layer.Definition.TitleEn : p.Layer.Definition.TitleZh, p.MergedCount, p.DroppedCount));
+        return words.Generalised(parts, ScaleGeneralisation.NarrowM(frame) * frame.PointsPerMetre * 25.4 / 72, cellMm);
     }
 
     /// <summary>"坐标系：…" with the working CRS's Chinese title, or its English name and EPSG code.</summary>
@@ -211,11 +241,11 @@ public sealed class MapSheetRenderer
     private static Envelope Union(IEnumerable<SheetLayer> layers)
     {
         var envelope = new Envelope();
-        foreach (var feature in layers.SelectMany(l => l.WorkingFeatures))
+        foreach (var layer in layers)
         {
-            if (feature.Geometry is { IsEmpty: false } g)
+            if (layer.Extent is { IsNull: false } extent)
             {
-                envelope.ExpandToInclude(g.EnvelopeInternal);
+                envelope.ExpandToInclude(extent);
             }
         }
 

@@ -21,6 +21,9 @@ internal sealed record SheetContent(
     /// <summary>制图单位; null or blank prints a blank to fill in.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>The note 「图斑按比例尺综合表示…」 when narrow polygons were merged at the sheet's scale; null otherwise.</summary>
+    public string? Generalised { get; init; }
+
     /// <summary>The sheet's own words in its language.</summary>
     public SheetWords Words { get; init; } = new(SheetLanguage.Zh);
 }

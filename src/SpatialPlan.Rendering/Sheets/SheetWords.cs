@@ -36,5 +36,15 @@ internal sealed record SheetWords(SheetLanguage Language)
             : $"制图日期：{date.Year}年{date.Month}月{date.Day}日　制图单位：{who}";
     }
 
+    /// <summary>One layer's part of the generalisation note: how many polygons were merged and how many left out.</summary>
+    public string GeneralisedLayer(string layer, int merged, int dropped) => En
+        ? $"{layer}: {merged:N0} merged" + (dropped > 0 ? $", {dropped:N0} isolated ones left out" : string.Empty)
+        : $"{layer}合并 {merged:N0} 个" + (dropped > 0 ? $"，零星 {dropped:N0} 个略去" : string.Empty);
+
+    /// <summary>The legend note of a sheet whose narrow polygons were merged (issue 10): 「图斑按比例尺综合表示」 and what that means.</summary>
+    public string Generalised(IEnumerable<string> layers, double narrowMm, double cellMm) => En
+        ? $"Parcels generalised to the scale: parcels narrower than {narrowMm:0.##} mm on the sheet are drawn merged into filled areas on a {cellMm:0.##} mm grid ({string.Join("; ", layers)})."
+        : $"图斑按比例尺综合表示：图上宽度不足 {narrowMm:0.##} 毫米的图斑按 {cellMm:0.##} 毫米网格合并为面表示（{string.Join("；", layers)}）。";
+
     public string LegendOf(LayerStyle style, string fallback) => (En ? style.LegendEn : style.LegendZh) ?? fallback;
 }
