@@ -121,35 +121,21 @@ export function styleFunction(style: FlatStyle, ctx: StyleContext): StyleFunctio
  * The point to label a feature near the data area at: a line's point nearest the area's middle (黄河 is named where it
  * passes the banner); a polygon (a neighbouring county) inside its part in view, away from the view's edges
  * (viewAnchor.ts), so each county in view is named once and clear of the banner's own border labels (false: too
- * little in view, unnamed); without a view, the point of its edge nearest the middle, stepped into it.
+ * little in view, unnamed). A polygon holding the middle, or one styled before the map has a size, is named as usual.
  */
 const nearAnchors = new WeakMap<FeatureLike, { key: string; anchor: Point | null | false }>();
 function nearAnchor(feature: FeatureLike, centre: number[] | null, view: number[] | null): Point | null | false {
-  if (!centre) return labelAnchor(feature);
   const g = feature.getGeometry() as SimpleGeometryLike | undefined;
-  const polygon = !!g && g.getType().includes('Polygon');
+  if (!centre || !g || typeof g.getClosestPoint !== 'function') return labelAnchor(feature); // a tile's RenderFeature too
+  const polygon = g.getType().includes('Polygon');
+  if (polygon && (!view || g.intersectsCoordinate(centre))) return labelAnchor(feature);
   // A polygon's anchor follows the view; the key rounds it to 1/50 of the view so a frame of a pan reuses it.
-  const key = polygon && view ? view.map((v) => Math.round(v / ((view[2] - view[0]) / 50))).join(',') : '';
+  const key = polygon ? view!.map((v) => Math.round(v / ((view![2] - view![0]) / 50))).join(',') : '';
   const known = nearAnchors.get(feature);
   if (known && known.key === key) return known.anchor;
-  let anchor: Point | null | false = null;
-  if (g && polygon && view) {
-    // false: too little of it in view to carry a name (OpenLayers would otherwise name it at its own centre, off screen).
-    anchor = g.intersectsCoordinate(centre) ? labelAnchor(feature) : visibleAnchor(feature.getGeometry() as never, view) ?? false;
-  } else if (g && typeof g.getClosestPoint === 'function') {
-    const edge = g.getClosestPoint(centre);
-    if (polygon) {
-      const dx = edge[0] - centre[0], dy = edge[1] - centre[1];
-      const d = Math.hypot(dx, dy);
-      if (g.intersectsCoordinate(centre) || d === 0) anchor = labelAnchor(feature);
-      else {
-        for (const step of [4000, 7000, 10000, 14000, 20000, 30000]) {
-          const c = [edge[0] + (dx / d) * step, edge[1] + (dy / d) * step];
-          if (g.intersectsCoordinate(c)) { anchor = new Point(c); break; }
-        }
-      }
-    } else if (g.getType().includes('LineString')) anchor = new Point(edge);
-  }
+  // false: too little of it in view to carry a name (OpenLayers would otherwise name it at its own centre, off screen).
+  const anchor = polygon ? visibleAnchor(feature.getGeometry() as never, view!) ?? false
+    : g.getType().includes('LineString') ? new Point(g.getClosestPoint(centre)) : null;
   nearAnchors.set(feature, { key, anchor });
   return anchor;
 }
