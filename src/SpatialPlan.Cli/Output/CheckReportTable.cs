@@ -152,7 +152,7 @@ internal static partial class CheckReportTable
 
     private static string Label(string id, string name, Words t) => string.IsNullOrEmpty(name) ? id : t[$"{name}（{id}）", $"{name} ({id})"];
 
-    internal static string Area(double m2, Words? t = null) => t?.English == true
+    private static string Area(double m2, Words t) => t.English
         ? $"{TextTable.Num(AreaUnits.ToMu(m2), 2)} mu = {TextTable.Num(AreaUnits.ToHectares(m2), 4)} ha = {TextTable.Num(m2, 1)} m²"
         : $"{TextTable.Num(AreaUnits.ToMu(m2), 2)} 亩 = {TextTable.Num(AreaUnits.ToHectares(m2), 4)} 公顷 = {TextTable.Num(m2, 1)} 平方米";
 
