@@ -150,6 +150,12 @@ public sealed class MvtWriter
 
     private int ValueIndex(object value)
     {
+        // Most values are strings (ids, classes): looked up without building the entry.
+        if (value is string text && _values.TryGetValue((1, text), out var known))
+        {
+            return known;
+        }
+
         (int Kind, string Text, object Value) entry = value switch
         {
             string s => (1, s, s),

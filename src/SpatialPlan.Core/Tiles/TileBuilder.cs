@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Simplify;
 using SpatialPlan.Core.Layers.Sources;
 
@@ -98,14 +99,15 @@ public static class TileBuilder
                     var c = g.EnvelopeInternal.Centre;
                     if (tile.Contains(c) && c.X < tile.MaxX && c.Y > tile.MinY)
                     {
-                        var key = string.Join('\u001f', schema.FilterProperties.Select(p => schema.Value(f, p)?.ToString() ?? string.Empty));
+                        var key = schema.FilterProperties.Count == 0 ? string.Empty
+                            : string.Join('\u001f', schema.FilterProperties.Select(p => schema.Value(f, p)?.ToString() ?? string.Empty));
                         if (!coverage.TryGetValue(key, out var cells))
                         {
                             cells = new Coverage(f);
                             coverage[key] = cells;
                         }
 
-                        cells.Add(tile, res, c, g.Area);
+                        cells.Add(tile, res, c, pixelArea[i] * res * res);
                     }
 
                     continue;
@@ -116,15 +118,14 @@ public static class TileBuilder
                     continue;
                 }
 
-                var part = Clipped(g, clip, clipPolygon);
+                var part = g is IPolygonal ? ClippedPolygons(g, clip, SimplifyPixels * res) : Clipped(g, clip, clipPolygon);
                 if (part is null || part.IsEmpty)
                 {
                     continue;
                 }
 
-                if (part is not IPuntal && part.NumPoints > 4)
+                if (part is ILineal && part.NumPoints > 2)
                 {
-                    // No topology repair (a buffer(0) per feature): a ring that collapses in tile units is left out by the writer.
                     var simplifier = new DouglasPeuckerSimplifier(part) { DistanceTolerance = SimplifyPixels * res, EnsureValidTopology = false };
                     part = simplifier.GetResultGeometry() is { IsEmpty: false } s ? s : part;
                 }
@@ -191,6 +192,76 @@ public static class TileBuilder
         }
 
         return alone;
+    }
+
+    /// <summary>
+    /// A polygon or multipolygon cut to <paramref name="clip"/> ring by ring (NTS's <see cref="RingClipper"/>, the
+    /// rectangle clip OverlayNG itself uses first) and simplified ring by ring (Douglas–Peucker at
+    /// <paramref name="tolerance"/>), with no overlay and no topology repair: about 100 times cheaper per cut parcel than
+    /// an OverlayNG intersection. Where a concave ring leaves the rectangle more than once, its pieces stay joined by
+    /// edges along the rectangle's side, which lies <see cref="BufferPixels"/> outside the tile and is never seen; a
+    /// ring left with no area (wholly outside, or collapsed) is dropped by the writer.
+    /// </summary>
+    private static Geometry? ClippedPolygons(Geometry g, Envelope clip, double tolerance)
+    {
+        var inside = clip.Covers(g.EnvelopeInternal);
+        var polygons = new List<Polygon>(g.NumGeometries);
+        for (var i = 0; i < g.NumGeometries; i++)
+        {
+            if (g.GetGeometryN(i) is not Polygon p || p.IsEmpty || (!inside && !clip.Intersects(p.EnvelopeInternal)))
+            {
+                continue;
+            }
+
+            if (Ring(p.ExteriorRing, inside, clip, tolerance) is not { } shell)
+            {
+                continue;
+            }
+
+            var holes = new List<LinearRing>(p.NumInteriorRings);
+            for (var h = 0; h < p.NumInteriorRings; h++)
+            {
+                if (Ring(p.GetInteriorRingN(h), inside, clip, tolerance) is { } hole)
+                {
+                    holes.Add(hole);
+                }
+            }
+
+            polygons.Add(Factory.CreatePolygon(shell, [.. holes]));
+        }
+
+        return polygons.Count switch
+        {
+            0 => null,
+            1 => polygons[0],
+            _ => Factory.CreateMultiPolygon([.. polygons]),
+        };
+    }
+
+    private static LinearRing? Ring(LineString ring, bool inside, Envelope clip, double tolerance)
+    {
+        var points = ring.Coordinates;
+        if (!inside && !clip.Covers(ring.EnvelopeInternal))
+        {
+            points = new RingClipper(clip).Clip(points);
+        }
+
+        if (points.Length > 4)
+        {
+            points = DouglasPeuckerLineSimplifier.Simplify(points, tolerance, false);
+        }
+
+        if (points.Length < 4)
+        {
+            return null;
+        }
+
+        if (!points[0].Equals2D(points[^1]))
+        {
+            points = [.. points, points[0].Copy()];
+        }
+
+        return Factory.CreateLinearRing(points);
     }
 
     private static Geometry? Clipped(Geometry g, Envelope clip, Geometry clipPolygon)

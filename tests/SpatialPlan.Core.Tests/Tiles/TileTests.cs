@@ -136,6 +136,55 @@ public sealed class TileTests
     }
 
     [Fact]
+    public void Concave_parcels_holes_and_multipolygons_cut_by_the_tile_edge_cover_what_GEOS_intersection_covers()
+    {
+        // The builder cuts polygons ring by ring (no overlay): what is inside the tile must still be exactly what an
+        // intersection gives. GDAL decodes and clips the tile to its own square (CLIP=YES); NTS's OverlayNG intersection
+        // of the input with the tile is the oracle, in a pixel's tolerance.
+        const int z = 7;
+        const long x = 40, y = 60;
+        var tile = Grid.TileExtent(z, x, y);
+        var res = Grid.Resolutions[z];
+        double ex = tile.MaxX, top = tile.MaxY;
+        // A comb: its three teeth leave the tile on the right and come back; a hole in the top tooth straddles the edge.
+        var comb = F.CreatePolygon(
+            F.CreateLinearRing(
+            [
+                new(ex - 300, top - 100), new(ex + 200, top - 100), new(ex + 200, top - 160), new(ex - 200, top - 160),
+                new(ex - 200, top - 220), new(ex + 200, top - 220), new(ex + 200, top - 280), new(ex - 200, top - 280),
+                new(ex - 200, top - 340), new(ex + 200, top - 340), new(ex + 200, top - 400), new(ex - 300, top - 400),
+                new(ex - 300, top - 100),
+            ]),
+            [Ring(ex - 50, top - 140, ex + 50, top - 120)]);
+        // Two parts: one inside, one across the bottom-left corner; and a parcel wholly outside the buffer.
+        var pair = F.CreateMultiPolygon(
+        [
+            (Polygon)F.ToGeometry(new Envelope(tile.MinX + 300, tile.MinX + 500, tile.MinY + 300, tile.MinY + 450)),
+            (Polygon)F.ToGeometry(new Envelope(tile.MinX - 80, tile.MinX + 60, tile.MinY - 70, tile.MinY + 90)),
+        ]);
+        var outside = F.ToGeometry(new Envelope(tile.MaxX + 500, tile.MaxX + 600, tile.MinY + 100, tile.MinY + 200));
+        var layer = Layer("farmland", new LayerStyle());
+        var features = new[] { Feature(1, comb, ("id", "COMB")), Feature(2, pair, ("id", "PAIR")), Feature(3, outside, ("id", "OUT")) };
+
+        var bytes = TileBuilder.Build(Grid, z, x, y, "farmland", features, new TileSchema(layer, layer.StyleFor()));
+        var clipped = GdalMvt.Read(Grid, z, x, y, bytes, clip: true);
+        var square = F.ToGeometry(tile);
+        var pixel = res;
+        foreach (var (fid, input) in new (string, Geometry)[] { ("COMB", comb), ("PAIR", pair) })
+        {
+            var decoded = clipped.Where(d => d.Properties["fid"] == fid).Select(d => d.Geometry).ToList();
+            Assert.NotEmpty(decoded);
+            var expected = input.Intersection(square);
+            var got = decoded.Sum(g => g.Area);
+            // Within half a pixel along the part's outline (the tile's integer grid and the 0.5 px simplification).
+            Assert.True(Math.Abs(expected.Area - got) <= expected.Length * pixel * 0.5,
+                $"{fid}: GDAL-decoded area inside the tile {got:0.0} m², intersection {expected.Area:0.0} m²");
+        }
+
+        Assert.DoesNotContain(GdalMvt.Read(Grid, z, x, y, bytes), d => d.Properties["fid"] == "OUT");
+    }
+
+    [Fact]
     public void Sub_pixel_parcels_are_merged_into_a_filled_coverage_under_500_KB()
     {
         // Level 0 (128 m a pixel): 40 000 parcels of 20 × 50 m in a dense 4 × 10 km block, each far under a pixel.
