@@ -68,6 +68,26 @@ public sealed class TilesCacheTests
     }
 
     [Fact]
+    public async Task A_tile_made_ahead_is_kept_outside_the_bound_and_never_pushed_out()
+    {
+        var cache = new TileCache(2_300);
+        var made = 0;
+        byte[] Make() { made++; return new byte[1_000]; }
+
+        await cache.GetOrMake("ahead", Make, keep: true);
+        Assert.Equal(1_100, cache.KeptBytes);
+        Assert.Equal(0, cache.Bytes);
+        foreach (var key in new[] { "a", "b", "c", "d" })
+        {
+            await cache.GetOrMake(key, Make);
+        }
+
+        Assert.True((await cache.GetOrMake("ahead", Make)).Hit);
+        Assert.InRange(cache.Bytes, 0, 2_300);
+        Assert.Equal(5, made);
+    }
+
+    [Fact]
     public async Task A_tile_asked_for_many_times_at_once_is_made_once()
     {
         var cache = new TileCache();

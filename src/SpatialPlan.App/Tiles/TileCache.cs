@@ -16,7 +16,9 @@ public sealed class TileCache
     private readonly Dictionary<string, LinkedListNode<(string Key, byte[] Tile)>> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, byte[] Tile)> _order = new();
     private readonly Dictionary<string, Task<byte[]>> _making = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
     private long _bytes;
+    private long _keptBytes;
 
     /// <param name="maxBytes">Most bytes of tiles kept.</param>
     public TileCache(long maxBytes = DefaultMaxBytes) => _maxBytes = maxBytes;
@@ -45,14 +47,36 @@ public sealed class TileCache
         }
     }
 
-    /// <summary>The tile under <paramref name="key"/>, made by <paramref name="make"/> when not held (and then kept); <c>Hit</c> says whether it was held.</summary>
-    public async Task<(byte[] Tile, bool Hit)> GetOrMake(string key, Func<byte[]> make)
+    /// <summary>Bytes of the tiles made ahead, which are kept apart from the bound and never evicted.</summary>
+    public long KeptBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _keptBytes;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The tile under <paramref name="key"/>, made by <paramref name="make"/> when not held (and then kept); <c>Hit</c> says
+    /// whether it was held. A tile made with <paramref name="keep"/> (the small-scale tiles made ahead, docs/tiles.md §3) is
+    /// held outside the least-recently-used bound for the life of the app, so a long pan at large scales cannot push the
+    /// costliest tiles out.
+    /// </summary>
+    public async Task<(byte[] Tile, bool Hit)> GetOrMake(string key, Func<byte[]> make, bool keep = false)
     {
         ArgumentNullException.ThrowIfNull(make);
         Task<byte[]> making;
         bool mine = false;
         lock (_gate)
         {
+            if (_kept.TryGetValue(key, out var held))
+            {
+                return (held, true);
+            }
+
             if (_entries.TryGetValue(key, out var node))
             {
                 _order.Remove(node);
@@ -73,7 +97,7 @@ public sealed class TileCache
             var tile = await making.ConfigureAwait(false);
             if (mine)
             {
-                Put(key, tile);
+                Put(key, tile, keep);
             }
 
             return (tile, false);
@@ -90,10 +114,23 @@ public sealed class TileCache
         }
     }
 
-    private void Put(string key, byte[] tile)
+    private void Put(string key, byte[] tile, bool keep)
     {
         // Bookkeeping of about 100 bytes an entry, so that a bound of empty tiles still bounds.
         var size = tile.Length + 100L;
+        if (keep)
+        {
+            lock (_gate)
+            {
+                if (_kept.TryAdd(key, tile))
+                {
+                    _keptBytes += size;
+                }
+            }
+
+            return;
+        }
+
         if (size > _maxBytes)
         {
             return;
