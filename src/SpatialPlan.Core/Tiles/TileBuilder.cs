@@ -68,7 +68,7 @@ public static class TileBuilder
         for (var i = 0; i < features.Count; i++)
         {
             var g = features[i].Geometry;
-            pixelArea[i] = g is IPolygonal ? g.Area / (res * res) : double.PositiveInfinity;
+            pixelArea[i] = g is IPolygonal ? features[i].Area / (res * res) : double.PositiveInfinity;
             polygonal += g is IPolygonal ? 1 : 0;
         }
 

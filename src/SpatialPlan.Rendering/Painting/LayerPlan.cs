@@ -60,7 +60,8 @@ internal sealed class LayerPlan
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (feature.Geometry is not { IsEmpty: false } geometry || !geometry.EnvelopeInternal.Intersects(ground))
+            // An empty geometry has a null envelope, which meets nothing (read without walking to its coordinates).
+            if (feature.Geometry is not { } geometry || !geometry.EnvelopeInternal.Intersects(ground))
             {
                 continue;
             }
@@ -75,7 +76,7 @@ internal sealed class LayerPlan
                     "styles.json");
             }
 
-            double narrowArea = generalise ? ScaleGeneralisation.NarrowArea(geometry, frame) : -1;
+            double narrowArea = generalise ? ScaleGeneralisation.NarrowArea(feature, frame) : -1;
             narrowCount += narrowArea >= 0 ? 1 : 0;
             candidates.Add((feature, style, narrowArea));
         }

@@ -33,16 +33,18 @@ internal static class ScaleGeneralisation
     /// <summary>The most cells a grid may have (memory bound); a bigger frame gets bigger cells.</summary>
     private const long MaxCells = 16_000_000;
 
-    /// <summary>The area of <paramref name="geometry"/> when it is a polygon narrower than <see cref="NarrowM"/> in
+    /// <summary>The area of <paramref name="feature"/>'s geometry when it is a polygon narrower than <see cref="NarrowM"/> in
     /// <paramref name="frame"/> (mean width 2 × area ÷ perimeter); −1 when it is not narrow or not a polygon.</summary>
-    public static double NarrowArea(Geometry geometry, MapFrame frame)
+    public static double NarrowArea(IFeature feature, MapFrame frame)
     {
+        var geometry = feature.Geometry;
         if (geometry is not IPolygonal)
         {
             return -1;
         }
 
-        double perimeter = geometry.Length, area = geometry.Area;
+        // A source's feature keeps its measures: a whole-area sheet of a million parcels need not read their coordinates.
+        var (perimeter, area) = feature is SheetFeature { Source: { } f } ? (f.Length, f.Area) : (geometry.Length, geometry.Area);
         return perimeter <= 0 || 2 * area / perimeter < NarrowM(frame) ? area : -1;
     }
 

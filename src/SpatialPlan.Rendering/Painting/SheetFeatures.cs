@@ -45,10 +45,11 @@ internal sealed class SheetFeatures
             }
 
             var found = source.Query(box, cancellationToken);
-            var features = new IFeature[found.Count];
+            // Of the sealed type, so that storing a million of them skips the array's type check.
+            var features = new SheetFeature[found.Count];
             for (int i = 0; i < features.Length; i++)
             {
-                features[i] = new SheetFeature(found[i].Key, found[i].Geometry, found[i].Attributes);
+                features[i] = new SheetFeature(found[i]);
             }
 
             return features;
@@ -107,7 +108,14 @@ internal sealed class SheetFeatures
 /// <summary>A feature as a sheet reads it: geometry, attributes and its key in the layer (for the paint order).</summary>
 internal sealed class SheetFeature(long key, Geometry geometry, IAttributesTable attributes) : IFeature
 {
+    /// <summary>A feature of a layer source, whose area and perimeter it keeps once measured.</summary>
+    public SheetFeature(LayerFeature feature)
+        : this(feature.Key, feature.Geometry, feature.Attributes) => Source = feature;
+
     public long Key { get; } = key;
+
+    /// <summary>The source's feature, when read from one: its <see cref="LayerFeature.Area"/> and <see cref="LayerFeature.Length"/> are measured once.</summary>
+    public LayerFeature? Source { get; }
 
     public Geometry Geometry { get; set; } = geometry;
 

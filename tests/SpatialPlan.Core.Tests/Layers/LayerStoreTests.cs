@@ -10,6 +10,22 @@ public sealed class LayerStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public void AFeatureMeasuresItsAreaAndPerimeterOnceAndItsSlimCopyKeepsThem()
+    {
+        // A 30 × 40 m rectangle with a 10 × 10 m hole: 1 100 m², perimeter 140 + 40 m.
+        var f = new GeometryFactory();
+        var g = f.CreatePolygon(
+            f.CreateLinearRing([new(0, 0), new(30, 0), new(30, 40), new(0, 40), new(0, 0)]),
+            [f.CreateLinearRing([new(5, 5), new(5, 15), new(15, 15), new(15, 5), new(5, 5)])]);
+        var feature = new Core.Layers.Sources.LayerFeature(1, g, new NetTopologySuite.Features.AttributesTable { { "id", "A" } }, Core.Layers.Sources.FieldMap.Default);
+        Assert.Equal(1_100, feature.Area, 9);
+        Assert.Equal(180, feature.Length, 9);
+        var slim = feature.Slim();
+        Assert.Equal(1_100, slim.Area, 9);
+        Assert.Equal(180, slim.Length, 9);
+    }
+
+    [Fact]
     public void ALayerIsProjectedToGaussKrugerAndIndexed()
     {
         // Two 0.01° squares near 陕坝镇; expected EPSG:4545 corner from PROJ:

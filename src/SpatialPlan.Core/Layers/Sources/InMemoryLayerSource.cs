@@ -28,6 +28,11 @@ public sealed class InMemoryLayerSource : LayerSourceBase
             {
                 _index.Insert(f.Geometry.EnvelopeInternal, f);
                 _extent.ExpandToInclude(f.Geometry.EnvelopeInternal);
+                if (f.Geometry is IPolygonal)
+                {
+                    // Measured now, while its coordinates are at hand: tiles and sheets read both for every parcel.
+                    _ = f.Area + f.Length;
+                }
             }
         }
 

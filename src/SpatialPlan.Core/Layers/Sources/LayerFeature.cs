@@ -42,7 +42,21 @@ public sealed class LayerFeature
         LandClass = full.LandClass;
         Level = full.Level;
         AreaMu = full.AreaMu;
+        _area = full._area;
+        _length = full._length;
     }
+
+    // Computed on first use and kept: a million parcels are measured on every small-scale tile and whole-area sheet,
+    // and reading their coordinates again each time costs more than the measuring (a benign race: both threads store
+    // the same value).
+    private double _area = double.NaN;
+    private double _length = double.NaN;
+
+    /// <summary>The geometry's area in the working CRS (m² planar), computed once.</summary>
+    public double Area => double.IsNaN(_area) ? _area = Geometry.Area : _area;
+
+    /// <summary>The geometry's length in the working CRS (a polygon's perimeter, holes included), computed once.</summary>
+    public double Length => double.IsNaN(_length) ? _length = Geometry.Length : _length;
 
     /// <summary>Unique in the layer (the index, fid or row key): the same feature read twice has the same key.</summary>
     public long Key { get; }
