@@ -2,12 +2,13 @@
 // (Playwright over /usr/bin/chromium) through a realistic 30-step pan/zoom sequence. It measures
 //   - every tile response the page gets (/api/tiles/…): status, bytes, the server's own time (Server-Timing tile;dur=)
 //     and the time the browser saw;
-//   - the first map paint after navigation (the first postrender after the first tile of a tiled layer has loaded) and
-//     the first settled map (OpenLayers' rendercomplete), both from navigation start;
+//   - the first map paint after navigation (the first postrender of a tiled layer with features drawn in the view) and
+//     the first settled map (the first rendercomplete once painted and the page is ready), both from navigation start,
+//     and the page's resource timeline up to then (load-timeline.json); if they do not come within MAPBENCH_TIMEOUT_S
+//     (30 s), it says which milestone is missing, prints {"error": …} and exits 3 instead of waiting on;
 //   - per step, the time from the view change to rendercomplete (settled);
 //   - the JS heap after the sequence (CDP Runtime.getHeapUsage, before and after a forced GC).
 // Prints one JSON object. Usage: MapBench BASE_URL OUT_DIR   (e.g. http://127.0.0.1:5123 bench/results/map)
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -60,39 +61,82 @@ page.Response += async (_, response) =>
     }
 };
 
-// First paint and first settle, recorded by the page itself from navigation start.
+// First paint and first settle, recorded by the page itself from navigation start (performance.now()).
+// The hook must see the map from its construction: the page's full test hook (window.spatialPlan) is set only once the
+// small GeoJSON layers and the label glyphs are in, by which time the first tiles have long loaded and been drawn (the
+// old hook waited there for a first tileloadend that had already happened, and so for ever). The page announces its
+// map at once with the event `spatialplan:map` (main.ts); window.spatialPlan stays as a late fallback, marked as such.
+//   firstPaint   = the first `postrender` of a tiled layer (the farmland) at which that layer has features in the view
+//                  extent among its drawn tiles (VectorTileLayer.getFeaturesInExtent reads the rendered tiles);
+//   firstSettled = the first map `rendercomplete` (OpenLayers: no tile loading or queued, every layer drawn) at or after
+//                  both the first paint and the page's ready mark (body[data-ready]: the opening view is fitted).
 await page.AddInitScriptAsync("""
     (() => {
-      window.__bench = { firstTile: null, firstPaint: null, firstSettled: null };
-      const hook = () => {
-        const m = window.spatialPlan && window.spatialPlan.map;
-        if (!m) { requestAnimationFrame(hook); return; }
+      const b = window.__bench = { hookedVia: null, mapAt: null, readyAt: null, firstTile: null, firstPaint: null, firstPaintLayer: null,
+        firstSettled: null, tilesLoaded: 0, tileErrors: 0, renderCompletes: 0 };
+      const now = () => performance.now();
+      const attach = (m, via) => {
+        if (b.hookedVia) return;
+        b.hookedVia = via; b.mapAt = now();
         const watch = () => {
           for (const l of m.getAllLayers()) {
             const s = l.getSource && l.getSource();
-            if (s && s.getTileGrid && !s.__benchHooked) {
-              s.__benchHooked = true;
-              s.on('tileloadend', () => { if (window.__bench.firstTile === null) window.__bench.firstTile = performance.now(); });
-            }
+            if (!s || !s.getTileGrid || l.__benchHooked) continue;
+            l.__benchHooked = true;
+            s.on('tileloadend', () => { b.tilesLoaded++; if (b.firstTile === null) b.firstTile = now(); });
+            s.on('tileloaderror', () => { b.tileErrors++; });
+            l.on('postrender', (e) => {
+              if (b.firstPaint !== null || !l.getVisible()) return;
+              if (l.getFeaturesInExtent(e.frameState.extent).length > 0) { b.firstPaint = now(); b.firstPaintLayer = l.get('catalogId') ?? null; }
+            });
           }
         };
         watch();
         m.getLayers().on('add', watch);
-        m.on('postrender', () => {
-          watch();
-          if (window.__bench.firstTile !== null && window.__bench.firstPaint === null) window.__bench.firstPaint = performance.now();
+        m.on('rendercomplete', () => {
+          b.renderCompletes++;
+          if (b.firstSettled === null && b.firstPaint !== null && b.readyAt !== null) b.firstSettled = now();
         });
-        m.once('rendercomplete', () => { window.__bench.firstSettled = performance.now(); });
       };
-      hook();
+      window.addEventListener('spatialplan:map', (e) => attach(e.detail.map, 'event'));
+      const poll = () => {
+        if (b.readyAt === null && document.body && document.body.dataset.ready === 'true') b.readyAt = now();
+        if (!b.hookedVia && window.spatialPlan && window.spatialPlan.map) attach(window.spatialPlan.map, 'late: window.spatialPlan');
+        if (b.readyAt === null || !b.hookedVia) requestAnimationFrame(poll);
+      };
+      poll();
     })();
     """);
 
-var navigation = Stopwatch.StartNew();
-await page.GotoAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
-await page.WaitForFunctionAsync("() => window.__bench && window.__bench.firstSettled !== null && window.__bench.firstPaint !== null", null,
-    new() { Timeout = 120_000, PollingInterval = 50 });
+var timeoutS = int.TryParse(Environment.GetEnvironmentVariable("MAPBENCH_TIMEOUT_S"), out var t) && t > 0 ? t : 30;
+await page.GotoAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Load, Timeout = timeoutS * 1000 });
+try
+{
+    await page.WaitForFunctionAsync("() => window.__bench && window.__bench.firstSettled !== null", null,
+        new() { Timeout = timeoutS * 1000, PollingInterval = 50 });
+}
+catch (TimeoutException)
+{
+    // Not a hang: say what the page got to, and stop.
+    var state = await page.EvaluateAsync<JsonElement>("() => ({ bench: window.__bench ?? null, pageReady: document.body?.dataset.ready ?? null, fatal: document.querySelector('.fatal')?.textContent ?? null, now: performance.now() })");
+    var reason = Reason(state);
+    await page.ScreenshotAsync(new() { Path = Path.Combine(outDir, "map-timeout.png") });
+    Console.Error.WriteLine($"MapBench：{timeoutS} 秒内地图未完成首次绘制/稳定（{reason.Zh}）。MapBench: no first paint / settled map within {timeoutS} s ({reason.En}). Page state: {state.GetRawText()}");
+    Console.WriteLine(JsonSerializer.Serialize(new { error = $"no first paint / settled map within {timeoutS} s: {reason.En}", state }));
+    return 3;
+}
 var load = await page.EvaluateAsync<JsonElement>("() => window.__bench");
+// What the page waited for before its first paint: every resource with its start and end (ms from navigation start),
+// and the browser's own first contentful paint.
+var timeline = await page.EvaluateAsync<JsonElement>("""
+    () => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+      resources: performance.getEntriesByType('resource').map(r => ({ name: r.name.replace(location.origin, ''), type: r.initiatorType,
+        start: Math.round(r.startTime), end: Math.round(r.responseEnd), bytes: r.transferSize || r.encodedBodySize || 0 })),
+    })
+    """);
+File.WriteAllText(Path.Combine(outDir, "load-timeline.json"), timeline.GetRawText());
 await page.ScreenshotAsync(new() { Path = Path.Combine(outDir, "map-first.png") });
 
 // The sequence: from the whole area, zoom in by halves towards farmland, pan about, zoom out and in again.
@@ -126,7 +170,7 @@ foreach (var (kind, sx, sy, sres) in steps)
           m.once('rendercomplete', () => done(performance.now() - t0));
           m.getView().setCenter([x, y]);
           m.getView().setResolution(r);
-          setTimeout(() => done(-1), 60000);
+          setTimeout(() => done(-1), 20000);
         })
         """, new object[] { sx, sy, sres });
     stepTimes.Add(new { step = n, kind, resolution = sres, settledMs = Math.Round(ms, 1) });
@@ -152,14 +196,21 @@ object Stats(IEnumerable<double> values)
 }
 
 var fresh = all.Where(t => t.Status == 200).ToList();
-var zoomSettled = stepTimes.Cast<dynamic>().Where(s => s.kind == "zoom").Select(s => (double)s.settledMs);
-var panSettled = stepTimes.Cast<dynamic>().Where(s => s.kind == "pan").Select(s => (double)s.settledMs);
+// A step that did not settle within 20 s counts as 20 s (and is counted in stepsTimedOut), never as a fast one.
+var zoomSettled = stepTimes.Cast<dynamic>().Where(s => s.kind == "zoom").Select(s => (double)s.settledMs < 0 ? 20000.0 : (double)s.settledMs);
+var panSettled = stepTimes.Cast<dynamic>().Where(s => s.kind == "pan").Select(s => (double)s.settledMs < 0 ? 20000.0 : (double)s.settledMs);
 File.WriteAllText(Path.Combine(outDir, "tiles.json"), JsonSerializer.Serialize(all));
 Console.WriteLine(JsonSerializer.Serialize(new
 {
+    hookedVia = load.GetProperty("hookedVia").GetString(),
+    mapMs = load.GetProperty("mapAt").GetDouble(),
+    readyMs = load.GetProperty("readyAt").GetDouble(),
     firstTileMs = load.GetProperty("firstTile").GetDouble(),
     firstPaintMs = load.GetProperty("firstPaint").GetDouble(),
+    firstPaintLayer = load.GetProperty("firstPaintLayer").GetString(),
     firstSettledMs = load.GetProperty("firstSettled").GetDouble(),
+    firstContentfulPaintMs = timeline.GetProperty("fcp").ValueKind == JsonValueKind.Number ? timeline.GetProperty("fcp").GetDouble() : (double?)null,
+    stepsTimedOut = stepTimes.Cast<dynamic>().Count(s => (double)s.settledMs < 0),
     tiles = new
     {
         responses = all.Count,
@@ -177,5 +228,39 @@ Console.WriteLine(JsonSerializer.Serialize(new
     heapUsedAfterGcMB = heapAfter?.GetProperty("usedSize").GetDouble() / 1048576,
     heapTotalMB = heapAfter?.GetProperty("totalSize").GetDouble() / 1048576,
 }));
+return 0;
+
+// Why the page did not settle, from its state: the first missing milestone.
+static (string Zh, string En) Reason(JsonElement state)
+{
+    if (state.GetProperty("fatal").ValueKind == JsonValueKind.String)
+    {
+        return ($"页面报错：{state.GetProperty("fatal").GetString()}", $"the page failed: {state.GetProperty("fatal").GetString()}");
+    }
+
+    var b = state.GetProperty("bench");
+    bool Has(string name) => b.ValueKind == JsonValueKind.Object && b.GetProperty(name).ValueKind != JsonValueKind.Null;
+    if (!Has("hookedVia"))
+    {
+        return ("页面未发出 spatialplan:map 事件，也没有 window.spatialPlan.map：前端与测量钩子不匹配", "the page neither sent the spatialplan:map event nor set window.spatialPlan.map: the front end and the bench hook do not match");
+    }
+
+    if (!Has("firstTile"))
+    {
+        return ("没有任何瓦片加载完成（查看 /api/tiles 的响应）", "no tile finished loading (look at the /api/tiles responses)");
+    }
+
+    if (!Has("firstPaint"))
+    {
+        return ("瓦片已加载，但分块图层在视图中从未绘出要素", "tiles loaded, but no tiled layer ever drew features in the view");
+    }
+
+    if (!Has("readyAt"))
+    {
+        return ("页面未就绪（body[data-ready] 未设置：小图层或字形未加载完）", "the page never became ready (body[data-ready] not set: small layers or glyphs still loading)");
+    }
+
+    return ("已绘出但地图未稳定（仍有瓦片在加载）", "painted, but the map never settled (tiles still loading)");
+}
 
 internal sealed record TileHit(string Phase, string Url, int Status, long Bytes, double? ServerMs, float ResponseEndMs);

@@ -25,6 +25,9 @@ async function start(): Promise<void> {
   await initAccount(); // server mode: the antiforgery token on every change, 401 → sign-in
   const [catalog, config] = await Promise.all([getCatalog(), getConfig()]);
   const planMap = new PlanMap(document.getElementById('map')!, catalog, config);
+  // For measuring tools (bench/map/MapBench): the map from its first frame, before window.spatialPlan below (set once
+  // the small layers and glyphs are in, when the first tiles have long been drawn). Nothing in the page listens.
+  window.dispatchEvent(new CustomEvent('spatialplan:map', { detail: { planMap, map: planMap.map } }));
   const badge = document.getElementById('schematic-badge')!;
   const updateBadge = () => { badge.hidden = !planMap.anySchematicVisible(); };
   planMap.onVisibilityChange(updateBadge);
