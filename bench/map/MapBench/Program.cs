@@ -109,6 +109,33 @@ await page.AddInitScriptAsync("""
     """);
 
 var timeoutS = int.TryParse(Environment.GetEnvironmentVariable("MAPBENCH_TIMEOUT_S"), out var t) && t > 0 ? t : 30;
+// MAPBENCH_TRACE=1: a Chromium performance trace of the load up to the settled map (load-trace.json, for chrome://tracing
+// or bench/map/trace_summary.py); it slows the page a little, so the figures of a traced run are not the bench's.
+var trace = Environment.GetEnvironmentVariable("MAPBENCH_TRACE") == "1";
+var traceEvents = new List<JsonElement>();
+var traceDone = new TaskCompletionSource();
+ICDPSession? tracer = null;
+if (trace)
+{
+    tracer = await context.NewCDPSessionAsync(page);
+    tracer.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+    {
+        lock (traceEvents)
+        {
+            traceEvents.AddRange(e!.Value.GetProperty("value").EnumerateArray().Select(v => v.Clone()));
+        }
+    };
+    tracer.Event("Tracing.tracingComplete").OnEvent += (_, _) => traceDone.TrySetResult();
+    await tracer.SendAsync("Tracing.start", new Dictionary<string, object>
+    {
+        ["transferMode"] = "ReportEvents",
+        ["traceConfig"] = new Dictionary<string, object>
+        {
+            ["includedCategories"] = new[] { "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "loading", "toplevel" },
+        },
+    });
+}
+
 await page.GotoAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Load, Timeout = timeoutS * 1000 });
 try
 {
@@ -125,6 +152,16 @@ catch (TimeoutException)
     Console.WriteLine(JsonSerializer.Serialize(new { error = $"no first paint / settled map within {timeoutS} s: {reason.En}", state }));
     return 3;
 }
+if (tracer is not null)
+{
+    await tracer.SendAsync("Tracing.end");
+    await traceDone.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    lock (traceEvents)
+    {
+        File.WriteAllText(Path.Combine(outDir, "load-trace.json"), JsonSerializer.Serialize(new { traceEvents }));
+    }
+}
+
 var load = await page.EvaluateAsync<JsonElement>("() => window.__bench");
 // What the page waited for before its first paint: every resource with its start and end (ms from navigation start),
 // and the browser's own first contentful paint.
