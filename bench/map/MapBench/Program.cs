@@ -136,7 +136,8 @@ if (trace)
     });
 }
 
-await page.GotoAsync(baseUrl + "/", new() { WaitUntil = WaitUntilState.Load, Timeout = timeoutS * 1000 });
+// MAPBENCH_PAGE: the page to open (default "/"), e.g. another build of the front end beside it, for an A/B comparison.
+await page.GotoAsync(baseUrl + (Environment.GetEnvironmentVariable("MAPBENCH_PAGE") ?? "/"), new() { WaitUntil = WaitUntilState.Load, Timeout = timeoutS * 1000 });
 try
 {
     await page.WaitForFunctionAsync("() => window.__bench && window.__bench.firstSettled !== null", null,
