@@ -38,6 +38,9 @@ def f(v, digits=0):
 
 
 rows = []
+browser_error = browser.get("error") if browser else None
+if browser and browser_error:
+    browser = None
 if browser:
     t = browser["tiles"]
     s200 = t["serverMs200"]
@@ -51,10 +54,21 @@ if browser:
     by = t["bytes200"]
     rows.append(("tile size, 200s: p50 / p95 / largest (KB)", "largest ≤ 500",
                  f"{f(by['p50'] / 1024, 1)} / {f(by['p95'] / 1024, 1)} / {f(by['max'] / 1024, 1)}", verdict(by["max"] / 1024, 500)))
-    rows.append(("first map paint after navigation (ms)", "≤ 2 000", f(browser["firstPaintMs"]), verdict(browser["firstPaintMs"], 2000)))
-    rows.append(("(first settled map after navigation, ms)", "", f(browser["firstSettledMs"]), ""))
+    ld = browser.get("loads")
+    if ld:  # MapBench measures the load several times (fresh context each): the median decides, the spread is shown
+        fp, fs = ld["firstPaintMs"], ld["firstSettledMs"]
+        runs = ", ".join(f(r["firstPaintMs"]) for r in ld["runs"])
+        rows.append((f"first map paint after navigation: median / max of {ld['count']} loads (ms)", "≤ 2 000",
+                     f"{f(fp['p50'])} / {f(fp['max'])} (loads: {runs})", verdict(fp["p50"], 2000)))
+        rows.append(("(first settled map after navigation: median / max, ms)", "", f"{f(fs['p50'])} / {f(fs['max'])}"
+                     + (f"; {ld['notSettled']} load(s) did not settle" if ld["notSettled"] else ""), ""))
+    else:
+        rows.append(("first map paint after navigation (ms)", "≤ 2 000", f(browser["firstPaintMs"]), verdict(browser["firstPaintMs"], 2000)))
+        rows.append(("(first settled map after navigation, ms)", "", f(browser["firstSettledMs"]), ""))
     z = browser["settledZoomMs"]
-    rows.append(("settled after a zoom step: p50 / p95 / max (ms)", "≤ 1 000", f"{f(z['p50'])} / {f(z['p95'])} / {f(z['max'])} (n = {z['count']})", verdict(z["max"], 1000)))
+    timed_out = browser.get("stepsTimedOut", 0)
+    rows.append(("settled after a zoom step: p50 / p95 / max (ms)", "≤ 1 000", f"{f(z['p50'])} / {f(z['p95'])} / {f(z['max'])} (n = {z['count']})"
+                 + (f"; {timed_out} step(s) not settled in 20 s, counted as 20 000" if timed_out else ""), verdict(z["max"], 1000)))
     p = browser["settledPanMs"]
     rows.append(("(settled after a pan step: p50 / p95 / max, ms)", "", f"{f(p['p50'])} / {f(p['p95'])} / {f(p['max'])} (n = {p['count']})", ""))
     rows.append(("JS heap after the 30-step sequence (MB; after a forced GC)", "≤ 400",
@@ -63,7 +77,7 @@ else:
     for name, target in [("tile latency, server side", "p95 ≤ 30, max ≤ 150"), ("largest tile", "≤ 500 KB"),
                          ("first map paint after navigation", "≤ 2 s"), ("settled after a zoom step", "≤ 1 s"),
                          ("JS heap after a 30-step pan/zoom sequence", "≤ 400 MB")]:
-        rows.append((name, target, "not measured (browser part skipped or failed)", "not measured"))
+        rows.append((name, target, f"not measured (the browser part failed: {browser_error})" if browser_error else "not measured (browser part skipped or failed)", "not measured"))
 
 if app_sheet:
     times = sorted(float(x[1]) * 1000 for x in app_sheet if x[0] == "200")

@@ -12,12 +12,17 @@ export interface CheckRequest { search: URLSearchParams; body: BodyInit | null; 
 
 let current: Account = { signInRequired: false, signedIn: false, user: 'local', role: null, roleZh: null, can: { check: true, save: true, users: false } };
 let lastCheck: CheckRequest | null = null;
+/** Resolves once /api/account has answered (or failed): a 401 before that waits for it to know whether to sign in. */
+let known: Promise<unknown> = Promise.resolve();
 const originalFetch = window.fetch.bind(window);
 
 export const account = (): Account => current;
 export const lastCheckRequest = (): CheckRequest | null => lastCheck;
 
-/** Reads the account and wraps fetch (the token header, the last check, 401 → sign-in). Call before anything fetches. */
+/**
+ * Reads the account and wraps fetch (the token header, the last check, 401 → sign-in). Call before anything fetches; the
+ * wrapper is in place when this returns its promise, so other requests may start before it resolves.
+ */
 export async function initAccount(): Promise<Account> {
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -31,15 +36,19 @@ export async function initAccount(): Promise<Account> {
       lastCheck = { search: url.searchParams, body: init?.body ?? null, contentType: new Headers(init?.headers).get('Content-Type') };
     }
     const response = await originalFetch(input, init);
+    if (response.status === 401) await known;
     if (response.status === 401 && current.signInRequired && url.origin === location.origin && !url.pathname.startsWith('/api/account')) {
       location.href = `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`;
     }
     return response;
   };
-  try {
-    const response = await originalFetch('/api/account');
-    if (response.ok) current = (await response.json()) as Account;
-  } catch { /* an older server without accounts: loopback behaviour */ }
+  known = (async () => {
+    try {
+      const response = await originalFetch('/api/account');
+      if (response.ok) current = (await response.json()) as Account;
+    } catch { /* an older server without accounts: loopback behaviour */ }
+  })();
+  await known;
   return current;
 }
 

@@ -10,11 +10,15 @@ import type { Coordinate } from 'ol/coordinate';
 /** The working CRS as /api/config gives it. */
 export interface WorkingCrs { epsg: number; proj4: string; name: string; titleZh: string; centralMeridian: number; zonedEpsg: number }
 
+/** The whole /api/config answer, read once here (main.ts uses it too rather than asking again). */
+export let CONFIG_JSON: unknown = null;
+
 async function workingCrs(): Promise<WorkingCrs> {
   try {
     const response = await fetch('/api/config');
     if (!response.ok) throw new Error(`/api/config: HTTP ${response.status}`);
-    const crs = ((await response.json()) as { crs?: WorkingCrs }).crs;
+    CONFIG_JSON = await response.json();
+    const crs = (CONFIG_JSON as { crs?: WorkingCrs }).crs;
     if (!crs || !Number.isInteger(crs.epsg) || !crs.proj4) throw new Error('/api/config has no working CRS');
     return crs;
   } catch (e) {

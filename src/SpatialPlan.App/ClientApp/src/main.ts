@@ -1,8 +1,8 @@
 // Entry point: load the catalog, build the map and the panels, wire the tools.
 import 'ol/ol.css';
 import './style.css';
-import { toLonLat } from './crs';
-import { getCatalog, getConfig } from './api';
+import { CONFIG_JSON, toLonLat } from './crs';
+import { getCatalog, type ClientConfig } from './api';
 import { PlanMap } from './planMap';
 import { renderLayerPanel } from './layerPanel';
 import { applyStatic, colon, lang, onLangChange, pick, setLang, t } from './i18n';
@@ -16,15 +16,26 @@ import { exportSheet } from './exportSheet';
 import { askSheetFields, sheetFieldEntries } from './exportDialog';
 import { initAccount } from './account';
 import { Records } from './records';
+import { loadFontFaces } from './fonts';
 
 declare global {
   interface Window { spatialPlan?: Record<string, unknown> }
 }
 
 async function start(): Promise<void> {
-  await initAccount(); // server mode: the antiforgery token on every change, 401 → sign-in
-  const [catalog, config] = await Promise.all([getCatalog(), getConfig()]);
+  // The account and the catalog at once (both preloaded by index.html): initAccount wraps fetch before its first await,
+  // so the catalog's request already goes through it (server mode: a 401 waits for the account, then → sign-in).
+  const accountReady = initAccount();
+  const catalogReady = getCatalog();
+  catalogReady.catch(() => { /* reported below, once the account is known */ });
+  await accountReady;
+  const catalog = await catalogReady;
+  const config = CONFIG_JSON as ClientConfig; // read by crs.ts before any module ran
   const planMap = new PlanMap(document.getElementById('map')!, catalog, config);
+  // For measuring tools (bench/map/MapBench): the map from its first frame, before window.spatialPlan below (set once
+  // the small layers and glyphs are in, when the first tiles have long been drawn). Nothing in the page listens.
+  window.dispatchEvent(new CustomEvent('spatialplan:map', { detail: { planMap, map: planMap.map } }));
+  void loadFontFaces(); // the web font's rules now, while the first tiles are on their way (fonts.ts)
   const badge = document.getElementById('schematic-badge')!;
   const updateBadge = () => { badge.hidden = !planMap.anySchematicVisible(); };
   planMap.onVisibilityChange(updateBadge);

@@ -85,6 +85,14 @@ export class PlanMap {
       this.layers.set(info.id, entry);
       this.map.addLayer(entry.layer);
     }
+    // Open at the data area (the banner's extent from /api/config) rather than waiting for the boundary layer: the first
+    // frame then asks for the opening view's tiles, not a zoom-8 patch the fit would throw away; load() fits again to the
+    // boundary (the same frame, or nearly). Then one frame now, so the tiles are asked for before the panels are built.
+    const area = config.area?.extent;
+    if (area && area.length === 4 && this.map.getSize()) {
+      this.map.getView().fit(area, { padding: [24, 24, 24, 24] });
+      this.map.renderSync();
+    }
     // Labels anchored "near-area" on polygons (neighbouring counties) sit inside the part in view: place them anew
     // after each pan or zoom (a pan inside the rendered extent would otherwise keep the old places).
     const nearArea = [...this.layers.values()].filter(({ info }) => this.catalog.styles[info.style]?.label?.anchor === 'near-area');
