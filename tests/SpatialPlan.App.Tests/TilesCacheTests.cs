@@ -67,6 +67,37 @@ public sealed class TilesCacheTests
         Assert.Equal(4, made);
     }
 
+    [Theory]
+    [InlineData(null, "hit")]
+    [InlineData("0", "miss")]
+    public async Task The_tile_cache_bound_is_a_setting(string? megabytes, string second)
+    {
+        using var folder = new TempFolder("sp-tiles-bound");
+        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
+        using var app = new FolderFactory(folder.Path, megabytes);
+        using var client = app.CreateClient();
+        // A large-scale tile (never made ahead), asked for twice.
+        const string url = "/api/tiles/eco-redline/9/0/0.mvt";
+        var timings = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            timings.Add(string.Join(",", response.Headers.GetValues("Server-Timing")));
+        }
+
+        Assert.Contains("cache;desc=miss", timings[0], StringComparison.Ordinal);
+        Assert.Contains("cache;desc=" + second, timings[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_negative_tile_cache_bound_stops_the_app_naming_the_setting()
+    {
+        using var app = new FolderFactory(AppFactory.FixtureData, "-1");
+        var e = Assert.Throws<Core.Sources.InputException>(() => app.CreateClient());
+        Assert.Contains("TileCacheMegabytes", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_tile_made_ahead_is_kept_outside_the_bound_and_never_pushed_out()
     {
@@ -107,8 +138,17 @@ public sealed class TilesCacheTests
         Assert.All(answers, a => Assert.Equal([1, 2, 3], a.Tile));
     }
 
-    private sealed class FolderFactory(string dataDir) : AppFactory
+    private sealed class FolderFactory(string dataDir, string? tileCacheMegabytes = null) : AppFactory
     {
         protected override string DataDir => dataDir;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (tileCacheMegabytes is not null)
+            {
+                builder.UseSetting("SpatialPlan:TileCacheMegabytes", tileCacheMegabytes);
+            }
+        }
     }
 }

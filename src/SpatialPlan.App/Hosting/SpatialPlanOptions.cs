@@ -44,6 +44,15 @@ public sealed class SpatialPlanOptions
     /// </summary>
     public long WarmIndexMaxFeatures { get; set; } = DefaultWarmIndexMaxFeatures;
 
+    /// <summary>The default of <see cref="TileCacheMegabytes"/>.</summary>
+    public const int DefaultTileCacheMegabytes = 64;
+
+    /// <summary>
+    /// The bound of the vector-tile cache in memory, megabytes of encoded tiles (docs/tiles.md §3); the small-scale tiles
+    /// made ahead are kept besides it. 0 keeps no tile beyond those.
+    /// </summary>
+    public int TileCacheMegabytes { get; set; } = DefaultTileCacheMegabytes;
+
     /// <summary>The work budget as a span.</summary>
     public TimeSpan WorkBudget => TimeSpan.FromSeconds(WorkBudgetSeconds);
 
@@ -69,6 +78,11 @@ public sealed class SpatialPlanOptions
         if (WarmIndexMaxFeatures is < 0 or > 100_000_000)
         {
             Fail("WarmIndexMaxFeatures", WarmIndexMaxFeatures.ToString(CultureInfo.InvariantCulture), "0 到 100000000 之间的整数（0 = 不预载入内存），默认 2000000");
+        }
+
+        if (TileCacheMegabytes is < 0 or > 65_536)
+        {
+            Fail("TileCacheMegabytes", TileCacheMegabytes.ToString(CultureInfo.InvariantCulture), "0 到 65536 之间的整数（兆字节；0 = 只保留预先生成的小比例尺分块），默认 64");
         }
 
         if (MaxQueuedWork is < 0 or > 10_000)

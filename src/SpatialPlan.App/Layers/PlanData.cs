@@ -44,6 +44,7 @@ public sealed class PlanData : IDisposable
         ArgumentNullException.ThrowIfNull(folder);
         _logger = logger;
         _warmMaxFeatures = options?.Value.WarmIndexMaxFeatures ?? Hosting.SpatialPlanOptions.DefaultWarmIndexMaxFeatures;
+        TileCache = new TileCache((options?.Value.TileCacheMegabytes ?? Hosting.SpatialPlanOptions.DefaultTileCacheMegabytes) * 1024L * 1024);
         _catalog = new Lazy<LayerCatalog>(() => LayerCatalog.Load(folder.Path));
         _styles = new Lazy<StyleBook>(() => StyleBook.Load(folder.Path));
         _store = new Lazy<LayerStore>(() =>
@@ -64,8 +65,8 @@ public sealed class PlanData : IDisposable
     /// <summary>Which layers are served as vector tiles, and their grid (docs/tiles.md).</summary>
     public TilePlan Tiles => _tiles.Value;
 
-    /// <summary>The encoded tiles kept in memory, keyed by ETag.</summary>
-    public TileCache TileCache { get; } = new();
+    /// <summary>The encoded tiles kept in memory, keyed by ETag, bounded by <see cref="Hosting.SpatialPlanOptions.TileCacheMegabytes"/>.</summary>
+    public TileCache TileCache { get; }
 
     /// <summary>
     /// The data version of the served data (<see cref="Core.Checks.DataVersion"/>: catalog, policy and layer files), computed
