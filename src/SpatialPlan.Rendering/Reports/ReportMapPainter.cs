@@ -89,6 +89,12 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
 
         FeaturePainter.PaintGeometry(canvas, frame, Footprint4545, s_footprintOutline, "footprint");
 
+        // A wide footprint's map merges parcels too narrow for its scale (as the sheets do): it says so in its corner.
+        if (MapSheetRenderer.Generalised(plans, frame, new SheetWords(SheetLanguage.Zh)) is not null)
+        {
+            PaintGeneralisedNote(canvas, text, frame, plans);
+        }
+
         LabelPainter.Paint(canvas, new SKRect(r.Left + 2, r.Top + 2, r.Right - 2, r.Bottom - 2), labels, text, cancellationToken);
         canvas.Restore();
         using var neat = new SKPaint { Color = ReportBlocks.Ink, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
@@ -97,6 +103,24 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
         using var backing = new SKPaint { Color = SKColors.White.WithAlpha(220), Style = SKPaintStyle.Fill };
         canvas.DrawRect(new SKRect(r.Left + 1, r.Bottom - 44, r.Left + 170, r.Bottom - 1), backing);
         ScaleBarPainter.Paint(canvas, r.Left + 8, r.Bottom - 42, 150, frame.Denominator, text, 0.8f);
+    }
+
+    /// <summary>「图斑按比例尺综合表示」 with what was merged, on a white backing in the map's top-left corner.</summary>
+    private static void PaintGeneralisedNote(SKCanvas canvas, TextPainter text, MapFrame frame, IReadOnlyList<LayerPlan> plans)
+    {
+        var style = new TextStyle(7.5f, ReportBlocks.Ink);
+        var counts = plans.Where(p => p.Merged.Count > 0).Select(p => $"{p.Layer.Definition.TitleZh}合并 {p.MergedCount:N0} 个");
+        var note = $"图斑按比例尺综合表示（{string.Join("；", counts)}）";
+        float room = frame.RectPt.Width - 60;
+        if (text.Measure(note, style) > room)
+        {
+            note = "图斑按比例尺综合表示";
+        }
+
+        var r = frame.RectPt;
+        using var backing = new SKPaint { Color = SKColors.White.WithAlpha(220), Style = SKPaintStyle.Fill };
+        canvas.DrawRect(new SKRect(r.Left + 1, r.Top + 1, r.Left + 10 + text.Measure(note, style), r.Top + 14), backing);
+        text.Draw(canvas, note, r.Left + 5, r.Top + 10.5f, style);
     }
 
     private Geometry? ToWorking(Geometry? geographic) =>

@@ -67,6 +67,31 @@ public sealed class ScaleGeneralisationTests
     }
 
     [Fact]
+    public void AReportMapOfAWideFootprintSaysItsParcelsAreGeneralisedAndANarrowOneDoesNot()
+    {
+        var catalog = LayerCatalog.Load(FixtureSheet.Directory);
+        var renderer = new SpatialPlan.Rendering.Reports.CheckReportRenderer(catalog, StyleBook.Load(FixtureSheet.Directory),
+            layer => layer.Id == "farmland" ? Data.Value.Strips : FixtureSheet.ReadFeatures(catalog.FullPath(layer)));
+        string Text(Geometry footprint, string name)
+        {
+            var path = TestOutput.PathOf(name);
+            using (var file = File.Create(path))
+            {
+                renderer.Render(FixtureReport.Report(footprintGk: footprint), "宽窄占地测试", file);
+            }
+
+            return Poppler.Compact(path);
+        }
+
+        // 16 km × 12 km round the block: its map is about 1:100 000, where a 40 m strip is 0.4 mm; 600 m × 400 m inside
+        // the block: about 1:10 000, every strip drawn as itself.
+        var wide = FixtureReport.Read($"POLYGON (({CentreX - 8_000} {CentreY - 6_000}, {CentreX + 8_000} {CentreY - 6_000}, {CentreX + 8_000} {CentreY + 6_000}, {CentreX - 8_000} {CentreY + 6_000}, {CentreX - 8_000} {CentreY - 6_000}))");
+        var narrow = FixtureReport.Read($"POLYGON (({CentreX - 300} {CentreY - 200}, {CentreX + 300} {CentreY - 200}, {CentreX + 300} {CentreY + 200}, {CentreX - 300} {CentreY + 200}, {CentreX - 300} {CentreY - 200}))");
+        Assert.Contains("图斑按比例尺综合表示", Text(wide, "report-generalised.pdf"));
+        Assert.DoesNotContain("综合表示", Text(narrow, "report-not-generalised.pdf"));
+    }
+
+    [Fact]
     public void AtOneTo200000StripsOf40MetresAreMergedToo()
     {
         // 40 m is 0.2 mm on the sheet: wider than 2 printed pixels, but far too narrow to be read as a shape (drawn one by
