@@ -91,6 +91,25 @@ public sealed class TilesCacheTests
     }
 
     [Fact]
+    public async Task A_layer_file_broken_while_the_app_runs_gives_a_problem_for_its_tiles_not_a_500()
+    {
+        using var folder = new TempFolder("sp-tiles-broken");
+        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
+        // Read through the file's index (no warm copy in memory, no tile kept), as a layer too big to copy is.
+        using var app = new FolderFactory(folder.Path, "0", warm: false);
+        using var client = app.CreateClient();
+        Assert.NotNull(JsonNode.Parse(await client.GetStringAsync("/api/layers"))!["layers"]!.AsArray()
+            .Single(l => l!["id"]!.GetValue<string>() == "eco-redline")!["tiles"]);
+        var gpkg = Directory.GetFiles(Path.Combine(folder.Path, "layers"), "*.gpkg").Single(f => Path.GetFileName(f).Contains("eco-redline", StringComparison.Ordinal));
+        File.WriteAllText(gpkg, "not a GeoPackage any more");
+
+        var response = await client.GetAsync("/api/tiles/eco-redline/0/0/0.mvt");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500 or 503, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public void A_negative_tile_cache_bound_stops_the_app_naming_the_setting()
     {
         using var app = new FolderFactory(AppFactory.FixtureData, "-1");
@@ -138,7 +157,7 @@ public sealed class TilesCacheTests
         Assert.All(answers, a => Assert.Equal([1, 2, 3], a.Tile));
     }
 
-    private sealed class FolderFactory(string dataDir, string? tileCacheMegabytes = null) : AppFactory
+    private sealed class FolderFactory(string dataDir, string? tileCacheMegabytes = null, bool warm = true) : AppFactory
     {
         protected override string DataDir => dataDir;
 
@@ -148,6 +167,11 @@ public sealed class TilesCacheTests
             if (tileCacheMegabytes is not null)
             {
                 builder.UseSetting("SpatialPlan:TileCacheMegabytes", tileCacheMegabytes);
+            }
+
+            if (!warm)
+            {
+                builder.UseSetting("SpatialPlan:WarmIndexMaxFeatures", "0");
             }
         }
     }

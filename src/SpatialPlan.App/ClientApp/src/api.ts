@@ -99,6 +99,12 @@ async function json<T>(response: Response): Promise<T> {
 }
 
 export const getCatalog = () => fetch('/api/layers').then((r) => json<Catalog>(r));
+/** One vector tile's bytes (the URL template from /api/layers); a problem answer is thrown as an ApiError with its detail. */
+export async function getTile(template: string, z: number, x: number, y: number): Promise<ArrayBuffer> {
+  const response = await fetch(template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)));
+  if (!response.ok) await json<unknown>(response);
+  return response.arrayBuffer();
+}
 export const getLayer = (id: string) => fetch(`/api/layers/${encodeURIComponent(id)}`).then((r) => json<FeatureCollection>(r));
 /**
  * Features of a layer with full geometry and every attribute, from the server's index (GET /api/layers/{id}/features):

@@ -16,7 +16,7 @@ import GeoJSON from 'ol/format/GeoJSON';
 import { ScaleLine, Zoom, Attribution } from 'ol/control';
 import { createEmpty, extend, isEmpty, type Extent } from 'ol/extent';
 import type { Catalog, ClientConfig, LayerInfo } from './api';
-import { getLayer, queryFeatures, type TileGridInfo } from './api';
+import { getLayer, getTile, queryFeatures, type TileGridInfo } from './api';
 import { DATA_CRS, VIEW_CRS } from './crs';
 import { styleFunction } from './flatStyle';
 import { loadGlyphs } from './fonts';
@@ -136,7 +136,20 @@ export class PlanMap {
     const format = geojson;
     const texts: string[] = [];
     await Promise.all([...this.layers.values()].map(async ({ info, layer, source }) => {
-      if (!source) return; // tiled: the tiles load as the view asks for them
+      if (!source) {
+        // Tiled: the tiles load as the view asks for them. One small-scale tile (made ahead, answered from memory) is
+        // asked for now, so that a layer whose source fails (a shared PostGIS that is down, a file broken since the
+        // server started) is greyed out in the layer panel with the server's reason, not left silently empty.
+        if (info.tiles) {
+          try {
+            await getTile(info.tiles.url, 0, 0, 0);
+          } catch (e) {
+            this.failed.set(info.id, e instanceof Error ? e.message : String(e));
+            layer.setVisible(false);
+          }
+        }
+        return;
+      }
       let collection;
       try {
         collection = await getLayer(info.id);

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SpatialPlan.TestSupport;
+
+namespace SpatialPlan.App.Tests;
+
+/// <summary>
+/// A tiled layer whose source fails (here: its GeoPackage overwritten while the server runs, read through its index as a
+/// layer too big for the warm copy is) is greyed out in the layer panel with the server's reason, as a GeoJSON layer
+/// that cannot be read is; the other layers draw as usual.
+/// </summary>
+public sealed class TiledLayerFailureBrowserTests
+{
+    [Fact]
+    public async Task A_tiled_layer_whose_source_fails_is_greyed_out_with_the_servers_reason()
+    {
+        using var folder = new TempFolder("sp-tiles-fail-page");
+        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
+        using var factory = new ColdFactory(folder.Path);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        // The layer is tiled (the plan is made when /api/layers is first asked), then its file breaks.
+        using (var client = new HttpClient())
+        {
+            var layers = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync(url + "/api/layers"))!["layers"]!.AsArray();
+            Assert.NotNull(layers.Single(l => l!["id"]!.GetValue<string>() == "eco-redline")!["tiles"]);
+        }
+
+        var gpkg = Directory.GetFiles(Path.Combine(folder.Path, "layers"), "*.gpkg").Single(f => Path.GetFileName(f).Contains("eco-redline", StringComparison.Ordinal));
+        File.WriteAllText(gpkg, "not a GeoPackage any more");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await page.GotoAsync(url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+
+        var failed = await page.EvaluateAsync<string[]>("() => [...window.spatialPlan.planMap.failed.keys()]");
+        Assert.Equal(["eco-redline"], failed);
+        var reason = await page.EvaluateAsync<string>("() => window.spatialPlan.planMap.failed.get('eco-redline')");
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        // Its row in the layer panel: greyed (class unavailable), its box disabled, the reason as the row's tooltip.
+        var row = page.Locator(".unavailable").Filter(new() { Has = page.Locator("input:disabled") });
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Equal(reason, await row.GetAttributeAsync("title"));
+        Assert.False(await page.EvaluateAsync<bool>("() => window.spatialPlan.planMap.layers.get('eco-redline').layer.getVisible()"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.spatialPlan.planMap.layers.get('towns') === undefined || !window.spatialPlan.planMap.failed.has('towns')"));
+    }
+
+    /// <summary>The folder, read through the layers' indexes: no warm copy in memory, no tile kept.</summary>
+    private sealed class ColdFactory(string dataDir) : AppFactory
+    {
+        protected override string DataDir => dataDir;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SpatialPlan:WarmIndexMaxFeatures", "0");
+            builder.UseSetting("SpatialPlan:TileCacheMegabytes", "0");
+        }
+    }
+}
