@@ -44,6 +44,8 @@ public sealed class TiledLayerFailureBrowserTests
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
         await page.GotoAsync(url + "/");
         await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+        // The probe runs beside the page's loading: its answer greys the row when it comes.
+        await page.WaitForSelectorAsync(".unavailable", new() { Timeout = 30000 });
 
         var failed = await page.EvaluateAsync<string[]>("() => [...window.spatialPlan.planMap.failed.keys()]");
         Assert.Equal(["eco-redline"], failed);

@@ -214,15 +214,16 @@ public sealed class TileTests
     [Fact]
     public void A_crowded_tile_draws_the_largest_parcels_alone_and_stays_under_500_KB()
     {
-        // Level 3 (16 m a pixel): 30 000 parcels of 60 × 60 m (14 px²), more than a tile draws one by one.
+        // Level 3 (16 m a pixel): 6 400 parcels of 66–72 × 70 m (18–20 px², mean width over 2 px), more than a tile
+        // draws one by one.
         const int z = 3;
         var tile = Grid.TileExtent(z, 1, 1);
         var features = new List<LayerFeature>();
-        for (var i = 0; i < 30_000; i++)
+        for (var i = 0; i < 6_400; i++)
         {
-            double x0 = tile.MinX + (i % 150 * 60), y0 = tile.MinY + (i / 150 * 40);
-            var w = 40 + (i % 7);
-            features.Add(Feature(i, F.ToGeometry(new Envelope(x0, x0 + w, y0, y0 + 35)), ("id", "F" + i)));
+            double x0 = tile.MinX + (i % 80 * 80), y0 = tile.MinY + (i / 80 * 80);
+            var w = 66 + (i % 7);
+            features.Add(Feature(i, F.ToGeometry(new Envelope(x0, x0 + w, y0, y0 + 70)), ("id", "F" + i)));
         }
 
         var layer = Layer("farmland", new LayerStyle());
@@ -232,6 +233,30 @@ public sealed class TileTests
         var alone = decoded.Where(d => !d.Properties.ContainsKey("merged")).ToList();
         Assert.InRange(alone.Count, 1, TileBuilder.MaxFeatures);
         Assert.Contains(decoded, d => d.Properties.ContainsKey("merged"));
+    }
+
+    [Fact]
+    public void Parcels_narrower_than_two_pixels_are_merged_however_large_and_wider_ones_drawn()
+    {
+        // Level 3 (16 m a pixel): strips 20 m × 600 m (47 px², but 1.2 px across) merge; 60 m × 600 m (3.4 px) draw.
+        const int z = 3;
+        var tile = Grid.TileExtent(z, 1, 1);
+        var features = new List<LayerFeature>();
+        for (var i = 0; i < 100; i++)
+        {
+            double x0 = tile.MinX + 1_000 + (i * 22), y0 = tile.MinY + 1_000;
+            features.Add(Feature(i, F.ToGeometry(new Envelope(x0, x0 + 20, y0, y0 + 600)), ("id", "N" + i)));
+            double x1 = tile.MinX + 1_000 + (i * 62), y1 = tile.MinY + 3_000;
+            features.Add(Feature(1_000 + i, F.ToGeometry(new Envelope(x1, x1 + 60, y1, y1 + 600)), ("id", "W" + i)));
+        }
+
+        var layer = Layer("farmland", new LayerStyle());
+        var decoded = GdalMvt.Read(Grid, z, 1, 1, TileBuilder.Build(Grid, z, 1, 1, "farmland", features, new TileSchema(layer, null)));
+        var alone = decoded.Where(d => !d.Properties.ContainsKey("merged")).Select(d => d.Properties["fid"]).ToList();
+        Assert.Equal(100, alone.Count);
+        Assert.All(alone, fid => Assert.StartsWith("W", fid, StringComparison.Ordinal));
+        var merged = Assert.Single(decoded, d => d.Properties.ContainsKey("merged"));
+        Assert.Equal("100", merged.Properties["count"]);
     }
 
     private static LinearRing Ring(double x0, double y0, double x1, double y1) =>

@@ -79,6 +79,7 @@ async function start(): Promise<void> {
   };
   document.getElementById('lang-switch')!.addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
   onLangChange(renderTexts);
+  planMap.onFailure(() => { renderTexts(); updateBadge(); });
 
   await planMap.load();
   renderTexts();

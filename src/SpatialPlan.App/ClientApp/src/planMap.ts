@@ -47,8 +47,12 @@ export class PlanMap {
   readonly failed = new Map<string, string>();
   private labelScale = 1;
   private readonly visibilityListeners: Array<() => void> = [];
+  private readonly failureListeners: Array<() => void> = [];
+  /** The data area's centre in the view's CRS. */
+  private readonly areaMiddle: number[];
 
   constructor(target: HTMLElement, readonly catalog: Catalog, config: ClientConfig) {
+    this.areaMiddle = areaCentre(config);
     this.map = new OlMap({
       target,
       controls: [new Zoom(), new ScaleLine({ units: 'metric', bar: true, steps: 4, text: true, minWidth: 140 }), new Attribution({ collapsible: false })],
@@ -137,17 +141,10 @@ export class PlanMap {
     const texts: string[] = [];
     await Promise.all([...this.layers.values()].map(async ({ info, layer, source }) => {
       if (!source) {
-        // Tiled: the tiles load as the view asks for them. One small-scale tile (made ahead, answered from memory) is
-        // asked for now, so that a layer whose source fails (a shared PostGIS that is down, a file broken since the
-        // server started) is greyed out in the layer panel with the server's reason, not left silently empty.
-        if (info.tiles) {
-          try {
-            await getTile(info.tiles.url, 0, 0, 0);
-          } catch (e) {
-            this.failed.set(info.id, e instanceof Error ? e.message : String(e));
-            layer.setVisible(false);
-          }
-        }
+        // Tiled: the tiles load as the view asks for them. One tile is asked for besides, in the background, so that
+        // a layer whose source fails (a shared PostGIS that is down, a file broken since the server started) is greyed
+        // out in the layer panel with the server's reason, not left silently empty.
+        if (info.tiles) void this.probeTiles(info.id, info.tiles, layer);
         return;
       }
       let collection;
@@ -210,6 +207,29 @@ export class PlanMap {
 
   onVisibilityChange(listener: () => void): void {
     this.visibilityListeners.push(listener);
+  }
+
+  /** Called when a layer is found unusable after the panels were built (a tiled layer's source failing). */
+  onFailure(listener: () => void): void {
+    this.failureListeners.push(listener);
+  }
+
+  /**
+   * Asks for the largest-scale tile at the area's centre (a few features, read through the same source as every tile):
+   * a problem answer marks the layer failed with the server's reason and hides it.
+   */
+  private async probeTiles(id: string, tiles: TileGridInfo, layer: PlanLayer['layer']): Promise<void> {
+    const z = tiles.resolutions.length - 1;
+    const side = tiles.tileSize * tiles.resolutions[z];
+    const x = Math.max(0, Math.floor((this.areaMiddle[0] - tiles.origin[0]) / side));
+    const y = Math.max(0, Math.floor((tiles.origin[1] - this.areaMiddle[1]) / side));
+    try {
+      await getTile(tiles.url, z, x, y);
+    } catch (e) {
+      this.failed.set(id, e instanceof Error ? e.message : String(e));
+      layer.setVisible(false);
+      this.failureListeners.forEach((l) => l());
+    }
   }
 
   /** True while any schematic layer is drawn: the 「示意数据」 mark must then be visible. */
