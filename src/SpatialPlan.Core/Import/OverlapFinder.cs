@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index;
-using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Index.HPRtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.RelateNG;
@@ -17,7 +17,8 @@ internal readonly record struct Overlap(int A, int B, double AreaM2);
 /// <summary>
 /// The self-join of a layer: every pair of polygonal features whose interiors overlap by more than a sliver (a shared
 /// edge or corner is not an overlap; nor is an overlap at most <see cref="Tolerance"/> wide on average), with the
-/// overlap's area. An STR-tree over the envelopes gives the candidate pairs; pairs whose envelopes
+/// overlap's area. A packed Hilbert R-tree over the envelopes (<see cref="HPRtree{T}"/>: its node bounds are one array of
+/// doubles, which a million queries walk about twice as fast as an STR-tree's node objects) gives the candidate pairs; pairs whose envelopes
 /// only touch, and pairs a line separates (<see cref="GeometryChecks.Separated"/> — all convex neighbours), are settled
 /// without overlay; the rest go to RelateNG (interiors intersect?) and, when they do, OverlayNG for the area. Runs on
 /// every core.
@@ -38,10 +39,12 @@ internal static class OverlapFinder
     /// <param name="cancellationToken">Stops the join.</param>
     public static List<Overlap> Find(IReadOnlyList<Geometry?> geometries, Action<double>? progress, CancellationToken cancellationToken)
     {
-        var tree = new STRtree<int>(16);
-        for (var i = 0; i < geometries.Count; i++)
+        // An array, not the list: the join reads it a dozen times per feature, and an interface call each time shows.
+        var all = geometries as Geometry?[] ?? [.. geometries];
+        var tree = new HPRtree<int>(16);
+        for (var i = 0; i < all.Length; i++)
         {
-            if (geometries[i] is { IsEmpty: false } g && g is Polygon or MultiPolygon)
+            if (all[i] is { IsEmpty: false } g && g is Polygon or MultiPolygon)
             {
                 tree.Insert(g.EnvelopeInternal, i);
             }
@@ -51,10 +54,10 @@ internal static class OverlapFinder
         var found = new List<Overlap>();
         var done = 0L;
         const int Block = 4096;
-        var blocks = (geometries.Count + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(geometries, tree), (block, _, worker) =>
+        var blocks = (all.Length + Block - 1) / Block;
+        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(all, tree), (block, _, worker) =>
         {
-            var end = Math.Min(geometries.Count, (block + 1) * Block);
+            var end = Math.Min(all.Length, (block + 1) * Block);
             for (var i = block * Block; i < end; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -62,7 +65,7 @@ internal static class OverlapFinder
             }
 
             var total = Interlocked.Add(ref done, end - (block * Block));
-            progress?.Invoke((double)total / geometries.Count);
+            progress?.Invoke((double)total / all.Length);
             return worker;
         }, worker =>
         {
@@ -79,7 +82,7 @@ internal static class OverlapFinder
     /// <summary>Whether the interiors of two polygonal geometries overlap (RelateNG).</summary>
     public static bool InteriorsOverlap(Geometry a, Geometry b) => RelateNG.Relate(a, b, RelatePredicate.Matches(InteriorsIntersect));
 
-    private sealed class Worker(IReadOnlyList<Geometry?> geometries, STRtree<int> tree) : IItemVisitor<int>
+    private sealed class Worker(Geometry?[] geometries, HPRtree<int> tree) : IItemVisitor<int>
     {
         private int _i;
         private Geometry _a = null!;
