@@ -26,6 +26,7 @@ internal sealed class ShapefileImportSource : IImportSource
     private readonly int _fileType;
     private readonly long _shpLength;
     private readonly List<string> _notes = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _chunks = new();
     private long _position;
 
     private ShapefileImportSource(string name, string shp, string? tempDirectory)
@@ -111,7 +112,7 @@ internal sealed class ShapefileImportSource : IImportSource
         shp.Seek(100, SeekOrigin.Begin);
         var entry = Path.GetFileName(_shp);
         var recordHeader = new byte[8];
-        var chunk = new Chunk(ChunkBytes);
+        var chunk = new Chunk(_chunks, ChunkBytes);
         var offset = 100L;
         var index = 0;
         var vertices = 0L;
@@ -150,7 +151,7 @@ internal sealed class ShapefileImportSource : IImportSource
             if (!chunk.Fits(need))
             {
                 chunk.Seal();
-                chunk = new Chunk(Math.Max(ChunkBytes, need));
+                chunk = new Chunk(_chunks, Math.Max(ChunkBytes, need));
             }
 
             var at = chunk.Take(need);
@@ -213,16 +214,18 @@ internal sealed class ShapefileImportSource : IImportSource
     private const int ChunkBytes = 1 << 20;
 
     /// <summary>
-    /// A pooled buffer holding consecutive records' bytes. It counts its users — the reading thread until it seals it,
+    /// A buffer holding consecutive records' bytes, from the source's own pool (not the shared ArrayPool: the reading
+    /// thread takes what the workers give back, which a per-thread pool would not hand it). It counts its users — the reading thread until it seals it,
     /// and each record until it is decoded — and goes back to the pool when the last one is done. A record never
     /// decoded (an import that stopped) leaves its chunk to the garbage collector.
     /// </summary>
-    private sealed class Chunk(int size)
+    private sealed class Chunk(System.Collections.Concurrent.ConcurrentQueue<byte[]> pool, int size)
     {
         private int _used;
         private int _users = 1;
 
-        public byte[] Buffer { get; } = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+        /// <summary>A buffer of the source's own pool (a dozen in flight at most), or a new one.</summary>
+        public byte[] Buffer { get; } = pool.TryDequeue(out var b) && b.Length >= size ? b : new byte[size];
 
         public bool Fits(int bytes) => Buffer.Length - _used >= bytes;
 
@@ -242,7 +245,10 @@ internal sealed class ShapefileImportSource : IImportSource
         {
             if (Interlocked.Decrement(ref _users) == 0)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(Buffer);
+                if (Buffer.Length == ChunkBytes)
+                {
+                    pool.Enqueue(Buffer);
+                }
             }
         }
     }
