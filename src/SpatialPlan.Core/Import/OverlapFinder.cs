@@ -1,6 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index;
-using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.RelateNG;
@@ -17,7 +15,7 @@ internal readonly record struct Overlap(int A, int B, double AreaM2);
 /// <summary>
 /// The self-join of a layer: every pair of polygonal features whose interiors overlap by more than a sliver (a shared
 /// edge or corner is not an overlap; nor is an overlap at most <see cref="Tolerance"/> wide on average), with the
-/// overlap's area. An STR-tree over the envelopes gives the candidate pairs; pairs whose envelopes
+/// overlap's area. A flat grid over the envelopes (<see cref="EnvelopeGrid"/>) gives the candidate pairs, each once; pairs whose envelopes
 /// only touch, and pairs a line separates (<see cref="GeometryChecks.Separated"/> — all convex neighbours), are settled
 /// without overlay; the rest go to RelateNG (interiors intersect?) and, when they do, OverlayNG for the area. Runs on
 /// every core.
@@ -38,23 +36,31 @@ internal static class OverlapFinder
     /// <param name="cancellationToken">Stops the join.</param>
     public static List<Overlap> Find(IReadOnlyList<Geometry?> geometries, Action<double>? progress, CancellationToken cancellationToken)
     {
-        var tree = new STRtree<int>(16);
-        for (var i = 0; i < geometries.Count; i++)
+        // An array, not the list: the join reads it a dozen times per feature, and an interface call each time shows.
+        var all = geometries as Geometry?[] ?? [.. geometries];
+        var n = all.Length;
+        double[] minX = new double[n], minY = new double[n], maxX = new double[n], maxY = new double[n];
+        for (var i = 0; i < n; i++)
         {
-            if (geometries[i] is { IsEmpty: false } g && g is Polygon or MultiPolygon)
+            if (all[i] is { IsEmpty: false } g && g is Polygon or MultiPolygon)
             {
-                tree.Insert(g.EnvelopeInternal, i);
+                var e = g.EnvelopeInternal;
+                (minX[i], minY[i], maxX[i], maxY[i]) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
+            }
+            else
+            {
+                minX[i] = minY[i] = maxX[i] = maxY[i] = double.NaN;
             }
         }
 
-        tree.Build();
+        var grid = new EnvelopeGrid(minX, minY, maxX, maxY);
         var found = new List<Overlap>();
         var done = 0L;
         const int Block = 4096;
-        var blocks = (geometries.Count + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(geometries, tree), (block, _, worker) =>
+        var blocks = (all.Length + Block - 1) / Block;
+        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(all, grid), (block, _, worker) =>
         {
-            var end = Math.Min(geometries.Count, (block + 1) * Block);
+            var end = Math.Min(all.Length, (block + 1) * Block);
             for (var i = block * Block; i < end; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -62,7 +68,7 @@ internal static class OverlapFinder
             }
 
             var total = Interlocked.Add(ref done, end - (block * Block));
-            progress?.Invoke((double)total / geometries.Count);
+            progress?.Invoke((double)total / all.Length);
             return worker;
         }, worker =>
         {
@@ -79,55 +85,53 @@ internal static class OverlapFinder
     /// <summary>Whether the interiors of two polygonal geometries overlap (RelateNG).</summary>
     public static bool InteriorsOverlap(Geometry a, Geometry b) => RelateNG.Relate(a, b, RelatePredicate.Matches(InteriorsIntersect));
 
-    private sealed class Worker(IReadOnlyList<Geometry?> geometries, STRtree<int> tree) : IItemVisitor<int>
+    private sealed class Worker
     {
-        private int _i;
-        private Geometry _a = null!;
-        private Envelope _e = null!;
+        private readonly Geometry?[] _geometries;
+        private readonly EnvelopeGrid _grid;
+        private readonly Action<int, int> _pair;
+
+        public Worker(Geometry?[] geometries, EnvelopeGrid grid)
+        {
+            (_geometries, _grid) = (geometries, grid);
+            _pair = Pair;
+        }
 
         public List<Overlap> Found { get; } = [];
 
-        public void Visit(int i)
+        public void Visit(int i) => _grid.PairsOf(i, _pair);
+
+        /// <summary>One candidate pair (boxes that meet), in either order.</summary>
+        private void Pair(int i, int j)
         {
-            if (geometries[i] is not { IsEmpty: false } a || a is not (Polygon or MultiPolygon))
+            if (j < i)
             {
-                return;
+                (i, j) = (j, i);
             }
 
-            _i = i;
-            _a = a;
-            _e = a.EnvelopeInternal;
-            tree.Query(_e, this);
-        }
-
-        public void VisitItem(int j)
-        {
-            if (j <= _i)
-            {
-                return;
-            }
-
-            var b = geometries[j]!;
+            var a = _geometries[i]!;
+            var b = _geometries[j]!;
+            var e = a.EnvelopeInternal;
             var f = b.EnvelopeInternal;
             // Envelopes that only touch (or meet within the tolerance) cannot hold an overlap of any width.
-            if (f.MinX >= _e.MaxX - Tolerance || _e.MinX >= f.MaxX - Tolerance || f.MinY >= _e.MaxY - Tolerance || _e.MinY >= f.MaxY - Tolerance)
+            if (f.MinX >= e.MaxX - Tolerance || e.MinX >= f.MaxX - Tolerance || f.MinY >= e.MaxY - Tolerance || e.MinY >= f.MaxY - Tolerance)
             {
                 return;
             }
 
-            if (GeometryChecks.Separated(_a, b, Tolerance) || !InteriorsOverlap(_a, b))
+            if (GeometryChecks.Separated(a, b, Tolerance) || !InteriorsOverlap(a, b))
             {
                 return;
             }
 
-            var overlap = OverlayNGRobust.Overlay(_a, b, SpatialFunction.Intersection);
+            var overlap = OverlayNGRobust.Overlay(a, b, SpatialFunction.Intersection);
             var perimeter = overlap.Length;
             if (perimeter <= 0 || 2 * overlap.Area / perimeter <= Tolerance)
             {
                 return;
             }
 
-            Found.Add(new Overlap(_i, j, PlanarMeasure.AreaM2(overlap)));
+            Found.Add(new Overlap(i, j, PlanarMeasure.AreaM2(overlap)));
         }
     }
 }

@@ -26,6 +26,7 @@ internal sealed class ShapefileImportSource : IImportSource
     private readonly int _fileType;
     private readonly long _shpLength;
     private readonly List<string> _notes = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _chunks = new();
     private long _position;
 
     private ShapefileImportSource(string name, string shp, string? tempDirectory)
@@ -111,6 +112,7 @@ internal sealed class ShapefileImportSource : IImportSource
         shp.Seek(100, SeekOrigin.Begin);
         var entry = Path.GetFileName(_shp);
         var recordHeader = new byte[8];
+        var chunk = new Chunk(_chunks, ChunkBytes);
         var offset = 100L;
         var index = 0;
         var vertices = 0L;
@@ -143,10 +145,18 @@ internal sealed class ShapefileImportSource : IImportSource
                     $"属性表只有 {_table.Count} 条记录，少于 .shp 的图形（.dbf and .shp disagree）"), index, Name);
             }
 
-            var content = new byte[bytes];
-            shp.ReadExactly(content);
-            var record = new byte[_table.RecordLength];
-            dbf.ReadExactly(record);
+            // The record's .shp and .dbf bytes side by side in the current chunk (a pooled buffer shared by the records
+            // around it and returned once the last of them is decoded): a million records then cost no garbage of their own.
+            var need = (int)bytes + _table.RecordLength;
+            if (!chunk.Fits(need))
+            {
+                chunk.Seal();
+                chunk = new Chunk(_chunks, Math.Max(ChunkBytes, need));
+            }
+
+            var at = chunk.Take(need);
+            shp.ReadExactly(chunk.Buffer, at, (int)bytes);
+            dbf.ReadExactly(chunk.Buffer, at + (int)bytes, _table.RecordLength);
             // The layer's total vertices, against the budget (each record's own counts are checked on the worker).
             vertices += bytes / 16;
             if (vertices > InputLimits.DataLayer.MaxVertices)
@@ -158,8 +168,10 @@ internal sealed class ShapefileImportSource : IImportSource
 
             offset += 8 + bytes;
             Interlocked.Exchange(ref _position, offset);
-            yield return new Record(this, index++, content, record, entry);
+            yield return new Record(this, index++, chunk, at, (int)bytes, entry);
         }
+
+        chunk.Seal();
 
         if (index < _table.Count)
         {
@@ -198,20 +210,79 @@ internal sealed class ShapefileImportSource : IImportSource
         return (BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(32)), declared);
     }
 
-    /// <summary>One record's bytes from the .shp and the .dbf; checked and decoded on a worker.</summary>
-    private sealed class Record(ShapefileImportSource source, int index, byte[] shp, byte[] dbf, string entry) : PendingRecord(index)
+    /// <summary>Bytes read into each pooled chunk: about a thousand 图斑 of 14 vertices and a 600-byte .dbf row.</summary>
+    private const int ChunkBytes = 1 << 20;
+
+    /// <summary>
+    /// A buffer holding consecutive records' bytes, from the source's own pool (not the shared ArrayPool: the reading
+    /// thread takes what the workers give back, which a per-thread pool would not hand it). It counts its users — the reading thread until it seals it,
+    /// and each record until it is decoded — and goes back to the pool when the last one is done. A record never
+    /// decoded (an import that stopped) leaves its chunk to the garbage collector.
+    /// </summary>
+    private sealed class Chunk(System.Collections.Concurrent.ConcurrentQueue<byte[]> pool, int size)
     {
+        private int _used;
+        private int _users = 1;
+
+        /// <summary>A buffer of the source's own pool (a dozen in flight at most), or a new one.</summary>
+        public byte[] Buffer { get; } = pool.TryDequeue(out var b) && b.Length >= size ? b : new byte[size];
+
+        public bool Fits(int bytes) => Buffer.Length - _used >= bytes;
+
+        /// <summary>Reserves <paramref name="bytes"/> for one record; returns where they start.</summary>
+        public int Take(int bytes)
+        {
+            var at = _used;
+            _used += bytes;
+            Interlocked.Increment(ref _users);
+            return at;
+        }
+
+        /// <summary>The reading thread is done with the chunk.</summary>
+        public void Seal() => Release();
+
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref _users) == 0)
+            {
+                if (Buffer.Length == ChunkBytes)
+                {
+                    pool.Enqueue(Buffer);
+                }
+            }
+        }
+    }
+
+    /// <summary>One record's bytes from the .shp and the .dbf, in a chunk; checked and decoded once, on a worker.</summary>
+    private sealed class Record(ShapefileImportSource source, int index, Chunk chunk, int at, int shpBytes, string entry) : PendingRecord(index)
+    {
+        private int _decoded;
+
         public override (Geometry? Geometry, object?[] Values) Decode()
         {
-            var values = source._table.Values(dbf);
-            if (DbfTable.Deleted(dbf))
+            if (Interlocked.Exchange(ref _decoded, 1) != 0)
             {
-                // A record deleted in the .dbf is hidden by GIS tools: so here (reported as not imported).
-                return (null, values);
+                throw new InvalidOperationException("a Shapefile record is decoded once: its bytes go back to the pool");
             }
 
-            ShpStructure.Record(shp, source._fileType, index, entry, new InputBudget(InputLimits.DataLayer, source.Name, CancellationToken.None));
-            return (ShpGeometry.Read(shp, ImportGeometry.Factory), values);
+            try
+            {
+                var shp = chunk.Buffer.AsSpan(at, shpBytes);
+                var dbf = chunk.Buffer.AsSpan(at + shpBytes, source._table.RecordLength);
+                var values = source._table.Values(dbf);
+                if (DbfTable.Deleted(dbf))
+                {
+                    // A record deleted in the .dbf is hidden by GIS tools: so here (reported as not imported).
+                    return (null, values);
+                }
+
+                ShpStructure.Record(shp, source._fileType, index, entry, new InputBudget(InputLimits.DataLayer, source.Name, CancellationToken.None));
+                return (ShpGeometry.Read(shp, ImportGeometry.Factory), values);
+            }
+            finally
+            {
+                chunk.Release();
+            }
         }
     }
 

@@ -18,6 +18,125 @@ internal static class GpkgBlob
     [ThreadStatic]
     private static WKBWriter? _wkb;
 
+    /// <summary>
+    /// The blob of <paramref name="geometry"/> in <paramref name="buffer"/> (grown when too small, and kept by the caller
+    /// for the next one): the same bytes as <see cref="Write"/>. A non-empty 2-D Polygon or MultiPolygon — every 图斑 —
+    /// is written straight from its coordinate sequences, with no WKB stream, no array per feature and no copy
+    /// (WKB: byte order 1, type, counts, then x/y doubles; each polygon of a multipolygon a WKB polygon of its own).
+    /// </summary>
+    /// <returns>The blob's length in <paramref name="buffer"/>.</returns>
+    public static int WriteTo(Geometry geometry, int srid, GeoPackageGeoWriter fallback, ref byte[] buffer)
+    {
+        if (geometry.IsEmpty || geometry is not (NetTopologySuite.Geometries.Polygon or NetTopologySuite.Geometries.MultiPolygon))
+        {
+            var blob = Write(geometry, srid, fallback);
+            Fit(ref buffer, blob.Length);
+            blob.CopyTo(buffer, 0);
+            return blob.Length;
+        }
+
+        var size = 40 + (geometry is NetTopologySuite.Geometries.Polygon one ? PolygonBytes(one) : 9 + Parts((MultiPolygon)geometry).Sum(PolygonBytes));
+        Fit(ref buffer, size);
+        var span = buffer.AsSpan(0, size);
+        span[0] = (byte)'G';
+        span[1] = (byte)'P';
+        span[2] = 0;
+        span[3] = 0b0000_0011;
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], srid);
+        var e = geometry.EnvelopeInternal;
+        BinaryPrimitives.WriteDoubleLittleEndian(span[8..], e.MinX);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[16..], e.MaxX);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[24..], e.MinY);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[32..], e.MaxY);
+        var at = 40;
+        if (geometry is NetTopologySuite.Geometries.Polygon polygon)
+        {
+            at = WritePolygon(span, at, polygon);
+        }
+        else
+        {
+            span[at] = 1;
+            BinaryPrimitives.WriteUInt32LittleEndian(span[(at + 1)..], 6);
+            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], geometry.NumGeometries);
+            at += 9;
+            foreach (var part in Parts((MultiPolygon)geometry))
+            {
+                at = WritePolygon(span, at, part);
+            }
+        }
+
+        System.Diagnostics.Debug.Assert(at == size, "the blob is as long as measured");
+        return size;
+    }
+
+    private static IEnumerable<Polygon> Parts(MultiPolygon m)
+    {
+        for (var i = 0; i < m.NumGeometries; i++)
+        {
+            yield return (Polygon)m.GetGeometryN(i);
+        }
+    }
+
+    /// <summary>WKB bytes of a polygon: byte order, type, ring count, and per ring its point count and points.</summary>
+    private static int PolygonBytes(Polygon p)
+    {
+        if (p.IsEmpty)
+        {
+            return 9;
+        }
+
+        var bytes = 9 + 4 + (16 * p.ExteriorRing.NumPoints);
+        for (var i = 0; i < p.NumInteriorRings; i++)
+        {
+            bytes += 4 + (16 * p.GetInteriorRingN(i).NumPoints);
+        }
+
+        return bytes;
+    }
+
+    private static int WritePolygon(Span<byte> span, int at, Polygon p)
+    {
+        span[at] = 1;
+        BinaryPrimitives.WriteUInt32LittleEndian(span[(at + 1)..], 3);
+        if (p.IsEmpty)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], 0);
+            return at + 9;
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(span[(at + 5)..], 1 + p.NumInteriorRings);
+        at = WriteRing(span, at + 9, p.ExteriorRing.CoordinateSequence);
+        for (var i = 0; i < p.NumInteriorRings; i++)
+        {
+            at = WriteRing(span, at, p.GetInteriorRingN(i).CoordinateSequence);
+        }
+
+        return at;
+    }
+
+    private static int WriteRing(Span<byte> span, int at, CoordinateSequence ring)
+    {
+        var n = ring.Count;
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], n);
+        at += 4;
+        for (var i = 0; i < n; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(span[at..], ring.GetX(i));
+            BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 8)..], ring.GetY(i));
+            at += 16;
+        }
+
+        return at;
+    }
+
+    private static void Fit(ref byte[] buffer, int size)
+    {
+        if (buffer.Length < size)
+        {
+            buffer = new byte[Math.Max(size, buffer.Length * 2)];
+        }
+    }
+
     public static byte[] Write(Geometry geometry, int srid, GeoPackageGeoWriter fallback)
     {
         if (geometry.IsEmpty)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace SpatialPlan.Core.Layers.GeoPackage;
 
@@ -82,7 +83,11 @@ internal static class GpkgRtreeBulkLoad
         }
 
         using var writeNode = Command(connection, transaction, $"INSERT OR REPLACE INTO \"{rtree}_node\" (nodeno, data) VALUES ($n, $d)", ("$n", SqliteType.Integer), ("$d", SqliteType.Blob));
-        using var writeRowid = Command(connection, transaction, $"INSERT INTO \"{rtree}_rowid\" (rowid, nodeno) VALUES ($r, $n)", ("$r", SqliteType.Integer), ("$n", SqliteType.Integer));
+        // Which leaf holds each feature: written after the nodes, in rowid order (appending to the table's B-tree, not
+        // inserting all over it) through SQLite's own binding calls (ADO.NET's parameters cost more than the insert).
+        var rowids = new long[count];
+        var leafOf = new long[count];
+        var leafCells = 0;
         using var writeParent = Command(connection, transaction, $"INSERT INTO \"{rtree}_parent\" (nodeno, parentnode) VALUES ($n, $p)", ("$n", SqliteType.Integer), ("$p", SqliteType.Integer));
         var depth = levels.Count - 1;
         for (var l = 0; l < levels.Count; l++)
@@ -103,9 +108,8 @@ internal static class GpkgRtreeBulkLoad
                     if (l == 0)
                     {
                         Cell(at, node.Ids[c], node.Boxes[(4 * c) + 0], node.Boxes[(4 * c) + 1], node.Boxes[(4 * c) + 2], node.Boxes[(4 * c) + 3]);
-                        writeRowid.Parameters[0].Value = node.Ids[c];
-                        writeRowid.Parameters[1].Value = node.Number;
-                        writeRowid.ExecuteNonQuery();
+                        rowids[leafCells] = node.Ids[c];
+                        leafOf[leafCells++] = node.Number;
                     }
                     else
                     {
@@ -124,6 +128,38 @@ internal static class GpkgRtreeBulkLoad
                     writeParent.ExecuteNonQuery();
                 }
             }
+        }
+
+        System.Diagnostics.Debug.Assert(leafCells == count, "every entry is in one leaf");
+        WriteRowids(connection, rtree, rowids, leafOf);
+    }
+
+    private static void WriteRowids(SqliteConnection connection, string rtree, long[] rowids, long[] leafOf)
+    {
+        Array.Sort(rowids, leafOf);
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO \"{rtree}_rowid\" (rowid, nodeno) VALUES (?1, ?2)", out var stmt));
+        using (stmt)
+        {
+            for (var i = 0; i < rowids.Length; i++)
+            {
+                Check(db, raw.sqlite3_bind_int64(stmt, 1, rowids[i]));
+                Check(db, raw.sqlite3_bind_int64(stmt, 2, leafOf[i]));
+                var rc = raw.sqlite3_step(stmt);
+                raw.sqlite3_reset(stmt);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    throw new SqliteException($"SQLite error {rc} writing {rtree}_rowid: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
+                }
+            }
+        }
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
         }
     }
 
