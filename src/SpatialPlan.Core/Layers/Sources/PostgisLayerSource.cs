@@ -325,6 +325,8 @@ public sealed class PostgisLayerSource : LayerSourceBase, IDatabaseTiles
                 p.AddWithValue("cells", TileGrid.TileSize / TileBuilder.CoverageCellPixels);
                 p.AddWithValue("full", cell * cell * TileBuilder.CoverageShare);
                 p.AddWithValue("layer", layerName);
+                // Prepared once per pooled connection: planning the statement cost more than running it on a large-scale tile.
+                command.Prepare();
                 byte[] bytes;
                 long polygonal;
                 using (var reader = command.ExecuteReader())
