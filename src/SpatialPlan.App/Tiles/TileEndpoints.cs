@@ -134,6 +134,13 @@ public static class TileEndpoints
     private static byte[] Make(PlanData data, string layer, TileSchema schema, TileGrid grid, int z, long x, long y)
     {
         var source = data.Store.Source(layer);
+        // A PostGIS layer's tile is made by the database (ST_AsMVT over the grid), warm copy or not (docs/tiles.md §7).
+        if ((source is WarmingLayerSource w ? w.Cold : source) is IDatabaseTiles database
+            && database.Tile(grid, z, x, y, layer, schema) is { } made)
+        {
+            return made;
+        }
+
         // A warm copy keeps the mapped fields only: it answers when the tile needs no other attribute.
         var rows = !schema.MappedOnly && source is WarmingLayerSource warming ? warming.Cold : source;
         var features = rows.Query(TileBuilder.QueryExtent(grid, z, x, y));

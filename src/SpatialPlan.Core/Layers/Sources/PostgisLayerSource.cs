@@ -6,6 +6,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Sources;
+using SpatialPlan.Core.Tiles;
 
 namespace SpatialPlan.Core.Layers.Sources;
 
@@ -14,9 +15,16 @@ namespace SpatialPlan.Core.Layers.Sources;
 /// database on the GiST index (<c>geom &amp;&amp; ST_MakeEnvelope(…, srid)</c>), the nearest search on the same index
 /// (<c>ORDER BY geom &lt;-&gt; g</c>); overlaps and distances are then measured here, exactly as for every other source.
 /// The connection string comes from the catalog or, with <c>env:NAME</c>, from an environment variable.
+/// Vector tiles are made in the database (<see cref="Tile"/>: <c>ST_AsMVT</c> over the custom grid, docs/tiles.md §7).
 /// </summary>
-public sealed class PostgisLayerSource : LayerSourceBase
+public sealed class PostgisLayerSource : LayerSourceBase, IDatabaseTiles
 {
+    /// <summary>
+    /// Set to <c>app</c> to have PostGIS layers' tiles built in the app from the rows (as for the other sources) instead of
+    /// by <c>ST_AsMVT</c>: for comparison and as a way back should a server's PostGIS misbehave.
+    /// </summary>
+    public const string TilesVariable = "SPATIALPLAN_PG_TILES";
+
     /// <summary>Seconds to wait for a server that does not answer, unless the connection string says otherwise.</summary>
     private const int ConnectTimeoutSeconds = 5;
 
@@ -28,14 +36,18 @@ public sealed class PostgisLayerSource : LayerSourceBase
     private readonly string _geometry;
     private readonly int _srid;
     private readonly IReadOnlyList<(string Name, string Sql)> _columns;
+    private readonly IReadOnlyList<PostgisTiles.Column> _tileColumns;
+    private readonly ConcurrentDictionary<TileSchema, string?> _tileSql = new();
+    private volatile object? _makesTiles;
     private readonly string _select;
     private readonly Lazy<long> _count;
     private readonly Lazy<Envelope> _extent;
 
     private PostgisLayerSource(LayerDefinition definition, int workingEpsg, string where, NpgsqlDataSource database,
-        string relation, string geometry, int srid, IReadOnlyList<(string Name, string Sql)> columns)
+        string relation, string geometry, int srid, IReadOnlyList<(string Name, string Sql)> columns, IReadOnlyList<PostgisTiles.Column> tileColumns)
         : base(definition, workingEpsg, where)
     {
+        _tileColumns = tileColumns;
         _database = database;
         _relation = relation;
         _geometry = geometry;
@@ -126,6 +138,7 @@ public sealed class PostgisLayerSource : LayerSourceBase
             }
 
             var columns = new List<(string, string)>();
+            var tileColumns = new List<PostgisTiles.Column>();
             using (var command = new NpgsqlCommand(
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name <> $3 ORDER BY ordinal_position", c))
             {
@@ -143,10 +156,11 @@ public sealed class PostgisLayerSource : LayerSourceBase
                         ? Quote(name)
                         : $"{Quote(name)}::text";
                     columns.Add((name, sql));
+                    tileColumns.Add(new PostgisTiles.Column(name, PostgisTiles.TileSql(name, type)));
                 }
             }
 
-            return new PostgisLayerSource(definition, workingEpsg, where, database, $"{Quote(schema)}.{Quote(table)}", Quote(geometry), srid.Value, columns);
+            return new PostgisLayerSource(definition, workingEpsg, where, database, $"{Quote(schema)}.{Quote(table)}", Quote(geometry), srid.Value, columns, tileColumns);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && e is not InputException)
         {
@@ -242,6 +256,117 @@ public sealed class PostgisLayerSource : LayerSourceBase
         var candidates = near ?? Query(Expanded(geometry.EnvelopeInternal, bound + 1e-6), cancellationToken);
         return candidates.Append(first).Select(f => (Feature: f, Distance: geometry.Distance(f.Geometry)))
             .OrderBy(x => x.Distance).ThenBy(x => x.Feature.Key).First().Feature;
+    }
+
+    /// <summary>
+    /// The tile made by the database in one statement (<see cref="PostgisTiles"/>; docs/tiles.md §7): the same content as
+    /// <see cref="TileBuilder"/> makes from <see cref="Query(Envelope, CancellationToken)"/>'s rows. A tile over
+    /// <see cref="TileBuilder.MaxTileBytes"/> is made again with half as many polygons drawn one by one, as the app does.
+    /// Null (the app builds the tile) when <see cref="TilesVariable"/> is <c>app</c>, when the server's PostGIS cannot
+    /// (older than 3.1, whose <c>ST_TileEnvelope</c> has no <c>bounds</c>, or built without protobuf), or when the grid is
+    /// not in the working CRS.
+    /// </summary>
+    /// <exception cref="InputException">The database cannot be reached or the statement failed (the message says so).</exception>
+    public byte[]? Tile(TileGrid grid, int z, long x, long y, string layerName, TileSchema schema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(layerName);
+        ArgumentNullException.ThrowIfNull(schema);
+        if (string.Equals(Environment.GetEnvironmentVariable(TilesVariable), "app", StringComparison.OrdinalIgnoreCase)
+            || grid.Epsg != WorkingEpsg || !MakesTiles())
+        {
+            return null;
+        }
+
+        var sql = _tileSql.GetOrAdd(schema, s => PostgisTiles.Sql(_relation, _geometry, _srid, WorkingEpsg, _tileColumns, Fields.IdField, s));
+        if (sql is null)
+        {
+            return null;
+        }
+
+        var tile = grid.TileExtent(z, x, y);
+        var res = grid.Resolutions[z];
+        var query = TileBuilder.QueryExtent(grid, z, x, y);
+        var stored = ToStored(query);
+        var square = grid.Extent;
+        var cell = res * TileBuilder.CoverageCellPixels;
+        return Run(c =>
+        {
+            var budget = TileBuilder.MaxFeatures;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var command = new NpgsqlCommand(sql, c);
+                var p = command.Parameters;
+                p.AddWithValue("sx0", stored.MinX);
+                p.AddWithValue("sy0", stored.MinY);
+                p.AddWithValue("sx1", stored.MaxX);
+                p.AddWithValue("sy1", stored.MaxY);
+                p.AddWithValue("qx0", query.MinX);
+                p.AddWithValue("qy0", query.MinY);
+                p.AddWithValue("qx1", query.MaxX);
+                p.AddWithValue("qy1", query.MaxY);
+                p.AddWithValue("tx0", tile.MinX);
+                p.AddWithValue("ty0", tile.MinY);
+                p.AddWithValue("tx1", tile.MaxX);
+                p.AddWithValue("ty1", tile.MaxY);
+                p.AddWithValue("ex0", square.MinX);
+                p.AddWithValue("ey0", square.MinY);
+                p.AddWithValue("ex1", square.MaxX);
+                p.AddWithValue("ey1", square.MaxY);
+                p.AddWithValue("z", z);
+                p.AddWithValue("x", checked((int)x));
+                p.AddWithValue("y", checked((int)y));
+                p.AddWithValue("res", res);
+                p.AddWithValue("minArea", TileBuilder.MinPolygonPixels * res * res);
+                p.AddWithValue("budget", (long)budget);
+                p.AddWithValue("tolerance", TileBuilder.SimplifyPixels * res);
+                p.AddWithValue("cell", cell);
+                p.AddWithValue("cells", TileGrid.TileSize / TileBuilder.CoverageCellPixels);
+                p.AddWithValue("full", cell * cell * TileBuilder.CoverageShare);
+                p.AddWithValue("layer", layerName);
+                // Prepared once per pooled connection: planning the statement cost more than running it on a large-scale tile.
+                command.Prepare();
+                byte[] bytes;
+                long polygonal;
+                using (var reader = command.ExecuteReader())
+                {
+                    reader.Read();
+                    bytes = reader.GetFieldValue<byte[]>(0);
+                    polygonal = reader.GetInt64(1);
+                }
+
+                if (bytes.Length <= TileBuilder.MaxTileBytes || budget <= 16)
+                {
+                    return bytes;
+                }
+
+                budget = (int)Math.Min(budget, polygonal) / 2;
+            }
+        });
+    }
+
+    /// <summary>Whether the server's PostGIS makes tiles over a custom grid: 3.1 or later (ST_TileEnvelope's bounds), with protobuf.</summary>
+    private bool MakesTiles()
+    {
+        if (_makesTiles is bool known)
+        {
+            return known;
+        }
+
+        var makes = Run(c =>
+        {
+            using var command = new NpgsqlCommand("SELECT postgis_lib_version(), postgis_full_version() LIKE '%PROTOBUF%'", c);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            var version = reader.GetString(0).Split('.', '-', ' ');
+            return int.TryParse(version[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var major)
+                && int.TryParse(version.Length > 1 ? version[1] : "0", NumberStyles.Integer, CultureInfo.InvariantCulture, out var minor)
+                && (major > 3 || (major == 3 && minor >= 1))
+                && reader.GetBoolean(1);
+        });
+        _makesTiles = makes;
+        return makes;
     }
 
     /// <inheritdoc/>
