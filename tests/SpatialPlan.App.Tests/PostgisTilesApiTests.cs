@@ -49,7 +49,11 @@ public sealed class PostgisTilesApiTests(PostgisTilesApiTests.PostgisData data) 
             var (differences, m) = TileComparison.Compare(grid, z, x, y, built, served, "farmland", schema.FilterProperties);
             Assert.True(differences.Count == 0, string.Join('\n', differences));
             merged += m;
-            Assert.Contains(GdalMvt.Read(grid, z, x, y, served), d => d.Properties.GetValueOrDefault("fid") == Parcel);
+            if (z >= 6)
+            {
+                // At level 3 the parcel (about 2 px across) is merged into the filled cells; from level 6 it is drawn.
+                Assert.Contains(GdalMvt.Read(grid, z, x, y, served), d => d.Properties.GetValueOrDefault("fid") == Parcel);
+            }
         }
 
         // Level 3 (32 m a pixel) merges the smaller parcels into filled cells.
@@ -193,11 +197,17 @@ public sealed class PostgisTilesApiTests(PostgisTilesApiTests.PostgisData data) 
         }
     }
 
-    /// <summary>The app over a data folder.</summary>
+    /// <summary>The app over a data folder, with no warm copy in memory (as for a layer too big to copy): tiles come from the database.</summary>
     public sealed class Factory(string dataDirectory) : AppFactory
     {
         public string DataDirectory => dataDirectory;
 
         protected override string DataDir => dataDirectory;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SpatialPlan:WarmIndexMaxFeatures", "0");
+        }
     }
 }

@@ -134,14 +134,17 @@ public static class TileEndpoints
     private static byte[] Make(PlanData data, string layer, TileSchema schema, TileGrid grid, int z, long x, long y)
     {
         var source = data.Store.Source(layer);
-        // A PostGIS layer's tile is made by the database (ST_AsMVT over the grid), warm copy or not (docs/tiles.md §7).
-        if ((source is WarmingLayerSource w ? w.Cold : source) is IDatabaseTiles database
+        // The warm in-memory copy answers when it is there and holds what the tile needs (it keeps the mapped fields
+        // only): under a millisecond at large scales. Otherwise a PostGIS layer's tile is made by the database
+        // (ST_AsMVT over the grid, docs/tiles.md §7) — a layer too big to copy, one not copied yet, one whose style
+        // reads other columns — and only then is it built here from the index's rows.
+        var warmAnswers = source is WarmingLayerSource { IsWarm: true } && schema.MappedOnly;
+        if (!warmAnswers && (source is WarmingLayerSource w ? w.Cold : source) is IDatabaseTiles database
             && database.Tile(grid, z, x, y, layer, schema) is { } made)
         {
             return made;
         }
 
-        // A warm copy keeps the mapped fields only: it answers when the tile needs no other attribute.
         var rows = !schema.MappedOnly && source is WarmingLayerSource warming ? warming.Cold : source;
         var features = rows.Query(TileBuilder.QueryExtent(grid, z, x, y));
         return TileBuilder.Build(grid, z, x, y, layer, features, schema);

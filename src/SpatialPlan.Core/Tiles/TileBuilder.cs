@@ -257,9 +257,11 @@ public static class TileBuilder
             points = new RingClipper(clip).Clip(points);
         }
 
-        if (points.Length > 4)
+        // A ring the simplification would collapse (a sliver cut off at the buffer's edge) is kept as cut, as the
+        // geometry simplifier's empty result was, and as PostGIS's tiles keep it (docs/tiles.md §7).
+        if (points.Length > 4 && DouglasPeuckerLineSimplifier.Simplify(points, tolerance, false) is { Length: >= 4 } simplified)
         {
-            points = DouglasPeuckerLineSimplifier.Simplify(points, tolerance, false);
+            points = simplified;
         }
 
         if (points.Length < 4)

@@ -319,6 +319,7 @@ public sealed class PostgisLayerSource : LayerSourceBase, IDatabaseTiles
                 p.AddWithValue("y", checked((int)y));
                 p.AddWithValue("res", res);
                 p.AddWithValue("minArea", TileBuilder.MinPolygonPixels * res * res);
+                p.AddWithValue("narrow", TileBuilder.NarrowPixels * res);
                 p.AddWithValue("budget", (long)budget);
                 p.AddWithValue("tolerance", TileBuilder.SimplifyPixels * res);
                 p.AddWithValue("cell", cell);

@@ -10,8 +10,8 @@ namespace SpatialPlan.Core.Layers.Sources;
 /// <list type="bullet">
 /// <item>rows chosen on the GiST index: <c>geom &amp;&amp;</c> the tile grown by 16 px, as an envelope in the stored SRID
 /// (the envelope is transformed, not the rows), then kept where their working-CRS envelope meets it, as the app does;</item>
-/// <item>each polygon's size in px² decides whether it is drawn alone (≥ 4 px², the <c>budget</c> largest by area, ties by
-/// row key) or merged: the merged ones' area is summed per 2-px cell by the centre of their envelope, the cells ≥ 25 %
+/// <item>each polygon's size decides whether it is drawn alone (≥ 4 px² and a mean width 2·area ÷ perimeter of ≥ 2 px,
+/// the <c>budget</c> largest by area, ties by row key) or merged: the merged ones' area is summed per 2-px cell by the centre of their envelope, the cells ≥ 25 %
 /// covered are joined into rectangles exactly as the app does (runs along a row, stacked where a run repeats in the next
 /// row: two "gaps and islands" passes), and collected into one multipolygon per combination of the style's filter values
 /// with <c>merged=true</c>, <c>count</c>;</item>
@@ -88,9 +88,10 @@ internal static class PostgisTiles
                     ST_GeometryType(g) IN ('ST_Point', 'ST_MultiPoint') AS puntal
                   FROM src WHERE g IS NOT NULL AND NOT ST_IsEmpty(g)
                     AND ST_XMin(g) <= @qx1 AND ST_XMax(g) >= @qx0 AND ST_YMin(g) <= @qy1 AND ST_YMax(g) >= @qy0),
-            b AS (SELECT *, CASE WHEN poly THEN ST_Area(g) END AS area FROM a),
-            r AS (SELECT *, NOT poly OR (area >= @minArea
-                    AND row_number() OVER (PARTITION BY poly AND area >= @minArea ORDER BY area DESC, k) <= @budget) AS alone FROM b),
+            b AS (SELECT *, CASE WHEN poly THEN ST_Area(g) END AS area,
+                    CASE WHEN poly THEN ST_Area(g) >= @minArea AND 2 * ST_Area(g) >= @narrow * ST_Perimeter(g) END AS big FROM a),
+            r AS (SELECT *, NOT poly OR (big
+                    AND row_number() OVER (PARTITION BY poly AND big ORDER BY area DESC, k) <= @budget) AS alone FROM b),
             cut AS (SELECT *, CASE WHEN ST_XMin(g) >= @qx0 AND ST_XMax(g) <= @qx1 AND ST_YMin(g) >= @qy0 AND ST_YMax(g) <= @qy1 THEN g
                     ELSE ST_Intersection(g, ST_MakeEnvelope(@qx0, @qy0, @qx1, @qy1, ST_SRID(g))) END AS part
                   FROM r WHERE alone AND NOT (line AND ST_Length(g) < @res)),
