@@ -51,12 +51,22 @@ public static class SourceFolders
     /// <summary>The PostGIS table a layer id becomes.</summary>
     public static string TableName(string layerId) => layerId.Replace('-', '_');
 
-    /// <summary>Copies a data folder (catalog, policy, styles, layers, samples).</summary>
+    /// <summary>
+    /// Copies a data folder (catalog, policy, styles, layers, samples), not its <c>records/</c>: that is the state of an
+    /// app running on the folder (the records store and SQLite's -wal/-shm files, which come and go while another test's
+    /// app works on the shared fixture: a copy once failed on a vanished records.sqlite-shm).
+    /// </summary>
     public static void Copy(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith("records" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
