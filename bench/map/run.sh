@@ -74,6 +74,10 @@ while [ "$code" != 200 ]; do
   [ "$code" = 200 ] || sleep 0.05
 done
 for ((k = 0; k < 2400; k++)); do grep -aq 'features in memory\|not copied\|over ' "$log" && break; sleep 0.25; done
+# Then the small-scale tiles made ahead (levels 0-4 for a million, ~12 s of both cores): the steady state of a server
+# that has been up a minute, and what the sheet and the browser would otherwise share the cores with.
+for ((k = 0; k < 2400; k++)); do grep -aq 'made ahead' "$log" && break; sleep 0.25; done
+grep -ao '[0-9]* small-scale tiles made ahead[^"]*' "$log" | head -1 || true
 grep -ao 'layer jbnt[^"]*' "$log" | head -1 || true
 
 note_load app-sheet
