@@ -22,7 +22,7 @@ public static class TileEndpoints
     public const string MediaType = "application/vnd.mapbox-vector-tile";
 
     /// <summary>Changes whenever what a tile holds or how it is encoded changes, so old ETags no longer match.</summary>
-    public const string ContentVersion = "mvt-2";
+    public const string ContentVersion = "mvt-3";
 
     public static IEndpointRouteBuilder MapTiles(this IEndpointRouteBuilder app)
     {

@@ -10,8 +10,8 @@ namespace SpatialPlan.Core.Tiles;
 /// <see cref="BufferPixels"/>, clipped to that, simplified to <see cref="SimplifyPixels"/> of the tile's resolution,
 /// carrying the <see cref="TileSchema"/>'s properties, written with <see cref="MvtWriter"/> (extent 4096).
 /// Polygons under <see cref="MinPolygonPixels"/> px² or narrower than <see cref="NarrowPixels"/> (and, on a crowded tile,
-/// the smallest beyond <see cref="MaxFeatures"/>) are not drawn one by one: their area is summed in cells of <see cref="CoverageCellPixels"/>
-/// px, and every cell at least <see cref="CoverageShare"/> covered becomes part of one merged multipolygon (rectangles edge to edge: the
+/// the smallest beyond <see cref="MaxFeatures"/>) are not drawn one by one: their area is spread over cells of
+/// <see cref="CoverageCellPixels"/> px (over the cells each envelope covers, in proportion, as the sheets do), and every cell at least <see cref="CoverageShare"/> covered becomes part of one merged multipolygon (rectangles edge to edge: the
 /// map fills it and does not outline it) per combination of the style's filter values (properties <c>merged=true</c>,
 /// <c>count</c>), so a small-scale tile shows where the
 /// parcels are as a filled area, not a haze of sub-pixel outlines. Lines under a pixel long are dropped. A tile that
@@ -105,9 +105,11 @@ public static class TileBuilder
 
                 if (g is IPolygonal && !alone[i])
                 {
-                    // Counted in the cell of its centre, if that is in this tile (the neighbour counts the rest).
-                    var c = g.EnvelopeInternal.Centre;
-                    if (tile.Contains(c) && c.X < tile.MaxX && c.Y > tile.MinY)
+                    // Its area spread over the cells of this tile its envelope covers, each in proportion (a long strip
+                    // fills its row of cells, not one dot at its centre); counted by the tile that holds its centre.
+                    var e = g.EnvelopeInternal;
+                    var c = e.Centre;
+                    if (e.Intersects(tile))
                     {
                         var key = schema.FilterProperties.Count == 0 ? string.Empty
                             : string.Join('\u001f', schema.FilterProperties.Select(p => schema.Value(f, p)?.ToString() ?? string.Empty));
@@ -117,7 +119,7 @@ public static class TileBuilder
                             coverage[key] = cells;
                         }
 
-                        cells.Add(tile, res, c, pixelArea[i] * res * res);
+                        cells.Add(tile, res, e, pixelArea[i] * res * res, tile.Contains(c) && c.X < tile.MaxX && c.Y > tile.MinY);
                     }
 
                     continue;
@@ -302,13 +304,30 @@ public static class TileBuilder
         private readonly double[] _area = new double[Cells * Cells];
         private int _count;
 
-        public void Add(Envelope tile, double res, Coordinate centre, double area)
+        public void Add(Envelope tile, double res, Envelope e, double area, bool counted)
         {
+            _count += counted ? 1 : 0;
+            if (e.Width <= 0 || e.Height <= 0 || area <= 0)
+            {
+                return;
+            }
+
             var cell = res * CoverageCellPixels;
-            var cx = Math.Clamp((int)((centre.X - tile.MinX) / cell), 0, Cells - 1);
-            var cy = Math.Clamp((int)((tile.MaxY - centre.Y) / cell), 0, Cells - 1);
-            _area[(cy * Cells) + cx] += area;
-            _count++;
+            var density = area / (e.Width * e.Height);
+            int i0 = Math.Max(0, (int)Math.Floor((e.MinX - tile.MinX) / cell)), i1 = Math.Min(Cells - 1, (int)Math.Floor((e.MaxX - tile.MinX) / cell));
+            int j0 = Math.Max(0, (int)Math.Floor((tile.MaxY - e.MaxY) / cell)), j1 = Math.Min(Cells - 1, (int)Math.Floor((tile.MaxY - e.MinY) / cell));
+            for (var j = j0; j <= j1; j++)
+            {
+                double top = tile.MaxY - (j * cell), dy = Math.Min(top, e.MaxY) - Math.Max(top - cell, e.MinY);
+                for (var i = i0; i <= i1 && dy > 0; i++)
+                {
+                    double left = tile.MinX + (i * cell), dx = Math.Min(left + cell, e.MaxX) - Math.Max(left, e.MinX);
+                    if (dx > 0)
+                    {
+                        _area[(j * Cells) + i] += density * dx * dy;
+                    }
+                }
+            }
         }
 
         public IEnumerable<KeyValuePair<string, object?>> Properties(TileSchema schema)

@@ -90,7 +90,7 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
         FeaturePainter.PaintGeometry(canvas, frame, Footprint4545, s_footprintOutline, "footprint");
 
         // A wide footprint's map merges parcels too narrow for its scale (as the sheets do): it says so in its corner.
-        if (MapSheetRenderer.Generalised(plans, frame, new SheetWords(SheetLanguage.Zh)) is not null)
+        if (plans.Any(p => p.Merged.Count > 0))
         {
             PaintGeneralisedNote(canvas, text, frame, plans);
         }
@@ -109,7 +109,8 @@ internal sealed class ReportMapPainter(CheckReport report, IReadOnlyList<SheetLa
     private static void PaintGeneralisedNote(SKCanvas canvas, TextPainter text, MapFrame frame, IReadOnlyList<LayerPlan> plans)
     {
         var style = new TextStyle(7.5f, ReportBlocks.Ink);
-        var counts = plans.Where(p => p.Merged.Count > 0).Select(p => $"{p.Layer.Definition.TitleZh}合并 {p.MergedCount:N0} 个");
+        var words = new SheetWords(SheetLanguage.Zh);
+        var counts = plans.Where(p => p.Merged.Count > 0).Select(p => words.GeneralisedLayer(p.Layer.Definition.TitleZh, p.MergedCount, p.DroppedCount));
         var note = $"图斑按比例尺综合表示（{string.Join("；", counts)}）";
         float room = frame.RectPt.Width - 60;
         if (text.Measure(note, style) > room)

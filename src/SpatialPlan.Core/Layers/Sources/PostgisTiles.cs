@@ -11,7 +11,7 @@ namespace SpatialPlan.Core.Layers.Sources;
 /// <item>rows chosen on the GiST index: <c>geom &amp;&amp;</c> the tile grown by 16 px, as an envelope in the stored SRID
 /// (the envelope is transformed, not the rows), then kept where their working-CRS envelope meets it, as the app does;</item>
 /// <item>each polygon's size decides whether it is drawn alone (≥ 4 px² and a mean width 2·area ÷ perimeter of ≥ 2 px,
-/// the <c>budget</c> largest by area, ties by row key) or merged: the merged ones' area is summed per 2-px cell by the centre of their envelope, the cells ≥ 25 %
+/// the <c>budget</c> largest by area, ties by row key) or merged: the merged ones' area is spread over the 2-px cells their envelope covers, in proportion (counted by the tile holding the centre), the cells ≥ 25 %
 /// covered are joined into rectangles exactly as the app does (runs along a row, stacked where a run repeats in the next
 /// row: two "gaps and islands" passes), and collected into one multipolygon per combination of the style's filter values
 /// with <c>merged=true</c>, <c>count</c>;</item>
@@ -113,14 +113,26 @@ internal static class PostgisTiles
             """);
         var m = string.Concat(Enumerable.Range(0, filters.Count).Select(i => ", " + F(i)));
         sql.Append(m).Append("""
-            , LEAST(GREATEST(floor(((ST_XMin(g) + ST_XMax(g)) / 2 - @tx0) / @cell)::int, 0), @cells - 1) AS cx,
-                    LEAST(GREATEST(floor((@ty1 - (ST_YMin(g) + ST_YMax(g)) / 2) / @cell)::int, 0), @cells - 1) AS cy, ST_Area(g) AS area
+            , ST_XMin(g) AS x0, ST_XMax(g) AS x1, ST_YMin(g) AS y0, ST_YMax(g) AS y1, area,
+                    ((ST_XMin(g) + ST_XMax(g)) / 2 >= @tx0 AND (ST_XMin(g) + ST_XMax(g)) / 2 < @tx1
+                     AND (ST_YMin(g) + ST_YMax(g)) / 2 > @ty0 AND (ST_YMin(g) + ST_YMax(g)) / 2 <= @ty1) AS counted
                   FROM r WHERE poly AND NOT alone
-                    AND (ST_XMin(g) + ST_XMax(g)) / 2 >= @tx0 AND (ST_XMin(g) + ST_XMax(g)) / 2 < @tx1
-                    AND (ST_YMin(g) + ST_YMax(g)) / 2 > @ty0 AND (ST_YMin(g) + ST_YMax(g)) / 2 <= @ty1),
+                    AND ST_XMin(g) <= @tx1 AND ST_XMax(g) >= @tx0 AND ST_YMin(g) <= @ty1 AND ST_YMax(g) >= @ty0),
+            counts AS (SELECT m
+            """).Append(m).Append(", count(*) FILTER (WHERE counted) AS merged_count FROM c GROUP BY m").Append(m).Append("),\n");
+        // Each merged parcel's area spread over the tile's cells its envelope covers, in proportion (as the app).
+        sql.Append("spread AS (SELECT m").Append(m).Append("""
+            , i AS cx, j AS cy,
+                    area / ((x1 - x0) * (y1 - y0)) * (LEAST(@tx0 + (i + 1) * @cell, x1) - GREATEST(@tx0 + i * @cell, x0))
+                      * (LEAST(@ty1 - j * @cell, y1) - GREATEST(@ty1 - (j + 1) * @cell, y0)) AS a
+                  FROM c, generate_series(GREATEST(floor((x0 - @tx0) / @cell)::int, 0), LEAST(floor((x1 - @tx0) / @cell)::int, @cells - 1)) i,
+                    generate_series(GREATEST(floor((@ty1 - y1) / @cell)::int, 0), LEAST(floor((@ty1 - y0) / @cell)::int, @cells - 1)) j
+                  WHERE x1 > x0 AND y1 > y0 AND area > 0),
             cells AS (SELECT m
-            """).Append(m).Append(", cx, cy, sum(area) AS area, count(*) AS n FROM c GROUP BY m").Append(m).Append(", cx, cy),\n");
-        sql.Append("total AS (SELECT *, sum(n) OVER (PARTITION BY m").Append(m).Append(") AS merged_count FROM cells),\n");
+            """).Append(m).Append(", cx, cy, sum(a) AS area FROM spread WHERE a > 0 GROUP BY m").Append(m).Append(", cx, cy),\n");
+        // Filter values may be NULL: joined with IS NOT DISTINCT FROM, as GROUP BY groups them.
+        sql.Append("total AS (SELECT cells.*, k.merged_count FROM cells JOIN counts k ON k.m = cells.m")
+            .Append(string.Concat(Enumerable.Range(0, filters.Count).Select(i => $" AND k.{F(i)} IS NOT DISTINCT FROM cells.{F(i)}"))).Append("),\n");
         sql.Append("filled AS (SELECT *, cx - row_number() OVER (PARTITION BY m").Append(m).Append(", cy ORDER BY cx) AS run FROM total WHERE area >= @full),\n");
         sql.Append("runs AS (SELECT m").Append(m).Append(", merged_count, cy, min(cx) AS x0, max(cx) + 1 AS x1 FROM filled GROUP BY m").Append(m).Append(", merged_count, cy, run),\n");
         sql.Append("stacks AS (SELECT *, cy - row_number() OVER (PARTITION BY m").Append(m).Append(", x0, x1 ORDER BY cy) AS stack FROM runs),\n");
