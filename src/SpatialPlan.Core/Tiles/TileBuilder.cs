@@ -119,7 +119,7 @@ public static class TileBuilder
                             coverage[key] = cells;
                         }
 
-                        cells.Add(tile, res, e, pixelArea[i] * res * res, tile.Contains(c) && c.X < tile.MaxX && c.Y > tile.MinY);
+                        cells.Add(tile, res, e, features[i].Area, tile.Contains(c) && c.X < tile.MaxX && c.Y > tile.MinY);
                     }
 
                     continue;
