@@ -107,8 +107,9 @@ public static class TileBuilder
                 {
                     // Its area spread over the cells of this tile its envelope covers, each in proportion (a long strip
                     // fills its row of cells, not one dot at its centre); counted by the tile that holds its centre.
-                    var e = g.EnvelopeInternal;
-                    var c = e.Centre;
+                    // The feature's kept envelope: EnvelopeInternal would copy it, a million times on a small-scale tile.
+                    var e = f.Envelope;
+                    double cx = (e.MinX + e.MaxX) / 2.0, cy = (e.MinY + e.MaxY) / 2.0;
                     if (e.Intersects(tile))
                     {
                         var key = schema.FilterProperties.Count == 0 ? string.Empty
@@ -119,7 +120,7 @@ public static class TileBuilder
                             coverage[key] = cells;
                         }
 
-                        cells.Add(tile, res, e, features[i].Area, tile.Contains(c) && c.X < tile.MaxX && c.Y > tile.MinY);
+                        cells.Add(tile, res, e, features[i].Area, tile.Contains(cx, cy) && cx < tile.MaxX && cy > tile.MinY);
                     }
 
                     continue;

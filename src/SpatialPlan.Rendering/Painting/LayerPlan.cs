@@ -1,3 +1,4 @@
+using System.Buffers;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
@@ -50,69 +51,89 @@ internal sealed class LayerPlan
     {
         var ground = frame.Ground;
         var features = layer.InBox(ground, cancellationToken);
-        bool generalise = features.Count >= ScaleGeneralisation.MinFeatures;
-        var candidates = new List<(IFeature Feature, LayerStyle Style, double NarrowArea)>(features.Count);
-        int narrowCount = 0, seen = 0;
-        foreach (var feature in features)
+        int count = features.Count;
+        bool generalise = count >= ScaleGeneralisation.MinFeatures;
+        // Per feature: its style (null: not in the frame) and its area when it is a narrow polygon (else −1). Pooled
+        // arrays, not a list of tuples: a whole-area sheet of a million 图斑 allocated ~50 MB of them per render, enough
+        // to set off a full collection of a server whose warm copy holds 3 GB.
+        var styles = ArrayPool<LayerStyle?>.Shared.Rent(count);
+        var narrow = ArrayPool<double>.Shared.Rent(count);
+        try
         {
-            if ((++seen & 1023) == 0)
+            int narrowCount = 0, drawn = 0;
+            for (int i = 0; i < count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if ((i & 1023) == 1023)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var feature = features[i];
+                styles[i] = null;
+                narrow[i] = -1;
+                // An empty geometry has a null envelope, which meets nothing (read without walking to its coordinates).
+                if (feature.Geometry is not { } geometry || !SheetFeatures.EnvelopeOf(feature).Intersects(ground))
+                {
+                    continue;
+                }
+
+                var style = layer.StyleFor(feature);
+                if (geometry is IPuntal && style.Point is null)
+                {
+                    // A data-folder mistake, caught before drawing: the planner fixes styles.json or the layer.
+                    throw new Core.Sources.InputException(
+                        $"图层“{layer.Definition.Id}”有点要素，但它的样式“{layer.Definition.Style}”没有 point 符号（a point layer's style needs a point symbol）。",
+                        $"在 styles.json 的“{layer.Definition.Style}”里加上 point（如 {{\"shape\": \"circle\", \"radius\": 5, \"fill\": \"#333333\"}}），或检查该图层的文件。",
+                        "styles.json");
+                }
+
+                styles[i] = style;
+                drawn++;
+                if (generalise && ScaleGeneralisation.NarrowArea(feature, frame) is var area and >= 0)
+                {
+                    narrow[i] = area;
+                    narrowCount++;
+                }
             }
 
-            // An empty geometry has a null envelope, which meets nothing (read without walking to its coordinates).
-            if (feature.Geometry is not { } geometry || !geometry.EnvelopeInternal.Intersects(ground))
+            // A few narrow polygons make no haze: they are drawn one by one like the rest.
+            bool merge = narrowCount >= ScaleGeneralisation.MinFeatures;
+            var styled = new List<(IFeature Feature, LayerStyle Style)>(drawn - (merge ? narrowCount : 0));
+            long hatchLines = 0;
+            int labels = 0;
+            for (int i = 0; i < count; i++)
             {
-                continue;
+                if (styles[i] is not { } style || (merge && narrow[i] >= 0))
+                {
+                    continue;
+                }
+
+                var feature = features[i];
+                styled.Add((feature, style));
+                if (style.Hatch is { } hatch && feature.Geometry is IPolygonal)
+                {
+                    hatchLines += HatchPainter.LineCount(Visible(frame, SheetFeatures.EnvelopeOf(feature)), hatch);
+                }
+
+                if (style.Label is { } label && SheetLayer.Property(feature, label.Field)?.ToString() is { Length: > 0 })
+                {
+                    labels++;
+                }
             }
 
-            var style = layer.StyleFor(feature);
-            if (geometry is IPuntal && style.Point is null)
-            {
-                // A data-folder mistake, caught before drawing: the planner fixes styles.json or the layer.
-                throw new Core.Sources.InputException(
-                    $"图层“{layer.Definition.Id}”有点要素，但它的样式“{layer.Definition.Style}”没有 point 符号（a point layer's style needs a point symbol）。",
-                    $"在 styles.json 的“{layer.Definition.Style}”里加上 point（如 {{\"shape\": \"circle\", \"radius\": 5, \"fill\": \"#333333\"}}），或检查该图层的文件。",
-                    "styles.json");
-            }
+            var merged = merge ? ScaleGeneralisation.Merge(features, styles.AsSpan(0, count), narrow.AsSpan(0, count), frame, cancellationToken) : [];
+            hatchLines += merged.Where(m => m.Style.Hatch is not null && m.RectsPt.Count > 0)
+                .Sum(m => HatchPainter.LineCount(SKRect.Intersect(m.Bounds, frame.RectPt), m.Style.Hatch!));
 
-            double narrowArea = generalise ? ScaleGeneralisation.NarrowArea(feature, frame) : -1;
-            narrowCount += narrowArea >= 0 ? 1 : 0;
-            candidates.Add((feature, style, narrowArea));
+            // By zIndex, then in the layer's own order (the index query answers in tree order).
+            return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0).ThenBy(x => SheetFeatures.KeyOf(x.Feature))], merged, hatchLines, labels);
         }
-
-        // A few narrow polygons make no haze: they are drawn one by one like the rest.
-        bool merge = narrowCount >= ScaleGeneralisation.MinFeatures;
-        var styled = new List<(IFeature Feature, LayerStyle Style)>(candidates.Count - (merge ? narrowCount : 0));
-        var narrowOnes = new List<(IFeature Feature, LayerStyle Style, double Area)>(merge ? narrowCount : 0);
-        long hatchLines = 0;
-        int labels = 0;
-        foreach (var (feature, style, narrowArea) in candidates)
+        finally
         {
-            if (merge && narrowArea >= 0)
-            {
-                narrowOnes.Add((feature, style, narrowArea));
-                continue;
-            }
-
-            styled.Add((feature, style));
-            if (style.Hatch is { } hatch && feature.Geometry is IPolygonal)
-            {
-                hatchLines += HatchPainter.LineCount(Visible(frame, feature.Geometry.EnvelopeInternal), hatch);
-            }
-
-            if (style.Label is { } label && SheetLayer.Property(feature, label.Field)?.ToString() is { Length: > 0 })
-            {
-                labels++;
-            }
+            Array.Clear(styles, 0, count); // the pool keeps no styles alive
+            ArrayPool<LayerStyle?>.Shared.Return(styles);
+            ArrayPool<double>.Shared.Return(narrow);
         }
-
-        var merged = merge ? ScaleGeneralisation.Merge(narrowOnes, frame, cancellationToken) : [];
-        hatchLines += merged.Where(m => m.Style.Hatch is not null && m.RectsPt.Count > 0)
-            .Sum(m => HatchPainter.LineCount(SKRect.Intersect(m.Bounds, frame.RectPt), m.Style.Hatch!));
-
-        // By zIndex, then in the layer's own order (the index query answers in tree order).
-        return new LayerPlan(layer, [.. styled.OrderBy(x => x.Style.ZIndex ?? 0).ThenBy(x => SheetFeatures.KeyOf(x.Feature))], merged, hatchLines, labels);
     }
 
     /// <summary>The part of a working-CRS envelope the frame shows, in page points.</summary>

@@ -1,6 +1,8 @@
+using System.Buffers;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
+using SpatialPlan.Core.Layers.Sources;
 using SpatialPlan.Core.Styles;
 using SpatialPlan.Rendering.Sheets;
 
@@ -44,15 +46,16 @@ internal static class ScaleGeneralisation
         }
 
         // A source's feature keeps its measures: a whole-area sheet of a million parcels need not read their coordinates.
-        var (perimeter, area) = feature is SheetFeature { Source: { } f } ? (f.Length, f.Area) : (geometry.Length, geometry.Area);
+        var (perimeter, area) = feature is LayerFeature f ? (f.Length, f.Area) : (geometry.Length, geometry.Area);
         return perimeter <= 0 || 2 * area / perimeter < NarrowM(frame) ? area : -1;
     }
 
     /// <summary>The narrowest polygon drawn as itself in <paramref name="frame"/>, metres on the ground.</summary>
     public static double NarrowM(MapFrame frame) => Math.Max(NarrowMm / 25.4 * 72, 2 * frame.PixelPt) / frame.PointsPerMetre;
 
-    /// <summary>Merges <paramref name="narrow"/> (one style each) into filled areas, one per distinct style.</summary>
-    public static List<MergedArea> Merge(IReadOnlyList<(IFeature Feature, LayerStyle Style, double Area)> narrow, MapFrame frame, CancellationToken cancellationToken)
+    /// <summary>Merges the narrow polygons among <paramref name="features"/> into filled areas, one per distinct style: feature
+    /// <c>i</c> is merged when <paramref name="styles"/>[i] is set and <paramref name="areas"/>[i] (its area) is ≥ 0.</summary>
+    public static List<MergedArea> Merge(IReadOnlyList<IFeature> features, ReadOnlySpan<LayerStyle?> styles, ReadOnlySpan<double> areas, MapFrame frame, CancellationToken cancellationToken)
     {
         var ground = frame.Ground;
         double cell = CellPx * frame.PixelM;
@@ -62,41 +65,94 @@ internal static class ScaleGeneralisation
         }
 
         int nx = Math.Max(1, (int)Math.Ceiling(ground.Width / cell)), ny = Math.Max(1, (int)Math.Ceiling(ground.Height / cell));
-        var result = new List<MergedArea>();
-        // One grid per distinct look (the same style object for every feature of a rule-less layer: compared by reference first).
-        var groups = new List<(LayerStyle Style, IFeature Sample, float[] Cover, List<long> Centres)>();
-        int seen = 0, last = -1;
-        foreach (var (feature, style, area) in narrow)
+        int cells = checked(nx * ny);
+        // One grid per distinct look (the same style object for every feature of a rule-less layer: compared by reference
+        // first). The grids are pooled: a whole-area A3's is 13 MB, and a new one each render is garbage on the large-object heap.
+        var groups = new List<(LayerStyle Style, IFeature Sample, float[] Cover)>();
+        try
         {
-            if ((++seen & 4095) == 0)
+            int last = -1;
+            int Group(LayerStyle style) => last >= 0 && ReferenceEquals(groups[last].Style, style) ? last : last = SameLook(groups, style);
+
+            for (int i = 0; i < styles.Length; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if ((i & 4095) == 4095)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (styles[i] is not { } style || areas[i] < 0)
+                {
+                    continue;
+                }
+
+                int g = Group(style);
+                if (g < 0)
+                {
+                    var cover = ArrayPool<float>.Shared.Rent(cells);
+                    Array.Clear(cover, 0, cells);
+                    groups.Add((style, features[i], cover));
+                    g = last = groups.Count - 1;
+                }
+
+                Spread(groups[g].Cover, nx, ny, ground, cell, SheetFeatures.EnvelopeOf(features[i]), areas[i]);
             }
 
-            int g = last >= 0 && ReferenceEquals(groups[last].Style, style) ? last
-                : groups.FindIndex(x => x.Style.Fill == style.Fill && x.Style.Stroke == style.Stroke && Equals(x.Style.Hatch, style.Hatch));
-            if (g < 0)
+            // Each polygon counts in its centre's cell: dropped when that cell stays under half covered. A centre outside the
+            // frame is drawn in another frame, not dropped.
+            float half = (float)(0.5 * cell * cell);
+            var merged = new int[groups.Count];
+            var dropped = new int[groups.Count];
+            for (int i = 0; i < styles.Length; i++)
             {
-                groups.Add((style, feature, new float[(long)nx * ny], []));
-                g = groups.Count - 1;
+                if (styles[i] is not { } style || areas[i] < 0)
+                {
+                    continue;
+                }
+
+                int g = Group(style);
+                var envelope = SheetFeatures.EnvelopeOf(features[i]);
+                long c = CellOf(envelope.MinX + (envelope.Width / 2), envelope.MinY + (envelope.Height / 2), ground, cell, nx, ny);
+                if (c >= 0 && groups[g].Cover[c] < half)
+                {
+                    dropped[g]++;
+                }
+                else
+                {
+                    merged[g]++;
+                }
             }
 
-            last = g;
-            var envelope = feature.Geometry.EnvelopeInternal;
-            Spread(groups[g].Cover, nx, ny, ground, cell, envelope, area);
-            groups[g].Centres.Add(CellOf(envelope.MinX + (envelope.Width / 2), envelope.MinY + (envelope.Height / 2), ground, cell, nx, ny));
+            return [.. groups.Select((x, g) => new MergedArea(x.Style, x.Sample, Rectangles(x.Cover, nx, ny, half, frame, ground, cell), merged[g], dropped[g]))];
         }
-
-        float half = (float)(0.5 * cell * cell);
-        foreach (var (style, sample, cover, centres) in groups)
+        finally
         {
-            var rects = Rectangles(cover, nx, ny, half, frame, ground, cell);
-            int dropped = centres.Count(c => c >= 0 && cover[c] < half); // centre outside the frame: drawn in another frame, not dropped
-            result.Add(new MergedArea(style, sample, rects, centres.Count - dropped, dropped));
+            foreach (var group in groups)
+            {
+                ArrayPool<float>.Shared.Return(group.Cover);
+            }
         }
-
-        return result;
     }
+
+    /// <summary>The group drawn like <paramref name="style"/> (fill, stroke, hatch), or −1. A loop, not a lambda: called per
+    /// polygon, a lambda's capture would be a new object each time.</summary>
+    private static int SameLook(List<(LayerStyle Style, IFeature Sample, float[] Cover)> groups, LayerStyle style)
+    {
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var look = groups[g].Style;
+            if (look.Fill == style.Fill && look.Stroke == style.Stroke && Equals(look.Hatch, style.Hatch))
+            {
+                return g;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Merges <paramref name="narrow"/> (one style and its area each): <see cref="Merge(IReadOnlyList{IFeature}, ReadOnlySpan{LayerStyle?}, ReadOnlySpan{double}, MapFrame, CancellationToken)"/> of a list.</summary>
+    public static List<MergedArea> Merge(IReadOnlyList<(IFeature Feature, LayerStyle Style, double Area)> narrow, MapFrame frame, CancellationToken cancellationToken) =>
+        Merge([.. narrow.Select(n => n.Feature)], [.. narrow.Select(n => (LayerStyle?)n.Style)], [.. narrow.Select(n => n.Area)], frame, cancellationToken);
 
     /// <summary>Adds a polygon's area to the cells its envelope covers, each in proportion to the envelope's part in it.</summary>
     private static void Spread(float[] cover, int nx, int ny, Envelope ground, double cell, Envelope e, double area)

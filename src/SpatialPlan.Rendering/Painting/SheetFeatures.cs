@@ -44,22 +44,29 @@ internal sealed class SheetFeatures
                 source = warming.Cold;
             }
 
-            var found = source.Query(box, cancellationToken);
-            // Of the sealed type, so that storing a million of them skips the array's type check.
-            var features = new SheetFeature[found.Count];
-            for (int i = 0; i < features.Length; i++)
-            {
-                features[i] = new SheetFeature(found[i]);
-            }
-
-            return features;
+            // A source's features are read-only IFeatures: drawn as they come, with no wrapper per 图斑.
+            return source.Query(box, cancellationToken);
         });
 
     private static bool ReadsProperties(LayerStyle style) =>
         style.Label is not null || (style.Rules ?? []).Any(r => r.Style.Label is not null || r.Filter is not null);
 
     /// <summary>The order a layer's features paint in (file order): the source's key, or the position in a whole list.</summary>
-    public static long KeyOf(IFeature feature) => feature is SheetFeature keyed ? keyed.Key : 0;
+    public static long KeyOf(IFeature feature) => feature switch
+    {
+        LayerFeature read => read.Key,
+        SheetFeature keyed => keyed.Key,
+        _ => 0,
+    };
+
+    /// <summary>The envelope of <paramref name="feature"/>'s geometry (null envelope when empty), without a copy when the
+    /// feature keeps it (<see cref="LayerFeature.Envelope"/>).</summary>
+    public static Envelope EnvelopeOf(IFeature feature) => feature switch
+    {
+        LayerFeature read => read.Envelope,
+        SheetFeature kept => kept.Envelope,
+        _ => feature.Geometry.EnvelopeInternal,
+    };
 
     /// <summary>Over a function that gives a layer's whole feature list (tests, fixtures): read once per layer, then
     /// filtered by envelope.</summary>
@@ -82,8 +89,9 @@ internal sealed class SheetFeatures
                 return envelope;
             },
             (layer, box, _) => [.. Whole(layer)
-                .Select((f, i) => (IFeature)new SheetFeature(i, f.Geometry, f.Attributes))
-                .Where(f => f.Geometry is { IsEmpty: false } g && g.EnvelopeInternal.Intersects(box))]);
+                .Select((f, i) => (Feature: f, Index: i))
+                .Where(x => x.Feature.Geometry is { IsEmpty: false } g && g.EnvelopeInternal.Intersects(box))
+                .Select(x => (IFeature)new SheetFeature(x.Index, x.Feature.Geometry, x.Feature.Attributes))]);
     }
 
     /// <summary>Projects a lon/lat box (EPSG:4490) to the box in <paramref name="workingCrs"/> that contains it, sampling its
@@ -108,18 +116,17 @@ internal sealed class SheetFeatures
 /// <summary>A feature as a sheet reads it: geometry, attributes and its key in the layer (for the paint order).</summary>
 internal sealed class SheetFeature(long key, Geometry geometry, IAttributesTable attributes) : IFeature
 {
-    /// <summary>A feature of a layer source, whose area and perimeter it keeps once measured.</summary>
-    public SheetFeature(LayerFeature feature)
-        : this(feature.Key, feature.Geometry, feature.Attributes) => Source = feature;
-
     public long Key { get; } = key;
 
-    /// <summary>The source's feature, when read from one: its <see cref="LayerFeature.Area"/> and <see cref="LayerFeature.Length"/> are measured once.</summary>
-    public LayerFeature? Source { get; }
+    /// <summary>The geometry's envelope, taken once (never changed: see <see cref="SheetFeatures.EnvelopeOf"/>).</summary>
+    public Envelope Envelope { get; } = geometry.EnvelopeInternal;
 
-    public Geometry Geometry { get; set; } = geometry;
+    // Read-only, like a source's LayerFeature.
+    public Geometry Geometry { get; set => throw ReadOnly(); } = geometry;
 
-    public IAttributesTable Attributes { get; set; } = attributes;
+    public IAttributesTable Attributes { get; set => throw ReadOnly(); } = attributes;
 
-    public Envelope? BoundingBox { get; set; }
+    public Envelope? BoundingBox { get => null; set => throw ReadOnly(); }
+
+    private static NotSupportedException ReadOnly() => new("A sheet's features are read-only.");
 }

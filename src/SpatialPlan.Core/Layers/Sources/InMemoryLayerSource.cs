@@ -26,8 +26,8 @@ public sealed class InMemoryLayerSource : LayerSourceBase
         {
             if (!f.Geometry.IsEmpty)
             {
-                _index.Insert(f.Geometry.EnvelopeInternal, f);
-                _extent.ExpandToInclude(f.Geometry.EnvelopeInternal);
+                _index.Insert(f.Envelope, f);
+                _extent.ExpandToInclude(f.Envelope);
                 if (f.Geometry is IPolygonal)
                 {
                     // Measured now, while its coordinates are at hand: tiles and sheets read both for every parcel.
@@ -52,8 +52,18 @@ public sealed class InMemoryLayerSource : LayerSourceBase
     public override Envelope Extent => new(_extent);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<LayerFeature> Query(Envelope envelope, CancellationToken cancellationToken = default) =>
-        (IReadOnlyList<LayerFeature>)_index.Query(envelope);
+    /// <remarks>A box that covers the whole layer (a whole-area sheet, the smallest tiles) gets every non-empty feature in
+    /// stored order, without walking the tree: a million parcels' query cost a quarter of a second and 16 MB of list.</remarks>
+    public override IReadOnlyList<LayerFeature> Query(Envelope envelope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return !_extent.IsNull && envelope.Covers(_extent)
+            ? _whole ??= _features.Where(f => !f.Geometry.IsEmpty).ToArray()
+            : (IReadOnlyList<LayerFeature>)_index.Query(envelope);
+    }
+
+    // The non-empty features in stored order, made on the first whole-layer query (a benign race: both make the same array).
+    private LayerFeature[]? _whole;
 
     /// <inheritdoc/>
     public override LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default)

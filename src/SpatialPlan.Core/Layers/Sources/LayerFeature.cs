@@ -6,9 +6,10 @@ namespace SpatialPlan.Core.Layers.Sources;
 
 /// <summary>
 /// One feature of a layer as every source gives it: a key unique in the layer, the geometry in the working CRS, the
-/// attributes as stored, and the mapped fields (<see cref="FieldMap"/>) read once.
+/// attributes as stored, and the mapped fields (<see cref="FieldMap"/>) read once. It is a read-only
+/// <see cref="IFeature"/>, so the renderers draw a source's features as they come, with no wrapper per 图斑.
 /// </summary>
-public sealed class LayerFeature
+public sealed class LayerFeature : IFeature
 {
     /// <summary>Wraps a feature; the mapped fields are read from <paramref name="attributes"/> through <paramref name="fields"/>.</summary>
     /// <param name="key">Unique in the layer: the feature's index (GeoJSON), its fid (GeoPackage) or row key (PostGIS).</param>
@@ -44,6 +45,7 @@ public sealed class LayerFeature
         AreaMu = full.AreaMu;
         _area = full._area;
         _length = full._length;
+        _envelope = full._envelope;
     }
 
     // Computed on first use and kept: a million parcels are measured on every small-scale tile and whole-area sheet,
@@ -57,6 +59,13 @@ public sealed class LayerFeature
 
     /// <summary>The geometry's length in the working CRS (a polygon's perimeter, holes included), computed once.</summary>
     public double Length => double.IsNaN(_length) ? _length = Geometry.Length : _length;
+
+    private Envelope? _envelope;
+
+    /// <summary>The geometry's envelope, taken once and shared: NTS's <see cref="Geometry.EnvelopeInternal"/> answers a new
+    /// copy (48 bytes) at each call, which a whole-area sheet or a small-scale tile of a million 图斑 paid several times
+    /// per 图斑. Never change it. A null envelope for an empty geometry.</summary>
+    public Envelope Envelope => _envelope ??= Geometry.EnvelopeInternal;
 
     /// <summary>Unique in the layer (the index, fid or row key): the same feature read twice has the same key.</summary>
     public long Key { get; }
@@ -81,6 +90,15 @@ public sealed class LayerFeature
 
     /// <summary>The area in 亩 the data states, or null.</summary>
     public double? AreaMu { get; }
+
+    // IFeature, read-only: a source's features are shared by every check, tile and sheet reading them at once.
+    Geometry IFeature.Geometry { get => Geometry; set => throw ReadOnly(); }
+
+    IAttributesTable IFeature.Attributes { get => Attributes; set => throw ReadOnly(); }
+
+    Envelope IFeature.BoundingBox { get => null!; set => throw ReadOnly(); }
+
+    private static NotSupportedException ReadOnly() => new("A layer source's features are read-only.");
 
     /// <summary>
     /// The same feature without its attribute row, keeping the mapped fields (id, name, land class, level, area): what a

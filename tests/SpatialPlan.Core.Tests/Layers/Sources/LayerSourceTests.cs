@@ -30,6 +30,45 @@ public sealed class LayerSourceTests(PostgresFixture postgres) : IDisposable
         AssertSameAnswers(Reference(), gpkg);
     }
 
+    [Fact]
+    public void AWindowOverTheWholeLayerGetsEveryFeatureOnce()
+    {
+        // The in-memory source answers such a window from its stored list, not its tree: the answer must be what a plain
+        // envelope test of every feature gives, and what the GeoPackage's R-tree gives.
+        var memory = Reference();
+        using var gpkg = OpenGeoPackage(Parcels.Value);
+        var wider = new Envelope(memory.Extent);
+        wider.ExpandBy(500);
+        foreach (var window in new[] { memory.Extent, wider })
+        {
+            var expected = Ids(memory.Features.Where(f => !f.Geometry.IsEmpty && f.Geometry.EnvelopeInternal.Intersects(window)));
+            Assert.Equal(expected, Ids(memory.Query(window)));
+            Assert.Equal(expected, Ids(gpkg.Query(window)));
+        }
+
+        // A window short of the extent by a little still goes through the tree and misses the edge features.
+        var inner = new Envelope(memory.Extent);
+        inner.ExpandBy(-1);
+        Assert.Equal(Ids(memory.Features.Where(f => !f.Geometry.IsEmpty && f.Geometry.EnvelopeInternal.Intersects(inner))), Ids(memory.Query(inner)));
+    }
+
+    [Fact]
+    public void ALayerFeatureIsAReadOnlyFeatureThatKeepsItsEnvelope()
+    {
+        var (geometry, attributes) = Parcels.Value[0];
+        var feature = new LayerFeature(7, geometry, attributes, FieldMap.Default);
+        NetTopologySuite.Features.IFeature asFeature = feature;
+
+        Assert.Same(geometry, asFeature.Geometry);
+        Assert.Same(attributes, asFeature.Attributes);
+        Assert.Equal(geometry.EnvelopeInternal, feature.Envelope);
+        Assert.Same(feature.Envelope, feature.Envelope); // kept, not copied at each read as EnvelopeInternal is
+        Assert.Same(feature.Envelope, feature.Slim().Envelope);
+        Assert.Throws<NotSupportedException>(() => asFeature.Geometry = geometry);
+        Assert.Throws<NotSupportedException>(() => asFeature.Attributes = attributes);
+        Assert.True(new LayerFeature(8, geometry.Factory.CreatePolygon(), attributes, FieldMap.Default).Envelope.IsNull);
+    }
+
     [SkippableFact]
     public void APostgisSourceAnswersLikeTheInMemoryOne()
     {
