@@ -78,15 +78,16 @@ public static class TileEndpoints
         return TypedResults.Bytes(tile, MediaType);
     }
 
-    /// <summary>The app makes ahead every level whose tiles hold on average more features than this (docs/tiles.md §3).</summary>
-    public const long PrewarmFeaturesPerTile = 2_000;
+    /// <summary>The app makes ahead every level whose tiles hold on average more features than this (docs/tiles.md §3). At
+    /// 2 000, a million 图斑's level 5 was left to its first requests: 30–200 ms a tile, the slowest of the map bench.</summary>
+    public const long PrewarmFeaturesPerTile = 500;
 
     /// <summary>
     /// Makes and caches, once the layers are warm, the small-scale tiles of every tiled layer that meet its extent: level 0
     /// and each further level whose tiles hold on average more than <see cref="PrewarmFeaturesPerTile"/> features (levels
-    /// 0–2 for the embedded 44 491 图斑, 0–4 for a million). Those read the most features each (0.1–1 s a tile for a
-    /// million at levels 0–3, tens of milliseconds at level 4); the first views then come from the cache, which keeps
-    /// them apart from its bound. A tile that fails is left for its request to report.
+    /// 0–3 for the embedded 44 491 图斑, 0–5 for a million: 759 tiles in 15 s, 56 MB). Those read the most features each
+    /// (0.1–1 s a tile for a million at levels 0–3, tens of milliseconds at levels 4–5); the first views then come from the
+    /// cache, which keeps them apart from its bound. A tile that fails is left for its request to report.
     /// </summary>
     internal static void Prewarm(PlanData data, ILogger? logger, CancellationToken cancellationToken)
     {
