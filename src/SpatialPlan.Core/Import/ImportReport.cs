@@ -30,7 +30,7 @@ public sealed record ImportRequest(string Source, string DataDirectory, string L
 }
 
 /// <summary>Where an import is, for a progress bar or progress lines.</summary>
-/// <param name="Phase">“读取” (reading and writing features), “重叠检查、写入索引” (the self-join beside the R-tree; “写入索引” alone for a layer without polygons), “完成”.</param>
+/// <param name="Phase">“读取” (reading and writing features), “重叠检查” (the self-join), “完成”.</param>
 /// <param name="Features">Features read so far.</param>
 /// <param name="Fraction">Share of the phase done, 0–1, or null when unknown.</param>
 public sealed record ImportProgress(string Phase, long Features, double? Fraction);

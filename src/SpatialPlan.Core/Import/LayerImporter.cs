@@ -103,36 +103,15 @@ public static class LayerImporter
                     throw new InputException("没有可导入的要素：所有要素都没有几何或无法使用（nothing to import）。", "请检查图层是否为空，或几何是否完整。", source.Name);
                 }
 
-                // The overlap check (CPU, on the kept geometries) runs beside the R-tree and the file's completion (SQLite, on
-                // this thread): neither needs the other, and one after the other they were 2.5 s each of a 1M import's 20 s.
-                using var stopOverlaps = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var overlapsTask = state.Polygonal
-                    ? Task.Run(() => OverlapFinder.Find(state.Geometries, f => progress?.Invoke(new ImportProgress("重叠检查、写入索引", state.Read, f)), stopOverlaps.Token), stopOverlaps.Token)
-                    : Task.FromResult(new List<Overlap>());
-                progress?.Invoke(new ImportProgress(state.Polygonal ? "重叠检查、写入索引" : "写入索引", state.Read, state.Polygonal ? 0 : null));
-                try
-                {
-                    writer.Complete(state.GeometryType);
-                }
-                catch
-                {
-                    stopOverlaps.Cancel();
-                    try
-                    {
-                        overlapsTask.Wait(CancellationToken.None);
-                    }
-                    catch (AggregateException)
-                    {
-                        // The writer's failure is the one to report; the check's cancellation follows from it.
-                    }
-
-                    throw;
-                }
-
-                Trace(clock, "index and file complete");
-                state.Overlaps = overlapsTask.GetAwaiter().GetResult();
+                var overlaps = state.Polygonal
+                    ? OverlapFinder.Find(state.Geometries, f => progress?.Invoke(new ImportProgress("重叠检查", state.Read, f)), cancellationToken)
+                    : [];
+                state.Overlaps = overlaps;
                 Trace(clock, "overlaps");
                 cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke(new ImportProgress("写入索引", state.Read, null));
+                writer.Complete(state.GeometryType);
+                Trace(clock, "index and file complete");
             }
 
             var entry = LayerEntry.Build(request, target, title, file, source, crs, state.Written, notes);
