@@ -150,10 +150,6 @@ internal static class ScaleGeneralisation
         return -1;
     }
 
-    /// <summary>Merges <paramref name="narrow"/> (one style and its area each): <see cref="Merge(IReadOnlyList{IFeature}, ReadOnlySpan{LayerStyle?}, ReadOnlySpan{double}, MapFrame, CancellationToken)"/> of a list.</summary>
-    public static List<MergedArea> Merge(IReadOnlyList<(IFeature Feature, LayerStyle Style, double Area)> narrow, MapFrame frame, CancellationToken cancellationToken) =>
-        Merge([.. narrow.Select(n => n.Feature)], [.. narrow.Select(n => (LayerStyle?)n.Style)], [.. narrow.Select(n => n.Area)], frame, cancellationToken);
-
     /// <summary>Adds a polygon's area to the cells its envelope covers, each in proportion to the envelope's part in it.</summary>
     private static void Spread(float[] cover, int nx, int ny, Envelope ground, double cell, Envelope e, double area)
     {

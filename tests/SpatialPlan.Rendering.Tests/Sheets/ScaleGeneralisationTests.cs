@@ -136,9 +136,9 @@ public sealed class ScaleGeneralisationTests
     {
         var (strips, block) = Data.Value;
         var frame = MapFrame.Fit(new SKRect(0, 0, 1000, 700), WholeArea);
-        var narrow = strips.Select(f => (f, new LayerStyle { Fill = "#f0c83c" }, f.Geometry.Area)).ToList();
+        var style = new LayerStyle { Fill = "#f0c83c" };
 
-        var merged = Assert.Single(ScaleGeneralisation.Merge(narrow, frame, CancellationToken.None));
+        var merged = Assert.Single(ScaleGeneralisation.Merge(strips, [.. strips.Select(_ => (LayerStyle?)style)], [.. strips.Select(f => f.Geometry.Area)], frame, CancellationToken.None));
 
         // The rectangles' area on the ground against the strips' union measured by NTS, within a ring of cells around the edge.
         double rectsM2 = merged.RectsPt.Sum(r => r.Width * r.Height) / (frame.PointsPerMetre * frame.PointsPerMetre);
@@ -156,7 +156,7 @@ public sealed class ScaleGeneralisationTests
             .ToList();
         var frame = MapFrame.Fit(new SKRect(0, 0, 1000, 700), WholeArea);
 
-        var merged = Assert.Single(ScaleGeneralisation.Merge([.. slivers.Select(f => (f, new LayerStyle { Fill = "#f0c83c" }, f.Geometry.Area))], frame, CancellationToken.None));
+        var merged = Assert.Single(ScaleGeneralisation.Merge(slivers, [.. slivers.Select(_ => (LayerStyle?)new LayerStyle { Fill = "#f0c83c" })], [.. slivers.Select(f => f.Geometry.Area)], frame, CancellationToken.None));
 
         Assert.Empty(merged.RectsPt);
         Assert.Equal(1200, merged.Dropped);
