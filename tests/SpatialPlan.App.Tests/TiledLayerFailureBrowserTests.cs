@@ -59,6 +59,48 @@ public sealed class TiledLayerFailureBrowserTests
         Assert.True(await page.EvaluateAsync<bool>("() => window.spatialPlan.planMap.layers.get('towns') === undefined || !window.spatialPlan.planMap.failed.has('towns')"));
     }
 
+    [Fact]
+    public async Task A_tiled_layer_whose_source_fails_after_the_page_loaded_is_greyed_out_when_its_tiles_fail()
+    {
+        using var folder = new TempFolder("sp-tiles-fail-later");
+        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
+        using var factory = new ColdFactory(folder.Path);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await page.GotoAsync(url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+        // While the file is whole, nothing is greyed and no tile failed.
+        await page.WaitForTimeoutAsync(1000);
+        Assert.Equal(0, await page.Locator(".unavailable").CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.spatialPlan.planMap.tileErrors"));
+
+        // The file breaks while the page is open; the next tiles the view asks for fail.
+        var gpkg = Directory.GetFiles(Path.Combine(folder.Path, "layers"), "*.gpkg").Single(f => Path.GetFileName(f).Contains("eco-redline", StringComparison.Ordinal));
+        File.WriteAllText(gpkg, "not a GeoPackage any more");
+        await page.EvaluateAsync("""
+            () => {
+              const view = window.spatialPlan.planMap.map.getView();
+              view.setResolution(view.getResolution() / 16);
+            }
+            """);
+
+        await page.WaitForSelectorAsync(".unavailable", new() { Timeout = 30000 });
+        Assert.Equal(["eco-redline"], await page.EvaluateAsync<string[]>("() => [...window.spatialPlan.planMap.failed.keys()]"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.spatialPlan.planMap.tileErrors") > 0);
+        Assert.False(await page.EvaluateAsync<bool>("() => window.spatialPlan.planMap.layers.get('eco-redline').layer.getVisible()"));
+    }
+
     /// <summary>The folder, read through the layers' indexes: no warm copy in memory, no tile kept.</summary>
     private sealed class ColdFactory(string dataDir) : AppFactory
     {

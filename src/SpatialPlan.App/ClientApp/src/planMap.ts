@@ -45,6 +45,9 @@ export class PlanMap {
   readonly layers = new Map<string, PlanLayer>();
   /** Layers whose file could not be loaded, with the server's reason. */
   readonly failed = new Map<string, string>();
+
+  /** When each tiled layer's probe was last asked for after a tile failed (ms since the epoch). */
+  private readonly lastProbe = new Map<string, number>();
   private labelScale = 1;
   private readonly visibilityListeners: Array<() => void> = [];
   private readonly failureListeners: Array<() => void> = [];
@@ -71,7 +74,17 @@ export class PlanMap {
           properties: { catalogId: info.id, tiled: true },
           updateWhileInteracting: false,
         });
-        layer.getSource()!.on('tileloaderror', () => { this.tileErrors++; });
+        layer.getSource()!.on('tileloaderror', () => {
+          this.tileErrors++;
+          // A tile that fails after the page loaded (the source broke since, a database went down): the probe is asked
+          // again, at most every 5 s, so the layer is greyed out with the server's reason rather than left with holes.
+          // A probe that succeeds (a passing network error) changes nothing.
+          const now = Date.now();
+          if (!this.failed.has(info.id) && now - (this.lastProbe.get(info.id) ?? 0) > 5000) {
+            this.lastProbe.set(info.id, now);
+            void this.probeTiles(info.id, info.tiles!, layer);
+          }
+        });
         this.loadTileGlyphs(info, layer.getSource()!);
         entry = { info, layer, source: null, tiled: true };
       } else {
