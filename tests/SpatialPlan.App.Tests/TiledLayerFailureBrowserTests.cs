@@ -18,12 +18,7 @@ public sealed class TiledLayerFailureBrowserTests
     public async Task A_tiled_layer_whose_source_fails_is_greyed_out_with_the_servers_reason()
     {
         using var folder = new TempFolder("sp-tiles-fail-page");
-        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
-        using var factory = new ColdFactory(folder.Path);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        using var factory = StartCold(folder, out var url);
         // The layer is tiled (the plan is made when /api/layers is first asked), then its file breaks.
         using (var client = new HttpClient())
         {
@@ -35,15 +30,8 @@ public sealed class TiledLayerFailureBrowserTests
         File.WriteAllText(gpkg, "not a GeoPackage any more");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
-        await page.GotoAsync(url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+        await using var browser = await Launch(playwright);
+        var page = await OpenReady(browser, url);
         // The probe runs beside the page's loading: its answer greys the row when it comes.
         await page.WaitForSelectorAsync(".unavailable", new() { Timeout = 30000 });
 
@@ -63,23 +51,11 @@ public sealed class TiledLayerFailureBrowserTests
     public async Task A_tiled_layer_whose_source_fails_after_the_page_loaded_is_greyed_out_when_its_tiles_fail()
     {
         using var folder = new TempFolder("sp-tiles-fail-later");
-        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
-        using var factory = new ColdFactory(folder.Path);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        using var factory = StartCold(folder, out var url);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
-        await page.GotoAsync(url + "/");
-        await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+        await using var browser = await Launch(playwright);
+        var page = await OpenReady(browser, url);
         // While the file is whole, nothing is greyed and no tile failed.
         await page.WaitForTimeoutAsync(1000);
         Assert.Equal(0, await page.Locator(".unavailable").CountAsync());
@@ -99,6 +75,34 @@ public sealed class TiledLayerFailureBrowserTests
         Assert.Equal(["eco-redline"], await page.EvaluateAsync<string[]>("() => [...window.spatialPlan.planMap.failed.keys()]"));
         Assert.True(await page.EvaluateAsync<int>("() => window.spatialPlan.planMap.tileErrors") > 0);
         Assert.False(await page.EvaluateAsync<bool>("() => window.spatialPlan.planMap.layers.get('eco-redline').layer.getVisible()"));
+    }
+
+    /// <summary>The fixture data as GeoPackages in <paramref name="folder"/>, served cold (<see cref="ColdFactory"/>) on a free port.</summary>
+    private static ColdFactory StartCold(TempFolder folder, out string url)
+    {
+        SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
+        var factory = new ColdFactory(folder.Path);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        return factory;
+    }
+
+    private static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+
+    /// <summary>The map page, once it says it is ready.</summary>
+    private static async Task<IPage> OpenReady(IBrowser browser, string url)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+        await page.GotoAsync(url + "/");
+        await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 30000 });
+        return page;
     }
 
     /// <summary>The folder, read through the layers' indexes: no warm copy in memory, no tile kept.</summary>
