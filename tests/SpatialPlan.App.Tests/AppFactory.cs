@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SpatialPlan.App.Tests;
 
@@ -12,6 +15,16 @@ public class AppFactory : WebApplicationFactory<Program>
     public const int UploadLimitMegabytes = 1;
 
     protected virtual string DataDir => FixtureData;
+
+    /// <summary>Starts a real Kestrel server on a free loopback port (for a browser) and answers its address, e.g.
+    /// <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
+    public string StartOnFreePort()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

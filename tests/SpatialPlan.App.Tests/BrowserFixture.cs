@@ -29,23 +29,23 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = Factory.StartOnFreePort();
         // The app makes the whole-layer answers of its smaller indexed layers on a background thread after start
         // (PlanData.WholeLayer), as a planner's server has done long before the first page: wait for them here, so the
         // page clock below measures the page. (The map draws the farmland GeoPackages from vector tiles: issue 10.)
         var data = Factory.Services.GetRequiredService<Layers.PlanData>();
         await Task.WhenAll(data.Catalog.Layers.Select(l => data.WholeLayer(l.Id)).OfType<Task<byte[]>>());
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await LaunchChromium(_playwright);
     }
+
+    /// <summary>Debian's Chromium as every browser test starts it: headless, no sandbox (CI runs as root), no side traffic.</summary>
+    public static Task<IBrowser> LaunchChromium(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
 
     /// <summary>The class's map page in its opening state (Chinese, default layers, no check), with no console errors recorded yet.</summary>
     public async Task<MapPage> MapAsync()

@@ -129,17 +129,9 @@ public sealed class OtherCountyTests(OtherCountyTests.Folder folder) : IClassFix
         public async Task<BrowserApp> BrowserAsync()
         {
             var factory = new FolderFactory(DataDir);
-            factory.UseKestrel(0);
-            factory.StartServer();
-            var url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+            var url = factory.StartOnFreePort();
             var playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            var browser = await BrowserFixture.LaunchChromium(playwright);
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "zh-CN" });
             var app = new BrowserApp(factory, playwright, browser, page);
             page.Console += (_, m) =>

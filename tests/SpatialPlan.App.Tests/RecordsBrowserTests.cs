@@ -24,17 +24,9 @@ public sealed class RecordsBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _factory = new RecordsKestrelFactory(_data.Path);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _baseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        _baseUrl = _factory.StartOnFreePort();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await BrowserFixture.LaunchChromium(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -134,10 +126,7 @@ public sealed class RecordsBrowserTests : IAsyncLifetime
         }
 
         await using var server = new RecordsKestrelFactory(_data.Path, requireSignIn: true);
-        server.UseKestrel(0);
-        server.StartServer();
-        var baseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        var baseUrl = server.StartOnFreePort();
         var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
 

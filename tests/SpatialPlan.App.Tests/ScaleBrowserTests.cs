@@ -217,17 +217,9 @@ public sealed class ScaleBrowserTests(ScaleBrowserTests.Fixture fixture, ITestOu
 
         public async Task InitializeAsync()
         {
-            Factory.UseKestrel(0);
-            Factory.StartServer();
-            var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            _baseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+            _baseUrl = Factory.StartOnFreePort();
             _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            _browser = await BrowserFixture.LaunchChromium(_playwright);
         }
 
         public async Task<MapPage> MapAsync()

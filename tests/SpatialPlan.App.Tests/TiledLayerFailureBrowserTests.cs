@@ -30,7 +30,7 @@ public sealed class TiledLayerFailureBrowserTests
         File.WriteAllText(gpkg, "not a GeoPackage any more");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserFixture.LaunchChromium(playwright);
         var page = await OpenReady(browser, url);
         // The probe runs beside the page's loading: its answer greys the row when it comes.
         await page.WaitForSelectorAsync(".unavailable", new() { Timeout = 30000 });
@@ -54,7 +54,7 @@ public sealed class TiledLayerFailureBrowserTests
         using var factory = StartCold(folder, out var url);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserFixture.LaunchChromium(playwright);
         var page = await OpenReady(browser, url);
         // While the file is whole, nothing is greyed and no tile failed.
         await page.WaitForTimeoutAsync(1000);
@@ -82,19 +82,9 @@ public sealed class TiledLayerFailureBrowserTests
     {
         SourceFolders.AsGeoPackage(AppFactory.FixtureData, folder.Path);
         var factory = new ColdFactory(folder.Path);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        url = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        url = factory.StartOnFreePort();
         return factory;
     }
-
-    private static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
 
     /// <summary>The map page, once it says it is ready.</summary>
     private static async Task<IPage> OpenReady(IBrowser browser, string url)
