@@ -36,7 +36,7 @@ internal static class AuditCommand
                 }
 
                 parsed.InvocationConfiguration.Error.WriteLine(result.ToString());
-                parsed.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new { intact = false, firstBrokenSeq = result.FirstBrokenSeq, problemZh = result.ProblemZh, problemEn = result.ProblemEn }, RecordsContext.Json));
+                parsed.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new AuditBrokenPayload(false, result.FirstBrokenSeq, result.ProblemZh, result.ProblemEn), CliJson.Records.AuditBrokenPayload));
                 return Broken;
             }
         });
@@ -80,7 +80,7 @@ internal static class AuditCommand
                 }
 
                 log.Append(new AuditDraft(AuditActions.Export, "audit.csv", AuditHash.Sha256(csv),
-                    JsonSerializer.Serialize(new { from = parsed.GetValue(from), to = parsed.GetValue(to), entries = entries.Count }, RecordsContext.Json)), RecordsContext.User);
+                    JsonSerializer.Serialize(new AuditExportDetail(parsed.GetValue(from), parsed.GetValue(to), entries.Count), CliJson.Records.AuditExportDetail)), RecordsContext.User);
             }
 
             return ExitCodes.Ok;

@@ -96,21 +96,11 @@ internal static class LayersCommand
 
     private static void WriteJson(LayerCatalog catalog, List<LayerRow> rows, TextWriter o)
     {
-        var payload = new
-        {
-            dataDirectory = catalog.DataDirectory,
-            crs = catalog.Crs,
-            layers = rows.Select(r => new
-            {
-                id = r.Layer.Id, titleZh = r.Layer.TitleZh, titleEn = r.Layer.TitleEn, group = r.Layer.Group, category = r.Layer.Category,
-                path = r.Path, featureCount = r.Count, crs = r.Crs, policy = r.Layer.Policy, schematic = r.Layer.Schematic,
-            }),
-            dataNoteZh = catalog.DataNoteZh,
-        };
-        o.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions
-        {
-            WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        }));
+        var payload = new LayersPayload(catalog.DataDirectory, catalog.Crs,
+            rows.Select(r => new LayerPayload(r.Layer.Id, r.Layer.TitleZh, r.Layer.TitleEn, r.Layer.Group, r.Layer.Category, r.Path, r.Count, r.Crs,
+                r.Layer.Policy, r.Layer.Schematic)),
+            catalog.DataNoteZh);
+        o.WriteLine(JsonSerializer.Serialize(payload, CliJson.Indented.LayersPayload));
     }
 
     private sealed record LayerRow(LayerDefinition Layer, string Path, int Count, string Crs);

@@ -45,27 +45,13 @@ internal static class RecheckCommand
         switch (format)
         {
             case "json":
-                o.WriteLine(JsonSerializer.Serialize(new
-                {
-                    changed = changed.Select(r => new
-                    {
-                        id = r.Id,
-                        projectName = r.ProjectName,
-                        projectCode = r.ProjectCode,
-                        oldVersion = r.OldVersion,
-                        newVersion = r.NewVersion,
-                        oldVerdict = r.OldVerdict,
-                        newVerdict = r.NewVerdict,
-                        oldVerdictZh = r.OldVerdictZh,
-                        newVerdictZh = r.NewVerdictZh,
-                        oldDataVersion = r.OldDataVersion,
-                        newDataVersion = r.NewDataVersion,
-                        changes = r.Changes.Select(c => new { zone = c.Zone, what = c.What, old = c.Old, @new = c.New, textZh = c.TextZh }),
-                    }),
-                    unchanged = summary.Unchanged,
-                    failed = summary.Failed.Select(r => new { id = r.Id, projectName = r.ProjectName, messageZh = r.ErrorZh }),
-                    dataVersion = summary.DataVersion,
-                }, RecordsContext.Json));
+                o.WriteLine(JsonSerializer.Serialize(new RecheckPayload(
+                    changed.Select(r => new RecheckChangedPayload(r.Id, r.ProjectName, r.ProjectCode, r.OldVersion, r.NewVersion, r.OldVerdict, r.NewVerdict,
+                        r.OldVerdictZh, r.NewVerdictZh, r.OldDataVersion, r.NewDataVersion,
+                        r.Changes.Select(c => new RecheckChangePayload(c.Zone, c.What, c.Old, c.New, c.TextZh)))),
+                    summary.Unchanged,
+                    summary.Failed.Select(r => new RecheckFailedPayload(r.Id, r.ProjectName, r.ErrorZh)),
+                    summary.DataVersion), CliJson.Records.RecheckPayload));
                 break;
             case "csv":
                 o.Write('\uFEFF');

@@ -222,7 +222,7 @@ internal static class RecordsCommand
 
                 var draft = maker.Draft(maker.Check(bytes, Path.GetFileName(path), given));
                 var saved = book.Save(draft, RecordsContext.User, recordId, recordId is null ? VersionReasons.Save : VersionReasons.Footprint);
-                parsed.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new { id = saved.Id, version = saved.Version, verdict = saved.Verdict, verdictZh = saved.VerdictZh }, RecordsContext.Json));
+                parsed.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new SavedRecordPayload(saved.Id, saved.Version, saved.Verdict, saved.VerdictZh), CliJson.Records.SavedRecordPayload));
             }
 
             return ExitCodes.Ok;

@@ -121,7 +121,7 @@ internal static class UsersCommand
                 var o = parsed.InvocationConfiguration.Output;
                 if (output == "json")
                 {
-                    o.WriteLine(JsonSerializer.Serialize(accounts.Select(a => new { name = a.Name, role = a.Role, createdAt = a.CreatedAt, disabled = a.Disabled }), RecordsContext.Json));
+                    o.WriteLine(JsonSerializer.Serialize(accounts.Select(a => new AccountPayload(a.Name, a.Role, a.CreatedAt, a.Disabled)).ToList(), CliJson.Records.ListAccountPayload));
                 }
                 else
                 {

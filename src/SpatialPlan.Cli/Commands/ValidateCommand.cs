@@ -117,14 +117,10 @@ internal static class ValidateCommand
 
     private static void WriteJson(string path, FeatureLoadResult load, Summary s, TextWriter o)
     {
-        var payload = new
-        {
-            file = Path.GetFileName(path), valid = s.Valid, featureCount = load.Features.Count, geometryTypes = s.Types,
-            crs = Epsg.Name(load.SourceEpsg), crsReasonZh = load.CrsReasonZh, axesSwapped = load.AxesSwapped,
-            areaM2 = s.AreaM2, lengthM = s.LengthM, measuredCrs = s.MeasuredCrs, measuredCrsZh = s.MeasuredInZh,
-            repairs = load.Repairs.Select(r => new { featureIndex = r.FeatureIndex, problem = r.Problem, action = r.Action, areaChangeM2 = r.AreaChangeM2 }),
-        };
-        o.WriteLine(JsonSerializer.Serialize(payload, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }));
+        var payload = new ValidatePayload(Path.GetFileName(path), s.Valid, load.Features.Count, s.Types, Epsg.Name(load.SourceEpsg), load.CrsReasonZh,
+            load.AxesSwapped, s.AreaM2, s.LengthM, s.MeasuredCrs, s.MeasuredInZh,
+            load.Repairs.Select(r => new RepairPayload(r.FeatureIndex, r.Problem, r.Action, r.AreaChangeM2)));
+        o.WriteLine(JsonSerializer.Serialize(payload, CliJson.Indented.ValidatePayload));
     }
 
     private sealed record Summary(bool Valid, string Types, double AreaM2, double LengthM, string MeasuredCrs, string MeasuredInZh);

@@ -56,13 +56,13 @@ public sealed class ImportReport
     /// <summary>Longest list in a report (repairs, overlaps, outside, skipped); the counts are always complete.</summary>
     public const int MaxListed = 10_000;
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly CoreJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    });
 
     public required string Source { get; init; }
 
@@ -148,5 +148,5 @@ public sealed class ImportReport
     public required double Seconds { get; init; }
 
     /// <summary>The report as indented JSON (Chinese unescaped), as <c>--format json</c> prints it.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.ImportReport);
 }

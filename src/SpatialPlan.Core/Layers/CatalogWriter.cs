@@ -80,7 +80,7 @@ public sealed class CatalogWriter
     {
         if (!Groups.OfType<JsonObject>().Any(g => (string?)g["id"] == id))
         {
-            Groups.Add(new JsonObject { ["id"] = id, ["titleZh"] = titleZh, ["titleEn"] = titleEn });
+            Groups.Add((JsonNode)new JsonObject { ["id"] = id, ["titleZh"] = titleZh, ["titleEn"] = titleEn });
         }
     }
 

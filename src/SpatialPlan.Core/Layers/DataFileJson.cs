@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SpatialPlan.Core.Sources;
 
 namespace SpatialPlan.Core.Layers;
@@ -10,19 +11,22 @@ namespace SpatialPlan.Core.Layers;
 /// </summary>
 internal static class DataFileJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The lenient reading by reflection, for the files <see cref="CoreJson"/> does not cover (catalog.json).</summary>
+    public static readonly JsonSerializerOptions Lenient = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     /// <param name="dataDirectory">The data directory.</param>
     /// <param name="fileName">The file's name inside it.</param>
+    /// <param name="type">The file's type: from <see cref="CoreJson"/>, or <see cref="Lenient"/>'s reflection-made one.</param>
     /// <param name="whatZh">What the file is, in Chinese (e.g. 图层目录), for the messages.</param>
     /// <param name="missingFix">How to fix a missing file.</param>
     /// <param name="malformedFix">How to fix malformed JSON.</param>
-    public static T? Read<T>(string dataDirectory, string fileName, string whatZh, string missingFix, string malformedFix)
+    public static T? Read<T>(string dataDirectory, string fileName, JsonTypeInfo<T> type, string whatZh, string missingFix, string malformedFix)
     {
         var path = Path.Combine(dataDirectory, fileName);
         if (!File.Exists(path))
@@ -32,7 +36,7 @@ internal static class DataFileJson
 
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), type);
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using SpatialPlan.Core.Crs;
 using SpatialPlan.Core.Sources;
 
@@ -86,7 +87,7 @@ public sealed class LayerCatalog
     public static LayerCatalog Load(string dataDirectory)
     {
         var dir = Path.GetFullPath(dataDirectory);
-        var file = DataFileJson.Read<CatalogFile>(dir, FileName, "图层目录",
+        var file = DataFileJson.Read(dir, FileName, (JsonTypeInfo<CatalogFile>)DataFileJson.Lenient.GetTypeInfo(typeof(CatalogFile)), "图层目录",
             "用 --data 指向含 catalog.json 的数据文件夹，例如仓库里的 gis-data。",
             "用 JSON 校验工具检查 catalog.json 的括号和逗号。");
         var catalog = new LayerCatalog(dir, file ?? new CatalogFile());

@@ -1,19 +1,15 @@
 namespace SpatialPlan.Core.Styles;
 
-/// <summary>How features are labelled: which property, text size in CSS px, colours.</summary>
-public sealed record LabelStyle
+/// <summary>
+/// How features are labelled: which property, text size in CSS px, colours. The defaults are constructor parameters'
+/// defaults (see <see cref="HatchStyle"/> for why).
+/// </summary>
+/// <param name="Field">Feature property that holds the label text (default <c>name</c>).</param>
+/// <param name="Size">Font size in CSS px at 96 dpi.</param>
+/// <param name="Color">Text colour.</param>
+/// <param name="Halo">Halo (outline) colour drawn behind the text for legibility; null for none.</param>
+public sealed record LabelStyle(string Field = "name", double Size = 13, string Color = "#222222", string? Halo = "#ffffff")
 {
-    /// <summary>Feature property that holds the label text (default <c>name</c>).</summary>
-    public string Field { get; init; } = "name";
-
-    /// <summary>Font size in CSS px at 96 dpi.</summary>
-    public double Size { get; init; } = 13;
-
-    public string Color { get; init; } = "#222222";
-
-    /// <summary>Halo (outline) colour drawn behind the text for legibility; null for none.</summary>
-    public string? Halo { get; init; } = "#ffffff";
-
     public bool Bold { get; init; }
 
     /// <summary>

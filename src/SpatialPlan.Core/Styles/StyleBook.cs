@@ -20,7 +20,7 @@ public sealed class StyleBook
     /// <exception cref="InputException">Missing or malformed file, or a point shape no renderer can draw.</exception>
     public static StyleBook Load(string dataDirectory)
     {
-        var styles = DataFileJson.Read<Dictionary<string, LayerStyle>>(dataDirectory, FileName, "图层样式",
+        var styles = DataFileJson.Read(dataDirectory, FileName, CoreJson.Default.DictionaryStringLayerStyle, "图层样式",
             "把 styles.json 放进数据目录，格式见 docs/architecture.md。", "检查 styles.json 的括号、逗号和取值类型。");
         var book = new StyleBook(styles ?? []);
         book.ValidateShapes();

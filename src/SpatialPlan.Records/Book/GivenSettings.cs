@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using SpatialPlan.Core.Checks;
 
@@ -19,15 +20,21 @@ public sealed record GivenSettings(ProjectSettings Project, int? DeclaredEpsg = 
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    // The stored settings' metadata is source-generated (its nullable numbers need it in the Native AOT CLI), written with Json's options.
+    private static readonly StoredJson StoredContext = new(new JsonSerializerOptions(Json));
+
     public string ToJson() => JsonSerializer.Serialize(new Stored(Project.Kind, Project.Majors?.ToList(), Project.WidthM, Project.RadiusM, Project.Name,
-        Project.Builder, Project.ProjectCode, DeclaredEpsg, ProximityOverrideM), Json);
+        Project.Builder, Project.ProjectCode, DeclaredEpsg, ProximityOverrideM), StoredContext.Stored);
 
     public static GivenSettings FromJson(string json)
     {
-        var s = JsonSerializer.Deserialize<Stored>(json, Json) ?? throw new JsonException("empty settings");
+        var s = JsonSerializer.Deserialize(json, StoredContext.Stored) ?? throw new JsonException("empty settings");
         return new GivenSettings(new ProjectSettings(s.Kind, s.Majors, null, s.WidthM, s.RadiusM, s.ProjectName, s.Builder, s.ProjectCode), s.Crs, s.ProximityM);
     }
 
-    private sealed record Stored(string? Kind, List<string>? Majors, double? WidthM, double? RadiusM, string? ProjectName, string? Builder,
+    internal sealed record Stored(string? Kind, List<string>? Majors, double? WidthM, double? RadiusM, string? ProjectName, string? Builder,
         string? ProjectCode, int? Crs, double? ProximityM);
 }
+
+[JsonSerializable(typeof(GivenSettings.Stored))]
+internal sealed partial class StoredJson : JsonSerializerContext;

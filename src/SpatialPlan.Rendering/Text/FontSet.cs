@@ -27,9 +27,12 @@ public sealed class FontSet : IDisposable
     /// <summary>The fonts next to the SpatialPlan.Rendering assembly, loaded once per process.</summary>
     public static FontSet Default => s_default.Value;
 
-    /// <summary><c>fonts/</c> beside the SpatialPlan.Rendering assembly (the build puts the TTFs there).</summary>
+    /// <summary>
+    /// <c>fonts/</c> beside the SpatialPlan.Rendering assembly (the build puts the TTFs there); in the Native AOT CLI,
+    /// whose assemblies have no file (their location is empty), beside the executable.
+    /// </summary>
     public static string DefaultDirectory =>
-        Path.Combine(Path.GetDirectoryName(typeof(FontSet).Assembly.Location) ?? AppContext.BaseDirectory, "fonts");
+        Path.Combine(typeof(FontSet).Assembly.Location is { Length: > 0 } location ? Path.GetDirectoryName(location)! : AppContext.BaseDirectory, "fonts");
 
     public string RegularPath { get; }
 

@@ -57,6 +57,24 @@ public sealed class StyleBookTests : IDisposable
     }
 
     [Fact]
+    public void WhatAStyleLeavesOutKeepsItsDefault()
+    {
+        // styles.json is read through source-generated metadata (CoreJson, for the Native AOT CLI). Init-only members
+        // with defaults must keep them when the file leaves them out, exactly as the reflection reader did.
+        Write("""
+            {"farmland": {"hatch": {"spacing": 9}, "label": {"size": 20}, "point": {"shape": "star"}}}
+            """);
+        var style = StyleBook.Load(_dir).Get("farmland");
+
+        Assert.Equal(new HatchStyle { Spacing = 9 }, style.Hatch);
+        Assert.Equal(45, style.Hatch!.Angle);
+        Assert.Equal("#000000", style.Hatch.Color);
+        Assert.Equal(("name", 20.0, "#222222", "#ffffff"), (style.Label!.Field, style.Label.Size, style.Label.Color, style.Label.Halo));
+        Assert.Equal(("star", 5.0, 1.0), (style.Point!.Shape, style.Point.Radius, style.Point.StrokeWidth));
+        Assert.Null(style.StrokeWidth);
+    }
+
+    [Fact]
     public void APointShapeNoRendererCanDrawIsRefused()
     {
         Write("""{"towns": {"point": {"shape": "hexagon", "radius": 5}}}""");
