@@ -6,8 +6,10 @@
 # psql -c) → warm checks (SpatialPlan in-process on the app's warm index, PostGIS with \timing, GDAL python ogr)
 # → app start until /api/layers answers → the report (bench/scripts/issue8_report.py).
 # Options (environment):
-#   SP_CLI=PATH SP_APP=PATH   the executables to time (default: this checkout's Release builds, built here; set them to
-#                             a published binary to time that one instead; SKIP_BUILD=1 uses them as they are)
+#   SP_CLI=PATH SP_APP=PATH   the executables to time (default: the CLI the README runs, published here by
+#                             scripts/publish-cli.sh (Native AOT) to artifacts/spatialplan/, and the app's Release build;
+#                             SP_CLI=src/SpatialPlan.Cli/bin/Release/net10.0/linux-x64/spatialplan times the Release
+#                             build's own executable instead; SKIP_BUILD=1 uses them as they are)
 #   COLD_RUNS=20 (≥10; one per footprint, cycling) WARM_REPS=21 WARMUP=3 APP_RUNS=3 IMPORT_RUNS=1
 #   SKIP_PG=1 (no PostGIS)   KEEP=1 (keep the work folder with the imported layers)
 #   DATA_1M=DIR TAG=NAME      another data folder (e.g. a small one made by NX=300 bench/make-data-1m.sh DIR, for a
@@ -25,7 +27,7 @@ cold_runs=${COLD_RUNS:-20}
 warm_reps=${WARM_REPS:-21}
 warmup=${WARMUP:-3}
 app_runs=${APP_RUNS:-3}
-sp_cli=${SP_CLI:-$repo/src/SpatialPlan.Cli/bin/Release/net10.0/linux-x64/spatialplan}
+sp_cli=${SP_CLI:-$repo/artifacts/spatialplan/spatialplan}
 sp_app=${SP_APP:-$repo/src/SpatialPlan.App/bin/Release/net10.0/linux-x64/SpatialPlan.App}
 py=/usr/bin/python3
 rm -rf "$raw"
@@ -53,7 +55,7 @@ footprints=("$data"/footprints/fp*.geojson)
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== Release builds ($(stamp))"
-  [ -n "${SP_CLI:-}" ] || dotnet build -c Release "$repo/src/SpatialPlan.Cli" -v q -nologo
+  [ -n "${SP_CLI:-}" ] || "$repo/scripts/publish-cli.sh" >/dev/null
   [ -n "${SP_APP:-}" ] || dotnet build -c Release "$repo/src/SpatialPlan.App" -v q -nologo
   dotnet build -c Release "$bench/SpatialPlan.Bench" -v q -nologo
 fi

@@ -120,7 +120,10 @@ def main():
     L.append(f"- machine: {machine.get('nproc')} × {machine.get('cpu')}, {machine.get('memGiB')} GiB, kernel {machine.get('kernel')}")
     L.append(f"- load average (1, 5, 15 min): before **{machine.get('loadBefore')}**, after **{after.get('loadAfter')}**; per step: "
              + "; ".join(f"{x.split()[0]} {x.split()[2]}" for x in loads if x.strip()))
-    L.append(f"- SpatialPlan executables: `{machine.get('spCli')}`, `{machine.get('spApp')}` (Release builds' own apphosts)")
+    cli = machine.get('spCli') or ''
+    cli_kind = ("the README's CLI, published by scripts/publish-cli.sh (Native AOT unless SPATIALPLAN_CLI_BUILD=r2r)"
+                if cli.startswith('artifacts/') else "the Release build's own apphost" if '/bin/Release/' in cli else 'given by SP_CLI')
+    L.append(f"- SpatialPlan executables: CLI `{cli}` ({cli_kind}); app `{machine.get('spApp')}` (the Release build's own apphost)")
     L.append(f"- PostGIS: {pg_version or 'not run'}; GDAL: {warm_gdal['engine'] if warm_gdal else 'not run'}")
     L.append(f"- data: {warm_sp['parcels'] if warm_sp else '?':,} 图斑 imported from one Shapefile (EPSG:4524), 20 footprints" if warm_sp else "- data: ?")
     L.append("")
