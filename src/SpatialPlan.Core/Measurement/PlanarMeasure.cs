@@ -77,7 +77,14 @@ public static class PlanarMeasure
         }
 
         var nearest = DistanceOp.NearestPoints(a, b);
-        var (p, q) = (nearest[0], nearest[1]);
+        return DistanceM(nearest[0], nearest[1]);
+    }
+
+    /// <summary>Distance in m on the ellipsoid between two points of a Gauss-Kruger working CRS, the scale taken at <paramref name="p"/>'s latitude.</summary>
+    public static double DistanceM(Coordinate p, Coordinate q)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(q);
         var scale = GaussKrugerScale.AtLatitude(GaussKrugerScale.LatitudeOf(p));
         return SegmentLength(p.X, p.Y, q.X, q.Y, scale);
     }

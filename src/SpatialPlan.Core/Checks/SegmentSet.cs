@@ -1,0 +1,223 @@
+using NetTopologySuite.Geometries;
+
+namespace SpatialPlan.Core.Checks;
+
+/// <summary>
+/// The segments of a small geometry (a footprint of a few vertices) as plain numbers, for the question a check's nearby
+/// search (<see cref="ZoneEvaluator"/>) asks of many candidates: which are the nearest points, if the candidate is within
+/// a distance at all. It walks the segment pairs, with no allocation per candidate; NTS's DistanceOp (and, before it, a
+/// prepared buffer to reject the far ones) cost a quarter of a warm check for the same answer.
+/// <para>
+/// The nearest points are found as DistanceOp finds them: the first segment pair (footprint segments outside, the
+/// candidate's inside, rings in order) at the least distance, and on it the closest pair of an end point and its
+/// projection, in LineSegment.ClosestPoints' order. The candidates here never intersect the footprint (those are
+/// overlaps or touches), so no segment pair crosses. SegmentSetTests compares both answers with DistanceOp's.
+/// </para>
+/// </summary>
+internal sealed class SegmentSet
+{
+    private readonly double[] _xy; // x1, y1, x2, y2 per segment, in the geometry's own coordinates
+    private readonly Envelope _envelope;
+
+    private SegmentSet(double[] xy, Envelope envelope)
+    {
+        _xy = xy;
+        _envelope = envelope;
+    }
+
+    /// <summary>The segments of every linear component of <paramref name="geometry"/> (rings, lines; a point as a zero-length segment).</summary>
+    public static SegmentSet Of(Geometry geometry)
+    {
+        var xy = new List<double>();
+        foreach (var sequence in Sequences(geometry))
+        {
+            if (sequence.Count == 1)
+            {
+                xy.AddRange([sequence.GetX(0), sequence.GetY(0), sequence.GetX(0), sequence.GetY(0)]);
+            }
+
+            for (var i = 1; i < sequence.Count; i++)
+            {
+                xy.AddRange([sequence.GetX(i - 1), sequence.GetY(i - 1), sequence.GetX(i), sequence.GetY(i)]);
+            }
+        }
+
+        return new SegmentSet([.. xy], new Envelope(geometry.EnvelopeInternal));
+    }
+
+    /// <summary>
+    /// The nearest point here and the nearest point of <paramref name="other"/> (which must not intersect this geometry),
+    /// or null when <paramref name="other"/> is farther than <paramref name="limit"/>. Segment pairs whose boxes are
+    /// already farther apart than the best so far (or the limit) are skipped: they cannot be nearer, so the pair found is
+    /// the same.
+    /// </summary>
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit = double.PositiveInfinity)
+    {
+        if (_envelope.Distance(other.EnvelopeInternal) > limit)
+        {
+            return null;
+        }
+
+        var best = limit * limit;
+        var found = false;
+        (int Segment, CoordinateSequence? Sequence, int Index) at = (-1, null, -1);
+        var single = other is Polygon { NumInteriorRings: 0 } polygon ? polygon.ExteriorRing.CoordinateSequence : null;
+        var sequences = single is null ? Sequences(other).ToList() : null;
+        var sequenceCount = single is null ? sequences!.Count : 1;
+        for (var k = 0; k < _xy.Length; k += 4)
+        {
+            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
+            double pMinX = Math.Min(px1, px2), pMaxX = Math.Max(px1, px2), pMinY = Math.Min(py1, py2), pMaxY = Math.Max(py1, py2);
+            for (var s = 0; s < sequenceCount; s++)
+            {
+                var sequence = single ?? sequences![s];
+                var count = sequence.Count;
+                for (var i = count == 1 ? 0 : 1; i < count; i++)
+                {
+                    var j = count == 1 ? 0 : i - 1;
+                    double qx1 = sequence.GetX(j), qy1 = sequence.GetY(j), qx2 = sequence.GetX(i), qy2 = sequence.GetY(i);
+                    var gx = Math.Max(0, Math.Max(Math.Min(qx1, qx2) - pMaxX, pMinX - Math.Max(qx1, qx2)));
+                    var gy = Math.Max(0, Math.Max(Math.Min(qy1, qy2) - pMaxY, pMinY - Math.Max(qy1, qy2)));
+                    if ((gx * gx) + (gy * gy) > best)
+                    {
+                        continue;
+                    }
+
+                    var d = SegmentDistance2(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
+                    if (d < best || (!found && d <= best))
+                    {
+                        best = d;
+                        found = true;
+                        at = (k, sequence, i);
+                    }
+                }
+            }
+        }
+
+        if (!found)
+        {
+            return null;
+        }
+
+        var seq = at.Sequence!;
+        var jj = seq.Count == 1 ? 0 : at.Index - 1;
+        return ClosestPoints(_xy[at.Segment], _xy[at.Segment + 1], _xy[at.Segment + 2], _xy[at.Segment + 3],
+            seq.GetX(jj), seq.GetY(jj), seq.GetX(at.Index), seq.GetY(at.Index));
+    }
+
+    /// <summary>The coordinate sequences of the linear components, in NTS's order (a polygon's shell, then its holes).</summary>
+    private static IEnumerable<CoordinateSequence> Sequences(Geometry geometry)
+    {
+        switch (geometry)
+        {
+            case Point p:
+                yield return p.CoordinateSequence;
+                break;
+            case LineString l:
+                yield return l.CoordinateSequence;
+                break;
+            case Polygon polygon:
+                yield return polygon.ExteriorRing.CoordinateSequence;
+                for (var i = 0; i < polygon.NumInteriorRings; i++)
+                {
+                    yield return polygon.GetInteriorRingN(i).CoordinateSequence;
+                }
+
+                break;
+            default:
+                for (var i = 0; i < geometry.NumGeometries; i++)
+                {
+                    foreach (var sequence in Sequences(geometry.GetGeometryN(i)))
+                    {
+                        yield return sequence;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Squared distance between segments p1–p2 and q1–q2: 0 when they cross, else the least of the four end-to-segment distances.</summary>
+    private static double SegmentDistance2(double px1, double py1, double px2, double py2, double qx1, double qy1, double qx2, double qy2)
+    {
+        var d1 = Cross(qx1, qy1, qx2, qy2, px1, py1);
+        var d2 = Cross(qx1, qy1, qx2, qy2, px2, py2);
+        var d3 = Cross(px1, py1, px2, py2, qx1, qy1);
+        var d4 = Cross(px1, py1, px2, py2, qx2, qy2);
+        if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        {
+            return 0;
+        }
+
+        return Math.Min(
+            Math.Min(PointToSegment2(px1, py1, qx1, qy1, qx2, qy2), PointToSegment2(px2, py2, qx1, qy1, qx2, qy2)),
+            Math.Min(PointToSegment2(qx1, qy1, px1, py1, px2, py2), PointToSegment2(qx2, qy2, px1, py1, px2, py2)));
+    }
+
+    /// <summary>LineSegment.ClosestPoints for segments that do not cross: the closest of the four end point / projection pairs.</summary>
+    private static (Coordinate Here, Coordinate There) ClosestPoints(double px1, double py1, double px2, double py2, double qx1, double qy1, double qx2, double qy2)
+    {
+        var (ax, ay) = ClosestPoint(px1, py1, px2, py2, qx1, qy1);
+        var best = Distance(ax, ay, qx1, qy1);
+        var result = (new Coordinate(ax, ay), new Coordinate(qx1, qy1));
+        (ax, ay) = ClosestPoint(px1, py1, px2, py2, qx2, qy2);
+        var d = Distance(ax, ay, qx2, qy2);
+        if (d < best)
+        {
+            best = d;
+            result = (new Coordinate(ax, ay), new Coordinate(qx2, qy2));
+        }
+
+        (ax, ay) = ClosestPoint(qx1, qy1, qx2, qy2, px1, py1);
+        d = Distance(px1, py1, ax, ay);
+        if (d < best)
+        {
+            best = d;
+            result = (new Coordinate(px1, py1), new Coordinate(ax, ay));
+        }
+
+        (ax, ay) = ClosestPoint(qx1, qy1, qx2, qy2, px2, py2);
+        d = Distance(px2, py2, ax, ay);
+        if (d < best)
+        {
+            result = (new Coordinate(px2, py2), new Coordinate(ax, ay));
+        }
+
+        return result;
+    }
+
+    /// <summary>The point of segment a–b closest to p (LineSegment.ClosestPoint: the projection, or the nearer end).</summary>
+    private static (double X, double Y) ClosestPoint(double ax, double ay, double bx, double by, double x, double y)
+    {
+        double dx = bx - ax, dy = by - ay;
+        var length2 = (dx * dx) + (dy * dy);
+        if (length2 > 0)
+        {
+            var r = (((x - ax) * dx) + ((y - ay) * dy)) / length2;
+            if (r > 0 && r < 1)
+            {
+                return (ax + (r * dx), ay + (r * dy));
+            }
+        }
+
+        return Distance(ax, ay, x, y) < Distance(bx, by, x, y) ? (ax, ay) : (bx, by);
+    }
+
+    private static double Distance(double x1, double y1, double x2, double y2)
+    {
+        double dx = x2 - x1, dy = y2 - y1;
+        return Math.Sqrt((dx * dx) + (dy * dy));
+    }
+
+    private static double Cross(double ax, double ay, double bx, double by, double cx, double cy) =>
+        ((bx - ax) * (cy - ay)) - ((by - ay) * (cx - ax));
+
+    private static double PointToSegment2(double x, double y, double ax, double ay, double bx, double by)
+    {
+        double dx = bx - ax, dy = by - ay;
+        var length2 = (dx * dx) + (dy * dy);
+        var t = length2 == 0 ? 0 : Math.Clamp((((x - ax) * dx) + ((y - ay) * dy)) / length2, 0, 1);
+        double ex = x - (ax + (t * dx)), ey = y - (ay + (t * dy));
+        return (ex * ex) + (ey * ey);
+    }
+}

@@ -1,0 +1,82 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Distance;
+using SpatialPlan.Core.Checks;
+using SpatialPlan.Core.Measurement;
+
+namespace SpatialPlan.Core.Tests.Checks;
+
+/// <summary>
+/// The nearby search's segment-by-segment distance for small footprints, against NTS's DistanceOp (the oracle the check
+/// used before): the same grid distance, the same true distance, the same answer to "within d?".
+/// </summary>
+public sealed class SegmentSetTests
+{
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4545);
+    private const double X0 = 411_000, Y0 = 4_525_000;
+
+    [Fact]
+    public void NearestPointsAndWithinAgreeWithDistanceOp()
+    {
+        var random = new Random(1130);
+        var compared = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            var footprint = Hexagon(random);
+            var other = (i % 4) switch
+            {
+                0 => (Geometry)Factory.CreatePoint(new Coordinate(X0 + (random.NextDouble() * 1_000), Y0 + (random.NextDouble() * 1_000))),
+                1 => Factory.CreateLineString([Near(random), Near(random), Near(random)]),
+                _ => Strip(random),
+            };
+            if (footprint.Intersects(other))
+            {
+                continue;
+            }
+
+            compared++;
+            var set = SegmentSet.Of(footprint);
+            var (here, there) = set.NearestPoints(other)!.Value;
+            var expected = DistanceOp.Distance(footprint, other);
+            Assert.Equal(expected, here.Distance(there), 1e-9);
+            Assert.Equal(PlanarMeasure.DistanceM(footprint, other), PlanarMeasure.DistanceM(here, there), 1e-9 * Math.Max(1, expected));
+            Assert.True(footprint.Distance(Factory.CreatePoint(here)) <= 1e-9 && other.Distance(Factory.CreatePoint(there)) <= 1e-9, $"case {i}");
+
+            // With a limit: nothing beyond it, and within it the same nearest points as without.
+            foreach (var d in new[] { expected * 0.999, expected * 1.001, expected + 1 })
+            {
+                var within = set.NearestPoints(other, d);
+                Assert.Equal(expected <= d, within is not null);
+                if (within is { } w)
+                {
+                    Assert.Equal((here, there), (w.Here, w.There));
+                }
+            }
+        }
+
+        Assert.True(compared > 2_000, $"compared {compared}");
+    }
+
+    private static Coordinate Near(Random random) => new(X0 + (random.NextDouble() * 1_000), Y0 + (random.NextDouble() * 1_000));
+
+    private static Polygon Hexagon(Random random)
+    {
+        var (cx, cy) = (X0 + 450 + (random.NextDouble() * 100), Y0 + 450 + (random.NextDouble() * 100));
+        var points = Enumerable.Range(0, 6).Select(k =>
+        {
+            var r = 80 + (random.NextDouble() * 60);
+            var a = (k * Math.PI / 3) + (random.NextDouble() * 0.3);
+            return new Coordinate(cx + (r * Math.Cos(a)), cy + (r * Math.Sin(a)));
+        }).ToList();
+        points.Add(points[0].Copy());
+        return Factory.CreatePolygon([.. points]);
+    }
+
+    private static Polygon Strip(Random random)
+    {
+        var (x, y) = (X0 + (random.NextDouble() * 900), Y0 + (random.NextDouble() * 900));
+        var (w, h, a) = (150 + (random.NextDouble() * 300), 15 + (random.NextDouble() * 15), (random.NextDouble() - 0.5) * 0.4);
+        var (c, s) = (Math.Cos(a), Math.Sin(a));
+        Coordinate At(double u, double v) => new(x + (u * c) - (v * s), y + (u * s) + (v * c));
+        return Factory.CreatePolygon([At(0, 0), At(w, 0), At(w, h), At(0, h), At(0, 0)]);
+    }
+}
