@@ -12,11 +12,6 @@ namespace SpatialPlan.Core.Tests.Checks;
 /// </summary>
 public sealed class ConvexClipTests
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4545);
-
-    // Grid coordinates of the 1M bench's part of 杭锦后旗: large numbers, small shapes, as in a real check.
-    private const double X0 = 411_000, Y0 = 4_525_000;
-
     [Fact]
     public void EveryAnswerIsValidAndHasTheOverlaysArea()
     {
@@ -26,7 +21,7 @@ public sealed class ConvexClipTests
         for (var i = 0; i < 4_000; i++)
         {
             // A 河套 strip (a rotated rectangle, convex) and a footprint: a convex hexagon, a concave one, or a bent road.
-            var strip = Strip(random);
+            var strip = SeededShapes.Strip(random, 600);
             var footprint = (i % 3) switch
             {
                 0 => Hexagon(random, concave: false),
@@ -75,7 +70,7 @@ public sealed class ConvexClipTests
     {
         var a = Polygon((0, 0), (10, 0), (10, 10), (0, 10), (0, 0));
         var touching = Polygon((10, 0), (20, 0), (20, 10), (10, 10), (10, 0));
-        var holed = Factory.CreatePolygon(Ring((-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)), [Ring((2, 2), (2, 4), (4, 4), (4, 2), (2, 2))]);
+        var holed = SeededShapes.Factory.CreatePolygon(Ring((-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)), [Ring((2, 2), (2, 4), (4, 4), (4, 2), (2, 2))]);
 
         Assert.Null(ConvexClip.TryIntersection(a, touching));
         Assert.Null(ConvexClip.TryIntersection(a, holed));
@@ -89,45 +84,19 @@ public sealed class ConvexClipTests
         Assert.False(ConvexClip.IsConvex(Polygon((0, 0), (10, 0), (10, 10), (5, 3), (0, 10), (0, 0)).ExteriorRing.CoordinateSequence));
     }
 
-    private static Polygon Strip(Random random)
-    {
-        var angle = (random.NextDouble() - 0.5) * 0.3;
-        var (w, h) = (300 + (random.NextDouble() * 200), 15 + (random.NextDouble() * 15));
-        var (cx, cy) = (X0 + (random.NextDouble() * 600), Y0 + (random.NextDouble() * 600));
-        return Rotated(cx, cy, angle, [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]);
-    }
-
-    private static Polygon Hexagon(Random random, bool concave)
-    {
-        var (cx, cy) = (X0 + 300 + (random.NextDouble() * 100), Y0 + 300 + (random.NextDouble() * 100));
-        var points = new List<(double, double)>();
-        for (var k = 0; k < 6; k++)
-        {
-            var r = (concave && k % 2 == 1 ? 60 : 200) + (random.NextDouble() * 40);
-            var a = (k * Math.PI / 3) + (random.NextDouble() * 0.2);
-            points.Add((r * Math.Cos(a), r * Math.Sin(a)));
-        }
-
-        return Rotated(cx, cy, 0, points);
-    }
+    private static Polygon Hexagon(Random random, bool concave) => SeededShapes.Hexagon(random,
+        SeededShapes.X0 + 300 + (random.NextDouble() * 100), SeededShapes.Y0 + 300 + (random.NextDouble() * 100),
+        k => (concave && k % 2 == 1 ? 60 : 200) + (random.NextDouble() * 40));
 
     private static Polygon Road(Random random)
     {
-        var (x, y) = (X0 + (random.NextDouble() * 200), Y0 + (random.NextDouble() * 200));
-        var line = Factory.CreateLineString([new(x, y), new(x + 300, y + 150 + (random.NextDouble() * 200)), new(x + 650, y + (random.NextDouble() * 300))]);
+        var (x, y) = (SeededShapes.X0 + (random.NextDouble() * 200), SeededShapes.Y0 + (random.NextDouble() * 200));
+        var line = SeededShapes.Factory.CreateLineString([new(x, y), new(x + 300, y + 150 + (random.NextDouble() * 200)), new(x + 650, y + (random.NextDouble() * 300))]);
         return (Polygon)line.Buffer(15 + (random.NextDouble() * 10));
     }
 
-    private static Polygon Rotated(double cx, double cy, double angle, IReadOnlyList<(double X, double Y)> points)
-    {
-        var (c, s) = (Math.Cos(angle), Math.Sin(angle));
-        var coordinates = points.Select(p => new Coordinate(cx + (p.X * c) - (p.Y * s), cy + (p.X * s) + (p.Y * c))).ToList();
-        coordinates.Add(coordinates[0].Copy());
-        return Factory.CreatePolygon([.. coordinates]);
-    }
-
-    private static Polygon Polygon(params (double X, double Y)[] points) => Factory.CreatePolygon(Ring(points));
+    private static Polygon Polygon(params (double X, double Y)[] points) => SeededShapes.Factory.CreatePolygon(Ring(points));
 
     private static LinearRing Ring(params (double X, double Y)[] points) =>
-        Factory.CreateLinearRing([.. points.Select(p => new Coordinate(X0 + p.X, Y0 + p.Y))]);
+        SeededShapes.Factory.CreateLinearRing([.. points.Select(p => new Coordinate(SeededShapes.X0 + p.X, SeededShapes.Y0 + p.Y))]);
 }

@@ -11,8 +11,8 @@ namespace SpatialPlan.Core.Tests.Checks;
 /// </summary>
 public sealed class SegmentSetTests
 {
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4545);
-    private const double X0 = 411_000, Y0 = 4_525_000;
+    private static readonly GeometryFactory Factory = SeededShapes.Factory;
+    private const double X0 = SeededShapes.X0, Y0 = SeededShapes.Y0;
 
     [Fact]
     public void NearestPointsAndWithinAgreeWithDistanceOp()
@@ -26,7 +26,7 @@ public sealed class SegmentSetTests
             {
                 0 => (Geometry)Factory.CreatePoint(new Coordinate(X0 + (random.NextDouble() * 1_000), Y0 + (random.NextDouble() * 1_000))),
                 1 => Factory.CreateLineString([Near(random), Near(random), Near(random)]),
-                _ => Strip(random),
+                _ => SeededShapes.Strip(random, 900),
             };
             if (footprint.Intersects(other))
             {
@@ -58,25 +58,6 @@ public sealed class SegmentSetTests
 
     private static Coordinate Near(Random random) => new(X0 + (random.NextDouble() * 1_000), Y0 + (random.NextDouble() * 1_000));
 
-    private static Polygon Hexagon(Random random)
-    {
-        var (cx, cy) = (X0 + 450 + (random.NextDouble() * 100), Y0 + 450 + (random.NextDouble() * 100));
-        var points = Enumerable.Range(0, 6).Select(k =>
-        {
-            var r = 80 + (random.NextDouble() * 60);
-            var a = (k * Math.PI / 3) + (random.NextDouble() * 0.3);
-            return new Coordinate(cx + (r * Math.Cos(a)), cy + (r * Math.Sin(a)));
-        }).ToList();
-        points.Add(points[0].Copy());
-        return Factory.CreatePolygon([.. points]);
-    }
-
-    private static Polygon Strip(Random random)
-    {
-        var (x, y) = (X0 + (random.NextDouble() * 900), Y0 + (random.NextDouble() * 900));
-        var (w, h, a) = (150 + (random.NextDouble() * 300), 15 + (random.NextDouble() * 15), (random.NextDouble() - 0.5) * 0.4);
-        var (c, s) = (Math.Cos(a), Math.Sin(a));
-        Coordinate At(double u, double v) => new(x + (u * c) - (v * s), y + (u * s) + (v * c));
-        return Factory.CreatePolygon([At(0, 0), At(w, 0), At(w, h), At(0, h), At(0, 0)]);
-    }
+    private static Polygon Hexagon(Random random) => SeededShapes.Hexagon(random,
+        X0 + 450 + (random.NextDouble() * 100), Y0 + 450 + (random.NextDouble() * 100), _ => 80 + (random.NextDouble() * 60));
 }

@@ -1,0 +1,47 @@
+using NetTopologySuite.Geometries;
+
+namespace SpatialPlan.Core.Tests.Checks;
+
+/// <summary>
+/// Seeded shapes at the 1M bench's grid coordinates in 杭锦后旗 (EPSG:4545: large numbers, small shapes, as in a real
+/// check), for the tests that hold the check's fast geometry (ConvexClip, SegmentSet) to NTS's general answers.
+/// </summary>
+internal static class SeededShapes
+{
+    public static readonly GeometryFactory Factory = new(new PrecisionModel(), 4545);
+
+    public const double X0 = 411_000;
+    public const double Y0 = 4_525_000;
+
+    /// <summary>A 河套 strip: a rectangle of 300–500 × 15–30 m turned by up to ±0.2 rad, its centre within <paramref name="spreadM"/> of the origin.</summary>
+    public static Polygon Strip(Random random, double spreadM)
+    {
+        var angle = (random.NextDouble() - 0.5) * 0.4;
+        var (w, h) = (300 + (random.NextDouble() * 200), 15 + (random.NextDouble() * 15));
+        var (cx, cy) = (X0 + (random.NextDouble() * spreadM), Y0 + (random.NextDouble() * spreadM));
+        return Rotated(cx, cy, angle, [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]);
+    }
+
+    /// <summary>A hexagon around (cx, cy) whose corners lie at <paramref name="radius"/> (per corner) and a jittered angle.</summary>
+    public static Polygon Hexagon(Random random, double cx, double cy, Func<int, double> radius)
+    {
+        var points = new List<(double, double)>();
+        for (var k = 0; k < 6; k++)
+        {
+            var r = radius(k);
+            var a = (k * Math.PI / 3) + (random.NextDouble() * 0.2);
+            points.Add((r * Math.Cos(a), r * Math.Sin(a)));
+        }
+
+        return Rotated(cx, cy, 0, points);
+    }
+
+    /// <summary>A closed polygon of the points turned by <paramref name="angle"/> and moved to (cx, cy).</summary>
+    public static Polygon Rotated(double cx, double cy, double angle, IReadOnlyList<(double X, double Y)> points)
+    {
+        var (c, s) = (Math.Cos(angle), Math.Sin(angle));
+        var coordinates = points.Select(p => new Coordinate(cx + (p.X * c) - (p.Y * s), cy + (p.X * s) + (p.Y * c))).ToList();
+        coordinates.Add(coordinates[0].Copy());
+        return Factory.CreatePolygon([.. coordinates]);
+    }
+}
