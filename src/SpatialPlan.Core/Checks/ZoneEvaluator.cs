@@ -28,9 +28,10 @@ internal sealed class ZoneEvaluator
     // facet-distance search per candidate instead; both only pre-filter, the exact distance decides either way.
     private const int MaxBufferedVertices = 2_000;
 
-    // Up to this many vertices, the pre-filter is the exact distance from every footprint segment to every candidate
-    // segment (SegmentSet): for a footprint of a few vertices that is a few dozen segment pairs per candidate, cheaper
-    // than making the buffer and testing it. Beyond (a road of 40 vertices against 图斑 of 15), the buffer wins again.
+    // Up to this many vertices, the nearby search walks every footprint segment against every candidate segment
+    // (SegmentSet), which both rejects the far candidates and finds the nearest points of the near ones: for a footprint
+    // of a few vertices that is a few dozen segment pairs per candidate, cheaper than making the buffer, testing it and
+    // asking DistanceOp. Beyond (a road of 40 vertices against 图斑 of 15), the buffer and DistanceOp win again.
     private const int MaxDirectVertices = 16;
 
     private readonly Footprint _footprint;
