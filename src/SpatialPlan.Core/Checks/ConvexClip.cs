@@ -17,8 +17,8 @@ namespace SpatialPlan.Core.Checks;
 /// </para>
 /// <para>
 /// Arithmetic is done relative to the convex polygon's first vertex (the grid coordinates are millions of metres; the
-/// differences are metres), so an intersection point is as close to the true one as OverlayNG's. The area of the piece
-/// agrees with OverlayNG's within 1e-12 relative (ConvexClipTests compares them on random and on real cases).
+/// differences are metres), so an intersection point is as close to the true one as OverlayNG's. ConvexClipTests holds
+/// every answer to OverlayNG's on 4 000 seeded cases: the same area within 1e-9 relative, the same region within 1e-6 m².
 /// </para>
 /// </summary>
 internal static class ConvexClip
@@ -216,12 +216,13 @@ internal static class ConvexClip
     /// <summary>
     /// True when no two edges of the closed ring (last point = first) meet except neighbours at their shared vertex, and
     /// no neighbours fold back onto each other: a valid polygon shell. Judged on the coordinates as they will be stored,
-    /// with NTS's robust orientation test, so a vertex that lies on another edge to the last bit counts as touching, as it
-    /// does for NTS's validity check. Quadratic, for the small rings a clip makes.
+    /// with NTS's robust orientation test and segment intersector, so a vertex that lies on another edge to the last bit
+    /// counts as touching, as it does for NTS's validity check. Quadratic, for the small rings a clip makes.
     /// </summary>
     private static bool IsSimple(Coordinate[] ring)
     {
         var n = ring.Length - 1;
+        var meet = new RobustLineIntersector();
         for (var i = 0; i < n; i++)
         {
             var a0 = ring[(i + n - 1) % n];
@@ -235,7 +236,14 @@ internal static class ConvexClip
 
             for (var j = i + 2; j < n; j++)
             {
-                if ((i != 0 || j != n - 1) && SegmentsMeet(a1, a2, ring[j], ring[j + 1]))
+                if (i == 0 && j == n - 1)
+                {
+                    continue;
+                }
+
+                // Any point in common (crossing, touching or overlapping), by NTS's robust segment intersection.
+                meet.ComputeIntersection(a1, a2, ring[j], ring[j + 1]);
+                if (meet.HasIntersection)
                 {
                     return false;
                 }
@@ -244,29 +252,4 @@ internal static class ConvexClip
 
         return true;
     }
-
-    /// <summary>True when the closed segments p1–p2 and q1–q2 have any point in common (crossing, touching or overlapping).</summary>
-    private static bool SegmentsMeet(Coordinate p1, Coordinate p2, Coordinate q1, Coordinate q2)
-    {
-        if (Math.Max(p1.X, p2.X) < Math.Min(q1.X, q2.X) || Math.Max(q1.X, q2.X) < Math.Min(p1.X, p2.X)
-            || Math.Max(p1.Y, p2.Y) < Math.Min(q1.Y, q2.Y) || Math.Max(q1.Y, q2.Y) < Math.Min(p1.Y, p2.Y))
-        {
-            return false;
-        }
-
-        var d1 = (int)Orientation.Index(q1, q2, p1);
-        var d2 = (int)Orientation.Index(q1, q2, p2);
-        var d3 = (int)Orientation.Index(p1, p2, q1);
-        var d4 = (int)Orientation.Index(p1, p2, q2);
-        if (d1 * d2 < 0 && d3 * d4 < 0)
-        {
-            return true;
-        }
-
-        return (d1 == 0 && OnSegment(q1, q2, p1)) || (d2 == 0 && OnSegment(q1, q2, p2))
-            || (d3 == 0 && OnSegment(p1, p2, q1)) || (d4 == 0 && OnSegment(p1, p2, q2));
-    }
-
-    private static bool OnSegment(Coordinate a, Coordinate b, Coordinate p) =>
-        p.X >= Math.Min(a.X, b.X) && p.X <= Math.Max(a.X, b.X) && p.Y >= Math.Min(a.Y, b.Y) && p.Y <= Math.Max(a.Y, b.Y);
 }
