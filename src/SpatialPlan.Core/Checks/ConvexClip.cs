@@ -217,9 +217,10 @@ internal static class ConvexClip
     /// True when no two edges of the closed ring (last point = first) meet except neighbours at their shared vertex, and
     /// no neighbours fold back onto each other: a valid polygon shell. Judged on the coordinates as they will be stored,
     /// with NTS's robust orientation test and segment intersector, so a vertex that lies on another edge to the last bit
-    /// counts as touching, as it does for NTS's validity check. Quadratic, for the small rings a clip makes.
+    /// counts as touching, as it does for NTS's validity check. Quadratic, for the small rings a clip makes (edges whose
+    /// boxes are apart are passed over first). Shared with <see cref="CrossingClip"/>.
     /// </summary>
-    private static bool IsSimple(Coordinate[] ring)
+    internal static bool IsSimple(Coordinate[] ring)
     {
         var n = ring.Length - 1;
         var meet = new RobustLineIntersector();
@@ -241,8 +242,15 @@ internal static class ConvexClip
                     continue;
                 }
 
+                var (b1, b2) = (ring[j], ring[j + 1]);
+                if (Math.Max(a1.X, a2.X) < Math.Min(b1.X, b2.X) || Math.Min(a1.X, a2.X) > Math.Max(b1.X, b2.X)
+                    || Math.Max(a1.Y, a2.Y) < Math.Min(b1.Y, b2.Y) || Math.Min(a1.Y, a2.Y) > Math.Max(b1.Y, b2.Y))
+                {
+                    continue;
+                }
+
                 // Any point in common (crossing, touching or overlapping), by NTS's robust segment intersection.
-                meet.ComputeIntersection(a1, a2, ring[j], ring[j + 1]);
+                meet.ComputeIntersection(a1, a2, b1, b2);
                 if (meet.HasIntersection)
                 {
                     return false;

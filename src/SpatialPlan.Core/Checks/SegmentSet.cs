@@ -51,8 +51,17 @@ internal sealed class SegmentSet
     /// already farther apart than the best so far (or the limit) are skipped: they cannot be nearer, so the pair found is
     /// the same.
     /// </summary>
-    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit = double.PositiveInfinity)
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit = double.PositiveInfinity) =>
+        NearestPoints(other, limit, out _);
+
+    /// <summary>
+    /// As <see cref="NearestPoints(Geometry, double)"/>, for an <paramref name="other"/> that may intersect this geometry:
+    /// <paramref name="distance"/> is the least distance between the segments (0 where two cross), or +∞ beyond the
+    /// limit. The points are meaningful only when the distance is not 0.
+    /// </summary>
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance)
     {
+        distance = double.PositiveInfinity;
         if (_envelope.Distance(other.EnvelopeInternal) > limit)
         {
             return null;
@@ -64,10 +73,21 @@ internal sealed class SegmentSet
         var single = other is Polygon { NumInteriorRings: 0 } polygon ? polygon.ExteriorRing.CoordinateSequence : null;
         var sequences = single is null ? Sequences(other).ToList() : null;
         var sequenceCount = single is null ? sequences!.Count : 1;
+        var box = other.EnvelopeInternal;
         for (var k = 0; k < _xy.Length; k += 4)
         {
             double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
             double pMinX = Math.Min(px1, px2), pMaxX = Math.Max(px1, px2), pMinY = Math.Min(py1, py2), pMaxY = Math.Max(py1, py2);
+
+            // A segment whose box is farther from the other's whole box than the best cannot be nearer on any pair: of a
+            // long footprint (a road), only the few segments beside the candidate are walked.
+            var bx = Math.Max(0, Math.Max(box.MinX - pMaxX, pMinX - box.MaxX));
+            var by = Math.Max(0, Math.Max(box.MinY - pMaxY, pMinY - box.MaxY));
+            if ((bx * bx) + (by * by) > best)
+            {
+                continue;
+            }
+
             for (var s = 0; s < sequenceCount; s++)
             {
                 var sequence = single ?? sequences![s];
@@ -98,6 +118,8 @@ internal sealed class SegmentSet
         {
             return null;
         }
+
+        distance = Math.Sqrt(best);
 
         var seq = at.Sequence!;
         var jj = seq.Count == 1 ? 0 : at.Index - 1;

@@ -22,6 +22,29 @@ internal static class SeededShapes
         return Rotated(cx, cy, angle, [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]);
     }
 
+    /// <summary>
+    /// A strip like the 1M data's 图斑: <see cref="Strip"/> with <paramref name="sideVertices"/> more vertices along each
+    /// long side, every coordinate rounded to 0.1 mm, so some turns along the sides are a hair concave.
+    /// </summary>
+    public static Polygon RoundedStrip(Random random, double spreadM, int sideVertices)
+    {
+        var corners = Strip(random, spreadM).ExteriorRing.Coordinates;
+        var points = new List<Coordinate>();
+        for (var side = 0; side < 4; side++)
+        {
+            var (p, q) = (corners[side], corners[side + 1]);
+            var steps = side % 2 == 0 ? sideVertices + 1 : 1;
+            for (var k = 0; k < steps; k++)
+            {
+                var t = (double)k / steps;
+                points.Add(new Coordinate(Math.Round(p.X + (t * (q.X - p.X)), 4), Math.Round(p.Y + (t * (q.Y - p.Y)), 4)));
+            }
+        }
+
+        points.Add(points[0].Copy());
+        return Factory.CreatePolygon([.. points]);
+    }
+
     /// <summary>A hexagon around (cx, cy) whose corners lie at <paramref name="radius"/> (per corner) and a jittered angle.</summary>
     public static Polygon Hexagon(Random random, double cx, double cy, Func<int, double> radius)
     {

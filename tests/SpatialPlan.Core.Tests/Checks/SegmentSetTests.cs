@@ -56,6 +56,34 @@ public sealed class SegmentSetTests
         Assert.True(compared > 2_000, $"compared {compared}");
     }
 
+    [Fact]
+    public void TheWalksDistanceIsZeroWhereTheBoundariesCrossAndDistanceOpsWhereTheyDoNot()
+    {
+        // The check tells a candidate apart from the footprint by this distance before any intersection test, so it must
+        // be 0 where the boundaries cross and the true least distance where they do not.
+        var random = new Random(1201);
+        var (crossing, apart) = (0, 0);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var footprint = Hexagon(random);
+            var strip = SeededShapes.RoundedStrip(random, 900, random.Next(6));
+            var set = SegmentSet.Of(footprint);
+            set.NearestPoints(strip, double.PositiveInfinity, out var distance);
+            if (footprint.Boundary.Intersects(strip.Boundary))
+            {
+                crossing++;
+                Assert.True(distance == 0, $"case {i}: {distance}");
+            }
+            else
+            {
+                apart++;
+                Assert.Equal(DistanceOp.Distance(footprint.Boundary, strip.Boundary), distance, 1e-9);
+            }
+        }
+
+        Assert.True(crossing > 300 && apart > 1_000, $"crossing {crossing}, apart {apart}");
+    }
+
     private static Coordinate Near(Random random) => new(X0 + (random.NextDouble() * 1_000), Y0 + (random.NextDouble() * 1_000));
 
     private static Polygon Hexagon(Random random) => SeededShapes.Hexagon(random,
