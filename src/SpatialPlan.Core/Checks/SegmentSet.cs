@@ -83,7 +83,7 @@ internal sealed class SegmentSet
             // long footprint (a road), only the few segments beside the candidate are walked.
             var bx = Math.Max(0, Math.Max(box.MinX - pMaxX, pMinX - box.MaxX));
             var by = Math.Max(0, Math.Max(box.MinY - pMaxY, pMinY - box.MaxY));
-            if ((bx * bx) + (by * by) > best)
+            if ((bx * bx) + (by * by) > best || SegmentToBox2(px1, py1, px2, py2, box) > best)
             {
                 continue;
             }
@@ -174,6 +174,45 @@ internal sealed class SegmentSet
         return Math.Min(
             Math.Min(PointToSegment2(px1, py1, qx1, qy1, qx2, qy2), PointToSegment2(px2, py2, qx1, qy1, qx2, qy2)),
             Math.Min(PointToSegment2(qx1, qy1, px1, py1, px2, py2), PointToSegment2(qx2, qy2, px1, py1, px2, py2)));
+    }
+
+    /// <summary>
+    /// A lower bound of the squared distance from segment p1–p2 to anything inside the box: 0 when an end lies in the box or
+    /// the segment crosses the box's diagonal band, else the least of the corners' distances to the segment and the ends'
+    /// to the box. A long slanting footprint edge (a park's side of 2 km) has a box that meets most candidates' boxes;
+    /// this bound is what passes over it.
+    /// </summary>
+    private static double SegmentToBox2(double px1, double py1, double px2, double py2, Envelope box)
+    {
+        double minX = box.MinX, minY = box.MinY, maxX = box.MaxX, maxY = box.MaxY;
+        if ((px1 >= minX && px1 <= maxX && py1 >= minY && py1 <= maxY) || (px2 >= minX && px2 <= maxX && py2 >= minY && py2 <= maxY))
+        {
+            return 0;
+        }
+
+        // The segment's line leaves corners on both sides: it may pass through the box.
+        var c1 = Cross(px1, py1, px2, py2, minX, minY);
+        var c2 = Cross(px1, py1, px2, py2, maxX, minY);
+        var c3 = Cross(px1, py1, px2, py2, maxX, maxY);
+        var c4 = Cross(px1, py1, px2, py2, minX, maxY);
+        var anyPositive = c1 > 0 || c2 > 0 || c3 > 0 || c4 > 0;
+        var anyNegative = c1 < 0 || c2 < 0 || c3 < 0 || c4 < 0;
+        if (anyPositive == anyNegative)
+        {
+            return 0; // crosses the line (or touches it): leave it to the segment pairs
+        }
+
+        var d = Math.Min(
+            Math.Min(PointToSegment2(minX, minY, px1, py1, px2, py2), PointToSegment2(maxX, minY, px1, py1, px2, py2)),
+            Math.Min(PointToSegment2(maxX, maxY, px1, py1, px2, py2), PointToSegment2(minX, maxY, px1, py1, px2, py2)));
+        return Math.Min(d, Math.Min(PointToBox2(px1, py1, box), PointToBox2(px2, py2, box)));
+    }
+
+    private static double PointToBox2(double x, double y, Envelope box)
+    {
+        var dx = Math.Max(0, Math.Max(box.MinX - x, x - box.MaxX));
+        var dy = Math.Max(0, Math.Max(box.MinY - y, y - box.MaxY));
+        return (dx * dx) + (dy * dy);
     }
 
     /// <summary>LineSegment.ClosestPoints for segments that do not cross: the closest of the four end point / projection pairs.</summary>

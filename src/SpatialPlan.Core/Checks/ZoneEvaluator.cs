@@ -145,27 +145,23 @@ internal sealed class ZoneEvaluator
         }
 
         _segments ??= SegmentSet.Of(_footprint.Gk);
-        near = _segments.NearestPoints(candidate, margin, out var distance);
-        if (distance <= ApartGridM)
-        {
-            near = null;
-            return null;
-        }
-
         var footprintBox = _footprint.Gk.EnvelopeInternal;
         var candidateBox = candidate.EnvelopeInternal;
-        if (candidateBox.Covers(footprintBox))
-        {
-            near = null;
-            return null; // the footprint may lie inside the candidate: the overlay's case
-        }
 
-        // Boundaries apart: the candidate is wholly inside or wholly outside, as any one of its vertices is.
+        // A candidate with a vertex inside the footprint is inside when no boundary comes within ApartGridM: a walk with
+        // that limit passes over nearly every segment pair by its box alone.
         if (footprintBox.Covers(candidateBox)
             && (_locator ??= new IndexedPointInAreaLocator(_footprint.Gk)).Locate(polygon.ExteriorRing.GetCoordinateN(0)) == Location.Interior)
         {
+            return _segments.NearestPoints(candidate, ApartGridM, out _) is null ? Apartness.Inside : null;
+        }
+
+        // Otherwise it is outside when the boundaries are apart, unless the footprint may lie inside it (the overlay's case).
+        near = _segments.NearestPoints(candidate, margin, out var distance);
+        if (distance <= ApartGridM || candidateBox.Covers(footprintBox))
+        {
             near = null;
-            return Apartness.Inside;
+            return null;
         }
 
         return Apartness.Outside;
@@ -280,15 +276,21 @@ internal sealed class ZoneEvaluator
             return layer.Query(whole, _cancellation);
         }
 
+        // Cells that tile the footprint's box grown by the margin, without overlapping (a feature is read from each cell
+        // its box meets, once or a few times, not from nine overlapping windows); a cell is queried when it lies within
+        // the margin of the footprint. A feature within the margin has a point within it, in some cell, and that cell
+        // grown by the margin meets the footprint.
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
         var windows = new List<Envelope>();
-        for (var x = env.MinX; x < env.MaxX; x += cell)
+        for (var x = whole.MinX; x < whole.MaxX; x += cell)
         {
-            for (var y = env.MinY; y < env.MaxY; y += cell)
+            for (var y = whole.MinY; y < whole.MaxY; y += cell)
             {
                 _cancellation.ThrowIfCancellationRequested();
-                var window = new Envelope(x - margin, Math.Min(x + cell, env.MaxX) + margin, y - margin, Math.Min(y + cell, env.MaxY) + margin);
-                if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(window)))
+                var window = new Envelope(x, Math.Min(x + cell, whole.MaxX), y, Math.Min(y + cell, whole.MaxY));
+                var grown = new Envelope(window);
+                grown.ExpandBy(margin);
+                if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(grown)))
                 {
                     windows.Add(window);
                 }
