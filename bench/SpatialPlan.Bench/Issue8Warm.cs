@@ -91,13 +91,17 @@ public static class Issue8Warm
             var overlayCpuMs = new double[reps];
             CheckReport report = null!;
             (int Parcels, double GridAreaM2) overlay = default;
+            long checkAllocated = 0;
+            var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             for (var i = 0; i < reps; i++)
             {
+                var a0 = GC.GetAllocatedBytesForCurrentThread();
                 var c0 = ThreadCpuMs();
                 var t0 = Stopwatch.GetTimestamp();
                 report = check.Run(footprint, options);
                 checkMs[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 checkCpuMs[i] = ThreadCpuMs() - c0;
+                checkAllocated += GC.GetAllocatedBytesForCurrentThread() - a0;
                 c0 = ThreadCpuMs();
                 t0 = Stopwatch.GetTimestamp();
                 overlay = FarmlandOverlay.Run(farmland, footprint.Gk);
@@ -105,6 +109,7 @@ public static class Issue8Warm
                 overlayCpuMs[i] = ThreadCpuMs() - c0;
             }
 
+            collections = [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]];
             var zone = report.Zones.Single(z => z.LayerId == farmland.LayerId);
             Array.Sort(checkMs);
             Array.Sort(overlayMs);
@@ -133,9 +138,11 @@ public static class Issue8Warm
                 overlayParcels = overlay.Parcels,
                 overlayGridM2 = overlay.GridAreaM2,
                 footprintGridM2 = footprint.Gk.Area,
+                checkAllocatedKb = checkAllocated / 1024.0 / reps,
+                gcDuringLoop = collections,
             });
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: check median {Median(checkMs):F3} ms (min {checkMs[0]:F3}, max {checkMs[^1]:F3}; CPU {Median(checkCpuMs):F3}), overlay {Median(overlayMs):F3} ms; {zone.Features.Count} parcels, {overlay.GridAreaM2:F4} m² grid, {report.Verdict}"));
+                $"{name}: check median {Median(checkMs):F3} ms (min {checkMs[0]:F3}, max {checkMs[^1]:F3}; CPU {Median(checkCpuMs):F3}), overlay {Median(overlayMs):F3} ms; {zone.Features.Count} parcels, {overlay.GridAreaM2:F4} m² grid, {report.Verdict}; {checkAllocated / 1024.0 / reps:F0} KB allocated per check, GCs {collections[0]}/{collections[1]}/{collections[2]} in {reps} rounds"));
         }
 
         process.Refresh();
