@@ -6,7 +6,7 @@ namespace SpatialPlan.Core.Import;
 /// <summary>
 /// Two cheap tests that let an import of a million 图斑 skip most of the costly exact work, each only ever answering
 /// “certainly” and otherwise deferring to NetTopologySuite: <see cref="CertainlyValid"/> before IsValidOp, and
-/// <see cref="Separated"/> before RelateNG in the overlap self-join. Both are checked against NTS itself in property tests.
+/// <see cref="Separated(Geometry, Geometry, double)"/> before RelateNG in the overlap self-join. Both are checked against NTS itself in property tests.
 /// </summary>
 internal static class GeometryChecks
 {
@@ -100,21 +100,14 @@ internal static class GeometryChecks
     /// here). Only the shells are looked at (a hole cannot make separated shells overlap). Convex neighbours that share an
     /// edge are always separated by it; false means “not proven”: ask RelateNG.
     /// </summary>
-    public static bool Separated(Geometry a, Geometry b, double tolerance)
-    {
-        var sa = Shells(a);
-        var sb = Shells(b);
-        if (sa is null || sb is null)
-        {
-            return false;
-        }
+    public static bool Separated(Geometry a, Geometry b, double tolerance) =>
+        Shells(a) is { } sa && Shells(b) is { } sb && Separated(sa, a.EnvelopeInternal.Centre, sb, b.EnvelopeInternal.Centre, tolerance);
 
+    /// <summary>As <see cref="Separated(Geometry, Geometry, double)"/>, given the shells and the centres of the envelopes.</summary>
+    public static bool Separated(CoordinateSequence[] sa, Coordinate ca, CoordinateSequence[] sb, Coordinate cb, double tolerance) =>
         // Neighbours are separated by the edge they share: try first the edge of each that faces the other's centre.
-        var ca = a.EnvelopeInternal.Centre;
-        var cb = b.EnvelopeInternal.Centre;
-        return Facing(sa, ca, cb, sa, sb, tolerance) || Facing(sb, cb, ca, sa, sb, tolerance)
+        Facing(sa, ca, cb, sa, sb, tolerance) || Facing(sb, cb, ca, sa, sb, tolerance)
             || Axes(sa, sa, sb, tolerance) || Axes(sb, sa, sb, tolerance);
-    }
 
     /// <summary>Tests the one edge of <paramref name="edges"/> that lies most between its own centre and the other's.</summary>
     private static bool Facing(CoordinateSequence[] edges, Coordinate own, Coordinate other, CoordinateSequence[] a, CoordinateSequence[] b, double tolerance)
@@ -203,7 +196,8 @@ internal static class GeometryChecks
         return (lo, hi);
     }
 
-    private static CoordinateSequence[]? Shells(Geometry g) => g switch
+    /// <summary>The shells of a polygonal geometry; null for anything else.</summary>
+    internal static CoordinateSequence[]? Shells(Geometry g) => g switch
     {
         Polygon p => [p.ExteriorRing.CoordinateSequence],
         MultiPolygon m => Enumerable.Range(0, m.NumGeometries).Select(i => ((Polygon)m.GetGeometryN(i)).ExteriorRing.CoordinateSequence).ToArray(),

@@ -16,7 +16,7 @@ internal readonly record struct Overlap(int A, int B, double AreaM2);
 /// The self-join of a layer: every pair of polygonal features whose interiors overlap by more than a sliver (a shared
 /// edge or corner is not an overlap; nor is an overlap at most <see cref="Tolerance"/> wide on average), with the
 /// overlap's area. A flat grid over the envelopes (<see cref="EnvelopeGrid"/>) gives the candidate pairs, each once; pairs whose envelopes
-/// only touch, and pairs a line separates (<see cref="GeometryChecks.Separated"/> — all convex neighbours), are settled
+/// only touch, and pairs a line separates (<see cref="GeometryChecks.Separated(Geometry, Geometry, double)"/> — all convex neighbours), are settled
 /// without overlay; the rest go to RelateNG (interiors intersect?) and, when they do, OverlayNG for the area. Runs on
 /// every core.
 /// </summary>
@@ -31,36 +31,21 @@ internal static class OverlapFinder
 
     private const string InteriorsIntersect = "T********";
 
-    /// <param name="geometries">The layer's geometries in the working CRS, by position (null or non-polygonal ones are skipped).</param>
+    /// <param name="shapes">The layer's kept geometries in the working CRS, by position (places without a polygonal shape are skipped).</param>
     /// <param name="progress">Called now and then with the share done, 0–1.</param>
     /// <param name="cancellationToken">Stops the join.</param>
-    public static List<Overlap> Find(IReadOnlyList<Geometry?> geometries, Action<double>? progress, CancellationToken cancellationToken)
+    public static List<Overlap> Find(KeptShapes shapes, Action<double>? progress, CancellationToken cancellationToken)
     {
-        // An array, not the list: the join reads it a dozen times per feature, and an interface call each time shows.
-        var all = geometries as Geometry?[] ?? [.. geometries];
-        var n = all.Length;
-        double[] minX = new double[n], minY = new double[n], maxX = new double[n], maxY = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (all[i] is { IsEmpty: false } g && g is Polygon or MultiPolygon)
-            {
-                var e = g.EnvelopeInternal;
-                (minX[i], minY[i], maxX[i], maxY[i]) = (e.MinX, e.MinY, e.MaxX, e.MaxY);
-            }
-            else
-            {
-                minX[i] = minY[i] = maxX[i] = maxY[i] = double.NaN;
-            }
-        }
-
+        var n = shapes.Count;
+        var (minX, minY, maxX, maxY) = shapes.Envelopes();
         var grid = new EnvelopeGrid(minX, minY, maxX, maxY);
         var found = new List<Overlap>();
         var done = 0L;
         const int Block = 4096;
-        var blocks = (all.Length + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(all, grid), (block, _, worker) =>
+        var blocks = (n + Block - 1) / Block;
+        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new Worker(shapes, grid, minX, minY, maxX, maxY), (block, _, worker) =>
         {
-            var end = Math.Min(all.Length, (block + 1) * Block);
+            var end = Math.Min(n, (block + 1) * Block);
             for (var i = block * Block; i < end; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -68,7 +53,7 @@ internal static class OverlapFinder
             }
 
             var total = Interlocked.Add(ref done, end - (block * Block));
-            progress?.Invoke((double)total / all.Length);
+            progress?.Invoke((double)total / n);
             return worker;
         }, worker =>
         {
@@ -87,13 +72,14 @@ internal static class OverlapFinder
 
     private sealed class Worker
     {
-        private readonly Geometry?[] _geometries;
+        private readonly KeptShapes _shapes;
         private readonly EnvelopeGrid _grid;
+        private readonly double[] _minX, _minY, _maxX, _maxY;
         private readonly Action<int, int> _pair;
 
-        public Worker(Geometry?[] geometries, EnvelopeGrid grid)
+        public Worker(KeptShapes shapes, EnvelopeGrid grid, double[] minX, double[] minY, double[] maxX, double[] maxY)
         {
-            (_geometries, _grid) = (geometries, grid);
+            (_shapes, _grid, _minX, _minY, _maxX, _maxY) = (shapes, grid, minX, minY, maxX, maxY);
             _pair = Pair;
         }
 
@@ -101,7 +87,6 @@ internal static class OverlapFinder
 
         public void Visit(int i) => _grid.PairsOf(i, _pair);
 
-        /// <summary>One candidate pair (boxes that meet), in either order.</summary>
         private void Pair(int i, int j)
         {
             if (j < i)
@@ -109,17 +94,22 @@ internal static class OverlapFinder
                 (i, j) = (j, i);
             }
 
-            var a = _geometries[i]!;
-            var b = _geometries[j]!;
-            var e = a.EnvelopeInternal;
-            var f = b.EnvelopeInternal;
-            // Envelopes that only touch (or meet within the tolerance) cannot hold an overlap of any width.
-            if (f.MinX >= e.MaxX - Tolerance || e.MinX >= f.MaxX - Tolerance || f.MinY >= e.MaxY - Tolerance || e.MinY >= f.MaxY - Tolerance)
+            // Envelopes that overlap by no more than the tolerance: no overlap to count.
+            if (_minX[j] >= _maxX[i] - Tolerance || _minX[i] >= _maxX[j] - Tolerance || _minY[j] >= _maxY[i] - Tolerance || _minY[i] >= _maxY[j] - Tolerance)
             {
                 return;
             }
 
-            if (GeometryChecks.Separated(a, b, Tolerance) || !InteriorsOverlap(a, b))
+            var ca = new Coordinate((_minX[i] + _maxX[i]) / 2, (_minY[i] + _maxY[i]) / 2);
+            var cb = new Coordinate((_minX[j] + _maxX[j]) / 2, (_minY[j] + _maxY[j]) / 2);
+            if (_shapes.Shells(i) is { } sa && _shapes.Shells(j) is { } sb && GeometryChecks.Separated(sa, ca, sb, cb, Tolerance))
+            {
+                return;
+            }
+
+            var a = _shapes.Geometry(i)!;
+            var b = _shapes.Geometry(j)!;
+            if (!InteriorsOverlap(a, b))
             {
                 return;
             }
