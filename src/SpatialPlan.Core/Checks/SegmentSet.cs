@@ -69,25 +69,49 @@ internal sealed class SegmentSet
 
         var best = limit * limit;
         var found = false;
-        (int Segment, CoordinateSequence? Sequence, int Index) at = (-1, null, -1);
+        (int Segment, int Sequence, int Index) at = (-1, -1, -1);
         var single = other is Polygon { NumInteriorRings: 0 } polygon ? polygon.ExteriorRing.CoordinateSequence : null;
         var sequences = single is null ? Sequences(other).ToList() : null;
         var sequenceCount = single is null ? sequences!.Count : 1;
         var box = other.EnvelopeInternal;
-        for (var k = 0; k < _xy.Length; k += 4)
-        {
-            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
-            double pMinX = Math.Min(px1, px2), pMaxX = Math.Max(px1, px2), pMinY = Math.Min(py1, py2), pMaxY = Math.Max(py1, py2);
 
-            // A segment whose box is farther from the other's whole box than the best cannot be nearer on any pair: of a
-            // long footprint (a road), only the few segments beside the candidate are walked.
-            var bx = Math.Max(0, Math.Max(box.MinX - pMaxX, pMinX - box.MaxX));
-            var by = Math.Max(0, Math.Max(box.MinY - pMaxY, pMinY - box.MaxY));
-            if ((bx * bx) + (by * by) > best || SegmentToBox2(px1, py1, px2, py2, box) > best)
+        // Each segment's least possible distance to anything in the other's box (its box's gap, and the exact distance
+        // from the segment to the box, which passes over a long slanting edge whose box meets everything). Segments are
+        // walked nearest first: the first gives a close best, and the walk stops at the first segment whose bound is
+        // beyond it. Ties are settled by the segments' own order, so the pair found is the one DistanceOp finds.
+        var segments = _xy.Length / 4;
+        Span<double> bounds = segments <= 64 ? stackalloc double[segments] : new double[segments];
+        Span<int> order = segments <= 64 ? stackalloc int[segments] : new int[segments];
+        for (var n = 0; n < segments; n++)
+        {
+            var k = n * 4;
+            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
+            var bx = Math.Max(0, Math.Max(box.MinX - Math.Max(px1, px2), Math.Min(px1, px2) - box.MaxX));
+            var by = Math.Max(0, Math.Max(box.MinY - Math.Max(py1, py2), Math.Min(py1, py2) - box.MaxY));
+            var bound = (bx * bx) + (by * by);
+            bounds[n] = bound > best ? bound : Math.Max(bound, SegmentToBox2(px1, py1, px2, py2, box));
+
+            // Insertion into the order by bound (a footprint has a few dozen segments at most here).
+            var m = n;
+            while (m > 0 && bounds[order[m - 1]] > bounds[n])
             {
-                continue;
+                order[m] = order[m - 1];
+                m--;
             }
 
+            order[m] = n;
+        }
+
+        foreach (var n in order)
+        {
+            if (bounds[n] > best)
+            {
+                break;
+            }
+
+            var k = n * 4;
+            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
+            double pMinX = Math.Min(px1, px2), pMaxX = Math.Max(px1, px2), pMinY = Math.Min(py1, py2), pMaxY = Math.Max(py1, py2);
             for (var s = 0; s < sequenceCount; s++)
             {
                 var sequence = single ?? sequences![s];
@@ -104,11 +128,11 @@ internal sealed class SegmentSet
                     }
 
                     var d = SegmentDistance2(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
-                    if (d < best || (!found && d <= best))
+                    if (d < best || (d == best && (!found || (k, s, i).CompareTo(at) < 0)))
                     {
                         best = d;
                         found = true;
-                        at = (k, sequence, i);
+                        at = (k, s, i);
                     }
                 }
             }
@@ -121,7 +145,7 @@ internal sealed class SegmentSet
 
         distance = Math.Sqrt(best);
 
-        var seq = at.Sequence!;
+        var seq = single ?? sequences![at.Sequence];
         var jj = seq.Count == 1 ? 0 : at.Index - 1;
         return ClosestPoints(_xy[at.Segment], _xy[at.Segment + 1], _xy[at.Segment + 2], _xy[at.Segment + 3],
             seq.GetX(jj), seq.GetY(jj), seq.GetX(at.Index), seq.GetY(at.Index));
