@@ -133,6 +133,12 @@ internal sealed class SegmentSet
                         best = d;
                         found = true;
                         at = (k, s, i);
+                        if (d == 0)
+                        {
+                            // Two segments cross or touch: nothing is nearer, and the caller asks no points of a crossing.
+                            distance = 0;
+                            return ClosestPoints(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
+                        }
                     }
                 }
             }
