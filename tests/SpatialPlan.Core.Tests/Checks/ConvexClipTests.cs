@@ -24,9 +24,9 @@ public sealed class ConvexClipTests
             var strip = SeededShapes.Strip(random, 600);
             var footprint = (i % 3) switch
             {
-                0 => Hexagon(random, concave: false),
-                1 => Hexagon(random, concave: true),
-                _ => Road(random),
+                0 => SeededShapes.Hexagon(random, concave: false),
+                1 => SeededShapes.Hexagon(random, concave: true),
+                _ => SeededShapes.Road(random),
             };
             if (!footprint.Intersects(strip) || footprint.Touches(strip))
             {
@@ -58,8 +58,8 @@ public sealed class ConvexClipTests
     public void AnIntersectionInTwoPartsIsLeftToTheOverlay()
     {
         // A U-shaped footprint whose two arms cross one strip: the intersection has two parts.
-        var u = Polygon((0, 0), (100, 0), (100, 100), (70, 100), (70, 20), (30, 20), (30, 100), (0, 100), (0, 0));
-        var strip = Polygon((-10, 50), (110, 50), (110, 60), (-10, 60), (-10, 50));
+        var u = SeededShapes.Local((0, 0), (100, 0), (100, 100), (70, 100), (70, 20), (30, 20), (30, 100), (0, 100), (0, 0));
+        var strip = SeededShapes.Local((-10, 50), (110, 50), (110, 60), (-10, 60), (-10, 50));
 
         Assert.Null(ConvexClip.TryIntersection(u, strip));
         Assert.Equal(2, OverlayNGRobust.Overlay(u, strip, SpatialFunction.Intersection).NumGeometries);
@@ -68,9 +68,9 @@ public sealed class ConvexClipTests
     [Fact]
     public void TouchingPolygonsAndPolygonsWithHolesAreLeftToTheOverlay()
     {
-        var a = Polygon((0, 0), (10, 0), (10, 10), (0, 10), (0, 0));
-        var touching = Polygon((10, 0), (20, 0), (20, 10), (10, 10), (10, 0));
-        var holed = SeededShapes.Factory.CreatePolygon(Ring((-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)), [Ring((2, 2), (2, 4), (4, 4), (4, 2), (2, 2))]);
+        var a = SeededShapes.Local((0, 0), (10, 0), (10, 10), (0, 10), (0, 0));
+        var touching = SeededShapes.Local((10, 0), (20, 0), (20, 10), (10, 10), (10, 0));
+        var holed = SeededShapes.Factory.CreatePolygon(SeededShapes.LocalRing((-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)), [SeededShapes.LocalRing((2, 2), (2, 4), (4, 4), (4, 2), (2, 2))]);
 
         Assert.Null(ConvexClip.TryIntersection(a, touching));
         Assert.Null(ConvexClip.TryIntersection(a, holed));
@@ -79,24 +79,8 @@ public sealed class ConvexClipTests
     [Fact]
     public void ConvexityIsToldFromTheTurns()
     {
-        Assert.True(ConvexClip.IsConvex(Polygon((0, 0), (10, 0), (10, 10), (5, 10), (0, 10), (0, 0)).ExteriorRing.CoordinateSequence));
-        Assert.True(ConvexClip.IsConvex(Polygon((0, 0), (0, 10), (10, 10), (10, 0), (0, 0)).ExteriorRing.CoordinateSequence));
-        Assert.False(ConvexClip.IsConvex(Polygon((0, 0), (10, 0), (10, 10), (5, 3), (0, 10), (0, 0)).ExteriorRing.CoordinateSequence));
+        Assert.True(ConvexClip.IsConvex(SeededShapes.Local((0, 0), (10, 0), (10, 10), (5, 10), (0, 10), (0, 0)).ExteriorRing.CoordinateSequence));
+        Assert.True(ConvexClip.IsConvex(SeededShapes.Local((0, 0), (0, 10), (10, 10), (10, 0), (0, 0)).ExteriorRing.CoordinateSequence));
+        Assert.False(ConvexClip.IsConvex(SeededShapes.Local((0, 0), (10, 0), (10, 10), (5, 3), (0, 10), (0, 0)).ExteriorRing.CoordinateSequence));
     }
-
-    private static Polygon Hexagon(Random random, bool concave) => SeededShapes.Hexagon(random,
-        SeededShapes.X0 + 300 + (random.NextDouble() * 100), SeededShapes.Y0 + 300 + (random.NextDouble() * 100),
-        k => (concave && k % 2 == 1 ? 60 : 200) + (random.NextDouble() * 40));
-
-    private static Polygon Road(Random random)
-    {
-        var (x, y) = (SeededShapes.X0 + (random.NextDouble() * 200), SeededShapes.Y0 + (random.NextDouble() * 200));
-        var line = SeededShapes.Factory.CreateLineString([new(x, y), new(x + 300, y + 150 + (random.NextDouble() * 200)), new(x + 650, y + (random.NextDouble() * 300))]);
-        return (Polygon)line.Buffer(15 + (random.NextDouble() * 10));
-    }
-
-    private static Polygon Polygon(params (double X, double Y)[] points) => SeededShapes.Factory.CreatePolygon(Ring(points));
-
-    private static LinearRing Ring(params (double X, double Y)[] points) =>
-        SeededShapes.Factory.CreateLinearRing([.. points.Select(p => new Coordinate(SeededShapes.X0 + p.X, SeededShapes.Y0 + p.Y))]);
 }

@@ -26,9 +26,8 @@ public sealed class CrossingClipTests
             var strip = i % 4 == 0 ? SeededShapes.Strip(random, 600) : SeededShapes.RoundedStrip(random, 600, 1 + random.Next(7));
             var footprint = (i % 3) switch
             {
-                0 => Road(random),
-                1 => SeededShapes.Hexagon(random, SeededShapes.X0 + 300 + (random.NextDouble() * 100), SeededShapes.Y0 + 300 + (random.NextDouble() * 100),
-                    k => (k % 2 == 1 ? 60 : 200) + (random.NextDouble() * 40)),
+                0 => SeededShapes.Road(random),
+                1 => SeededShapes.Hexagon(random, concave: true),
                 _ => SeededShapes.RoundedStrip(random, 600, random.Next(5)),
             };
             if (!footprint.Intersects(strip))
@@ -76,8 +75,8 @@ public sealed class CrossingClipTests
     [Fact]
     public void OnePolygonInsideTheOtherIsThatPolygon()
     {
-        var outer = Polygon((0, 0), (100, 0), (100, 50), (60, 50), (60, 100), (0, 100), (0, 0));
-        var inner = Polygon((10, 10), (20, 10), (20, 20), (10, 20), (10, 10));
+        var outer = SeededShapes.Local((0, 0), (100, 0), (100, 50), (60, 50), (60, 100), (0, 100), (0, 0));
+        var inner = SeededShapes.Local((10, 10), (20, 10), (20, 20), (10, 20), (10, 10));
 
         Assert.Same(inner, CrossingClip.TryIntersection(inner, outer));
         Assert.Same(inner, CrossingClip.TryIntersection(outer, inner));
@@ -86,37 +85,25 @@ public sealed class CrossingClipTests
     [Fact]
     public void DegenerateMeetingsAndSeveralPartsAreLeftToTheOverlay()
     {
-        var l = Polygon((0, 0), (100, 0), (100, 40), (40, 40), (40, 100), (0, 100), (0, 0));
+        var l = SeededShapes.Local((0, 0), (100, 0), (100, 40), (40, 40), (40, 100), (0, 100), (0, 0));
 
         // A U whose two arms cross one strip: two parts.
-        var u = Polygon((0, 0), (100, 0), (100, 100), (70, 100), (70, 20), (30, 20), (30, 100), (0, 100), (0, 0));
-        var strip = Polygon((-10, 50), (110, 50), (110, 60), (-10, 60), (-10, 50));
+        var u = SeededShapes.Local((0, 0), (100, 0), (100, 100), (70, 100), (70, 20), (30, 20), (30, 100), (0, 100), (0, 0));
+        var strip = SeededShapes.Local((-10, 50), (110, 50), (110, 60), (-10, 60), (-10, 50));
         Assert.Null(CrossingClip.TryIntersection(u, strip));
 
         // Along an edge, through a vertex, at a shared corner.
-        Assert.Null(CrossingClip.TryIntersection(l, Polygon((40, 40), (80, 40), (80, 80), (40, 80), (40, 40))));
-        Assert.Null(CrossingClip.TryIntersection(l, Polygon((30, 30), (60, 30), (40, 40), (30, 60), (30, 30))));
-        Assert.Null(CrossingClip.TryIntersection(l, Polygon((100, 40), (120, 40), (120, 60), (100, 60), (100, 40))));
+        Assert.Null(CrossingClip.TryIntersection(l, SeededShapes.Local((40, 40), (80, 40), (80, 80), (40, 80), (40, 40))));
+        Assert.Null(CrossingClip.TryIntersection(l, SeededShapes.Local((30, 30), (60, 30), (40, 40), (30, 60), (30, 30))));
+        Assert.Null(CrossingClip.TryIntersection(l, SeededShapes.Local((100, 40), (120, 40), (120, 60), (100, 60), (100, 40))));
 
         // Holes.
-        var holed = SeededShapes.Factory.CreatePolygon(Ring((-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)), [Ring((2, 2), (2, 4), (4, 4), (4, 2), (2, 2))]);
+        var holed = SeededShapes.Factory.CreatePolygon(SeededShapes.LocalRing((-5, -5), (15, -5), (15, 15), (-5, 15), (-5, -5)), [SeededShapes.LocalRing((2, 2), (2, 4), (4, 4), (4, 2), (2, 2))]);
         Assert.Null(CrossingClip.TryIntersection(l, holed));
 
         // Each of these has an answer from the overlay: declining only hands them on.
         Assert.Equal(2, OverlayNGRobust.Overlay(u, strip, SpatialFunction.Intersection).NumGeometries);
     }
 
-    private static Polygon Road(Random random)
-    {
-        var (x, y) = (SeededShapes.X0 + (random.NextDouble() * 200), SeededShapes.Y0 + (random.NextDouble() * 200));
-        var line = SeededShapes.Factory.CreateLineString([new(x, y), new(x + 300, y + 150 + (random.NextDouble() * 200)), new(x + 650, y + (random.NextDouble() * 300))]);
-        return (Polygon)line.Buffer(15 + (random.NextDouble() * 10));
-    }
-
     private static Polygon Wkt(string wkt) => (Polygon)new NetTopologySuite.IO.WKTReader(SeededShapes.Factory.GeometryServices).Read(wkt);
-
-    private static Polygon Polygon(params (double X, double Y)[] points) => SeededShapes.Factory.CreatePolygon(Ring(points));
-
-    private static LinearRing Ring(params (double X, double Y)[] points) =>
-        SeededShapes.Factory.CreateLinearRing([.. points.Select(p => new Coordinate(SeededShapes.X0 + p.X, SeededShapes.Y0 + p.Y))]);
 }

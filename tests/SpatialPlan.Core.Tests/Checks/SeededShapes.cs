@@ -59,6 +59,26 @@ internal static class SeededShapes
         return Rotated(cx, cy, 0, points);
     }
 
+    /// <summary>A footprint-sized hexagon near (X0 + 350, Y0 + 350), corners 200–240 m out, or every other one 60–100 m when <paramref name="concave"/>.</summary>
+    public static Polygon Hexagon(Random random, bool concave) => Hexagon(random,
+        X0 + 300 + (random.NextDouble() * 100), Y0 + 300 + (random.NextDouble() * 100),
+        k => (concave && k % 2 == 1 ? 60 : 200) + (random.NextDouble() * 40));
+
+    /// <summary>A bent road 30–50 m wide and about 700 m long (a buffered line of three points: concave, round ends).</summary>
+    public static Polygon Road(Random random)
+    {
+        var (x, y) = (X0 + (random.NextDouble() * 200), Y0 + (random.NextDouble() * 200));
+        var line = Factory.CreateLineString([new(x, y), new(x + 300, y + 150 + (random.NextDouble() * 200)), new(x + 650, y + (random.NextDouble() * 300))]);
+        return (Polygon)line.Buffer(15 + (random.NextDouble() * 10));
+    }
+
+    /// <summary>A polygon of points given relative to (X0, Y0), first point repeated last.</summary>
+    public static Polygon Local(params (double X, double Y)[] points) => Factory.CreatePolygon(LocalRing(points));
+
+    /// <summary>A ring of points given relative to (X0, Y0), first point repeated last.</summary>
+    public static LinearRing LocalRing(params (double X, double Y)[] points) =>
+        Factory.CreateLinearRing([.. points.Select(p => new Coordinate(X0 + p.X, Y0 + p.Y))]);
+
     /// <summary>A closed polygon of the points turned by <paramref name="angle"/> and moved to (cx, cy).</summary>
     public static Polygon Rotated(double cx, double cy, double angle, IReadOnlyList<(double X, double Y)> points)
     {
