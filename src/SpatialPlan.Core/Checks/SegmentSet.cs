@@ -16,6 +16,9 @@ namespace SpatialPlan.Core.Checks;
 /// </summary>
 internal sealed class SegmentSet
 {
+    // Up to this many segments, they are walked nearest first (sorted per candidate on the stack).
+    private const int MaxOrdered = 64;
+
     private readonly double[] _xy; // x1, y1, x2, y2 per segment, in the geometry's own coordinates
     private readonly Envelope _envelope;
 
@@ -79,19 +82,17 @@ internal sealed class SegmentSet
         // from the segment to the box, which passes over a long slanting edge whose box meets everything). Segments are
         // walked nearest first: the first gives a close best, and the walk stops at the first segment whose bound is
         // beyond it. Ties are settled by the segments' own order, so the pair found is the one DistanceOp finds.
+        // Past MaxOrdered segments (a footprint of hundreds of vertices, after the prepared buffer) they are walked in their
+        // own order, each passed over by its bound: sorting them per candidate would cost more than it saves.
         var segments = _xy.Length / 4;
-        Span<double> bounds = segments <= 64 ? stackalloc double[segments] : new double[segments];
-        Span<int> order = segments <= 64 ? stackalloc int[segments] : new int[segments];
-        for (var n = 0; n < segments; n++)
+        var ordered = segments <= MaxOrdered;
+        Span<double> bounds = ordered ? stackalloc double[segments] : default;
+        Span<int> order = ordered ? stackalloc int[segments] : default;
+        for (var n = 0; n < segments && ordered; n++)
         {
-            var k = n * 4;
-            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
-            var bx = Math.Max(0, Math.Max(box.MinX - Math.Max(px1, px2), Math.Min(px1, px2) - box.MaxX));
-            var by = Math.Max(0, Math.Max(box.MinY - Math.Max(py1, py2), Math.Min(py1, py2) - box.MaxY));
-            var bound = (bx * bx) + (by * by);
-            bounds[n] = bound > best ? bound : Math.Max(bound, SegmentToBox2(px1, py1, px2, py2, box));
+            bounds[n] = Bound(n * 4, box, best);
 
-            // Insertion into the order by bound (a footprint has a few dozen segments at most here).
+            // Insertion into the order by bound (a few dozen segments at most).
             var m = n;
             while (m > 0 && bounds[order[m - 1]] > bounds[n])
             {
@@ -102,11 +103,17 @@ internal sealed class SegmentSet
             order[m] = n;
         }
 
-        foreach (var n in order)
+        for (var o = 0; o < segments; o++)
         {
-            if (bounds[n] > best)
+            var n = ordered ? order[o] : o;
+            if ((ordered ? bounds[n] : Bound(n * 4, box, best)) > best)
             {
-                break;
+                if (ordered)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             var k = n * 4;
@@ -204,6 +211,16 @@ internal sealed class SegmentSet
         return Math.Min(
             Math.Min(PointToSegment2(px1, py1, qx1, qy1, qx2, qy2), PointToSegment2(px2, py2, qx1, qy1, qx2, qy2)),
             Math.Min(PointToSegment2(qx1, qy1, px1, py1, px2, py2), PointToSegment2(qx2, qy2, px1, py1, px2, py2)));
+    }
+
+    /// <summary>A lower bound of the squared distance from segment <paramref name="k"/> (its offset in the coordinates) to anything in the box; the cheap box gap alone when that is already beyond <paramref name="best"/>.</summary>
+    private double Bound(int k, Envelope box, double best)
+    {
+        double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
+        var bx = Math.Max(0, Math.Max(box.MinX - Math.Max(px1, px2), Math.Min(px1, px2) - box.MaxX));
+        var by = Math.Max(0, Math.Max(box.MinY - Math.Max(py1, py2), Math.Min(py1, py2) - box.MaxY));
+        var bound = (bx * bx) + (by * by);
+        return bound > best ? bound : Math.Max(bound, SegmentToBox2(px1, py1, px2, py2, box));
     }
 
     /// <summary>

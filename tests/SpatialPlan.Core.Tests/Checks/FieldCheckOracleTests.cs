@@ -39,6 +39,12 @@ public sealed class FieldCheckOracleTests
             footprints.Add(($"hexagon {k}", SeededShapes.Hexagon(random, cx, cy, j => (k % 2 == 0 && j % 2 == 1 ? 60 : 180) + (random.NextDouble() * 40)), EnginePolicy.Urban));
         }
 
+        // A road with rounder ends (more than 64 vertices): its near 图斑 go through the prepared buffer and an unordered walk.
+        var round = (Polygon)SeededShapes.Factory.CreateLineString(
+            [new(SeededShapes.X0 - 300, SeededShapes.Y0 + 700), new(SeededShapes.X0 + 600, SeededShapes.Y0 + 900), new(SeededShapes.X0 + 1_400, SeededShapes.Y0 + 600)]).Buffer(18, 24);
+        Assert.True(round.NumPoints > 64, $"{round.NumPoints} vertices");
+        footprints.Add(("round-ended road", round, EnginePolicy.Road));
+
         var inside = strips[137].Centroid.Coordinate;
         footprints.Add(("inside one strip", SeededShapes.Rotated(inside.X, inside.Y, 0.1, [(-5, -20), (5, -20), (5, 20), (-5, 20)]), EnginePolicy.Urban));
         footprints.Add(("around many strips", SeededShapes.Rotated(SeededShapes.X0 + 900, SeededShapes.Y0 + 900, 0.3, [(-400, -350), (420, -300), (380, 400), (-350, 380)]), EnginePolicy.Urban));
