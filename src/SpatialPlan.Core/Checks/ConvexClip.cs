@@ -107,7 +107,7 @@ internal static class ConvexClip
         var n = convex.Count - 1;
 
         // The convex polygon's orientation decides which side of each edge is inside.
-        var orientation = Math.Sign(SignedArea(convex, ox, oy));
+        var orientation = -Math.Sign(Area.OfRingSigned(convex)); // NTS's signed area is positive for a clockwise ring
         if (orientation == 0)
         {
             return null;
@@ -199,18 +199,6 @@ internal static class ConvexClip
     {
         var t = sa / (sa - sb);
         return (a.X + (t * (b.X - a.X)), a.Y + (t * (b.Y - a.Y)));
-    }
-
-    private static double SignedArea(CoordinateSequence ring, double ox, double oy)
-    {
-        double sum = 0;
-        for (var i = 0; i < ring.Count - 1; i++)
-        {
-            double x1 = ring.GetX(i) - ox, y1 = ring.GetY(i) - oy, x2 = ring.GetX(i + 1) - ox, y2 = ring.GetY(i + 1) - oy;
-            sum += (x1 * y2) - (x2 * y1);
-        }
-
-        return sum / 2;
     }
 
     /// <summary>

@@ -94,18 +94,14 @@ internal static class CrossingClip
             return null;
         }
 
-        double ox = ring[0].X, oy = ring[0].Y, sum = 0;
-        for (var i = 0; i < ring.Length - 1; i++)
-        {
-            sum += ((ring[i].X - ox) * (ring[i + 1].Y - oy)) - ((ring[i + 1].X - ox) * (ring[i].Y - oy));
-        }
-
-        if (sum == 0)
+        // NTS's signed ring area (relative to the first vertex): positive for a clockwise ring.
+        var signed = Area.OfRingSigned(ring);
+        if (signed == 0)
         {
             return null;
         }
 
-        if (sum > 0)
+        if (signed < 0)
         {
             return ring;
         }

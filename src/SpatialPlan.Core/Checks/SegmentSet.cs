@@ -3,15 +3,15 @@ using NetTopologySuite.Geometries;
 namespace SpatialPlan.Core.Checks;
 
 /// <summary>
-/// The segments of a small geometry (a footprint of a few vertices) as plain numbers, for the question a check's nearby
-/// search (<see cref="ZoneEvaluator"/>) asks of many candidates: which are the nearest points, if the candidate is within
-/// a distance at all. It walks the segment pairs, with no allocation per candidate; NTS's DistanceOp (and, before it, a
-/// prepared buffer to reject the far ones) cost a quarter of a warm check for the same answer.
+/// The segments of a footprint as plain numbers, for the questions a check (<see cref="ZoneEvaluator"/>) asks of many
+/// candidates: how far apart the two boundaries are (0 where segments cross), and which are the nearest points, if the
+/// candidate is within a distance at all. It walks the segment pairs, with no allocation per candidate; NTS's DistanceOp
+/// (and, before it, a prepared buffer to reject the far ones) cost a quarter of a warm check for the same answer.
 /// <para>
-/// The nearest points are found as DistanceOp finds them: the first segment pair (footprint segments outside, the
-/// candidate's inside, rings in order) at the least distance, and on it the closest pair of an end point and its
-/// projection, in LineSegment.ClosestPoints' order. The candidates here never intersect the footprint (those are
-/// overlaps or touches), so no segment pair crosses. SegmentSetTests compares both answers with DistanceOp's.
+/// The nearest points of a candidate that does not meet the footprint are found as DistanceOp finds them: the first
+/// segment pair (footprint segments outside, the candidate's inside, rings in order) at the least distance, and on it
+/// the closest pair of an end point and its projection, in LineSegment.ClosestPoints' order. SegmentSetTests compares
+/// both answers with DistanceOp's.
 /// </para>
 /// </summary>
 internal sealed class SegmentSet
