@@ -17,6 +17,7 @@ public sealed class SiteCheck
     private readonly IReadOnlyList<ZoneLayer> _layers;
     private readonly IReadOnlyList<ZoneLayer> _guidance;
     private readonly JurisdictionCheck? _jurisdiction;
+    private IReadOnlyList<NotCheckedCategory>? _notChecked;
 
     /// <summary>Binds zone layers (and optionally guidance layers and the data's area) to the policy.</summary>
     /// <exception cref="InputException">
@@ -185,7 +186,7 @@ public sealed class SiteCheck
             InPrinciple = verdict == Verdict.Prohibited && zones.Where(z => z.Verdict == Verdict.Prohibited).All(z => z.InPrinciple),
             Zones = zones,
             Guidance = guidance,
-            NotChecked = NotChecked(),
+            NotChecked = _notChecked ??= NotChecked(),
             Jurisdiction = jurisdiction,
             Approvals = Approvals(zones),
             Settings = Settings(zones, options),
@@ -229,7 +230,8 @@ public sealed class SiteCheck
             });
     }
 
-    private List<NotCheckedCategory> NotChecked()
+    /// <summary>The categories this check cannot cover; the same for every footprint, so made once (a read-only list shared by the reports).</summary>
+    private IReadOnlyList<NotCheckedCategory> NotChecked()
     {
         var checkedCategories = _layers.Select(l => l.Category).Concat(_layers.Select(l => l.PolicyKey)).ToHashSet(StringComparer.Ordinal);
         var missingZones = _policy.Zones.Keys.Where(k => !checkedCategories.Contains(k))
@@ -238,7 +240,7 @@ public sealed class SiteCheck
             {
                 ReasonEn = "The policy covers it but the data folder has no layer for it.",
             });
-        return [.. _policy.NotChecked.Where(n => !checkedCategories.Contains(n.Category)).Concat(missingZones).DistinctBy(n => n.Category)];
+        return _policy.NotChecked.Where(n => !checkedCategories.Contains(n.Category)).Concat(missingZones).DistinctBy(n => n.Category).ToList().AsReadOnly();
     }
 
     private List<ApprovalGroup> Approvals(IReadOnlyList<ZoneResult> zones)

@@ -59,6 +59,7 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
     {
         var deciding = Deciding(decisions);
         var layer = contact.Layer;
+        var (highlight, workingCrs) = (m.Highlight, evaluator.Footprint.WorkingCrs);
         return new ZoneResult
         {
             LayerId = layer.LayerId,
@@ -89,8 +90,8 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
                 .Select(n => new NearbyFeature(n.Feature.Id, n.Feature.Name, LevelOf(zone, n.Feature), n.DistanceM) { Geometry = n.Feature.Geometry })],
             DistanceM = m.DistanceM,
             ProximityM = proximityM,
-            HighlightGeographic = ZoneEvaluator.Geographic(m.Highlight, evaluator.Footprint.WorkingCrs),
-            Highlight = m.Highlight is { IsEmpty: false } h ? h : null,
+            Highlight = highlight is { IsEmpty: false } ? highlight : null,
+            Geographic = () => ZoneEvaluator.Geographic(highlight, workingCrs),
             Verdict = deciding.Rule.Verdict,
             InPrinciple = deciding.Rule.Verdict == Verdict.Prohibited && deciding.Rule.InPrinciple,
             RuleIndex = deciding.Rule.Index,
