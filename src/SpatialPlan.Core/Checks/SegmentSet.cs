@@ -1,3 +1,4 @@
+using System.Buffers;
 using NetTopologySuite.Geometries;
 
 namespace SpatialPlan.Core.Checks;
@@ -18,6 +19,9 @@ internal sealed class SegmentSet
 {
     // Up to this many segments, they are walked nearest first (sorted per candidate on the stack).
     private const int MaxOrdered = 64;
+
+    // Up to this many vertices, the other geometry's coordinates are copied onto the stack (16 KB); beyond, into a pooled array.
+    private const int MaxStackVertices = 1024;
 
     private readonly double[] _xy; // x1, y1, x2, y2 per segment, in the geometry's own coordinates
     private readonly Envelope _envelope;
@@ -55,16 +59,26 @@ internal sealed class SegmentSet
     /// the same.
     /// </summary>
     public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit = double.PositiveInfinity) =>
-        NearestPoints(other, limit, out _);
+        NearestPoints(other, limit, out _, out _);
 
     /// <summary>
     /// As <see cref="NearestPoints(Geometry, double)"/>, for an <paramref name="other"/> that may intersect this geometry:
     /// <paramref name="distance"/> is the least distance between the segments (0 where two cross), or +∞ beyond the
     /// limit. The points are meaningful only when the distance is not 0.
     /// </summary>
-    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance)
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance) =>
+        NearestPoints(other, limit, out distance, out _);
+
+    /// <summary>
+    /// As <see cref="NearestPoints(Geometry, double, out double)"/>; <paramref name="crosses"/> is true when the walk stopped
+    /// at two segments that certainly cross properly (each one's ends strictly on either side of the other, by orientation
+    /// signs beyond their rounding error: NTS's own filter), so the two boundaries cross: the geometries intersect and
+    /// neither contains the other properly. False says nothing.
+    /// </summary>
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance, out bool crosses)
     {
         distance = double.PositiveInfinity;
+        crosses = false;
         if (_envelope.Distance(other.EnvelopeInternal) > limit)
         {
             return null;
@@ -73,27 +87,31 @@ internal sealed class SegmentSet
         var best = limit * limit;
         var found = false;
         (int Segment, int Sequence, int Index) at = (-1, -1, -1);
-        var single = other is Polygon { NumInteriorRings: 0 } polygon ? polygon.ExteriorRing.CoordinateSequence : null;
-        var sequences = single is null ? Sequences(other).ToList() : null;
-        var sequenceCount = single is null ? sequences!.Count : 1;
         var box = other.EnvelopeInternal;
 
-        // Each segment's least possible distance to anything in the other's box (its box's gap, and the exact distance
-        // from the segment to the box, which passes over a long slanting edge whose box meets everything). Segments are
-        // walked nearest first: the first gives a close best, and the walk stops at the first segment whose bound is
-        // beyond it. Ties are settled by the segments' own order, so the pair found is the one DistanceOp finds.
-        // Past MaxOrdered segments (a footprint of hundreds of vertices, after the prepared buffer) they are walked in their
-        // own order, each passed over by its bound: sorting them per candidate would cost more than it saves.
+        // Each segment's least possible distance to anything in the other's box (its box's gap, and the exact distance from
+        // the segment to the box, which passes over a long slanting edge whose box meets everything). The segments within
+        // the limit are walked nearest first: the first gives a close best, and the walk stops at the first segment whose
+        // bound is beyond it. Ties are settled by the segments' own order, so the pair found is the one DistanceOp finds.
+        // A segment beyond the limit is never walked, nor sorted: most of a road's 40 are far from any one 图斑, and a
+        // candidate with none within the limit is passed over before its coordinates are read.
+        // Past MaxOrdered segments (a footprint of hundreds of vertices, after the prepared buffer) they are walked in
+        // their own order, each passed over by its bound: sorting them per candidate would cost more than it saves.
         var segments = _xy.Length / 4;
         var ordered = segments <= MaxOrdered;
         Span<double> bounds = ordered ? stackalloc double[segments] : default;
         Span<int> order = ordered ? stackalloc int[segments] : default;
+        var within = ordered ? 0 : segments;
         for (var n = 0; n < segments && ordered; n++)
         {
             bounds[n] = Bound(n * 4, box, best);
+            if (bounds[n] > best)
+            {
+                continue;
+            }
 
-            // Insertion into the order by bound (a few dozen segments at most).
-            var m = n;
+            // Insertion into the order by bound (a few segments at most); ties keep the segments' own order.
+            var m = within++;
             while (m > 0 && bounds[order[m - 1]] > bounds[n])
             {
                 order[m] = order[m - 1];
@@ -103,65 +121,107 @@ internal sealed class SegmentSet
             order[m] = n;
         }
 
-        for (var o = 0; o < segments; o++)
-        {
-            var n = ordered ? order[o] : o;
-            if ((ordered ? bounds[n] : Bound(n * 4, box, best)) > best)
-            {
-                if (ordered)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var k = n * 4;
-            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
-            double pMinX = Math.Min(px1, px2), pMaxX = Math.Max(px1, px2), pMinY = Math.Min(py1, py2), pMaxY = Math.Max(py1, py2);
-            for (var s = 0; s < sequenceCount; s++)
-            {
-                var sequence = single ?? sequences![s];
-                var count = sequence.Count;
-                for (var i = count == 1 ? 0 : 1; i < count; i++)
-                {
-                    var j = count == 1 ? 0 : i - 1;
-                    double qx1 = sequence.GetX(j), qy1 = sequence.GetY(j), qx2 = sequence.GetX(i), qy2 = sequence.GetY(i);
-                    var gx = Math.Max(0, Math.Max(Math.Min(qx1, qx2) - pMaxX, pMinX - Math.Max(qx1, qx2)));
-                    var gy = Math.Max(0, Math.Max(Math.Min(qy1, qy2) - pMaxY, pMinY - Math.Max(qy1, qy2)));
-                    if ((gx * gx) + (gy * gy) > best)
-                    {
-                        continue;
-                    }
-
-                    var d = SegmentDistance2(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
-                    if (d < best || (d == best && (!found || (k, s, i).CompareTo(at) < 0)))
-                    {
-                        best = d;
-                        found = true;
-                        at = (k, s, i);
-                        if (d == 0)
-                        {
-                            // Two segments cross or touch: nothing is nearer, and the caller asks no points of a crossing.
-                            distance = 0;
-                            return ClosestPoints(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
-                        }
-                    }
-                }
-            }
-        }
-
-        if (!found)
+        if (within == 0)
         {
             return null;
         }
 
-        distance = Math.Sqrt(best);
+        // The other's coordinates as plain numbers, read once (not through the sequences' virtual getters per segment
+        // pair): x, y per vertex, the sequences one after another; starts[s] is sequence s's first vertex.
+        var sequences = other is Polygon { NumInteriorRings: 0 } polygon ? [polygon.ExteriorRing.CoordinateSequence] : Sequences(other).ToList();
+        var vertices = 0;
+        foreach (var sequence in sequences)
+        {
+            vertices += sequence.Count;
+        }
 
-        var seq = single ?? sequences![at.Sequence];
-        var jj = seq.Count == 1 ? 0 : at.Index - 1;
-        return ClosestPoints(_xy[at.Segment], _xy[at.Segment + 1], _xy[at.Segment + 2], _xy[at.Segment + 3],
-            seq.GetX(jj), seq.GetY(jj), seq.GetX(at.Index), seq.GetY(at.Index));
+        double[]? rented = null;
+        var xy = vertices <= MaxStackVertices ? stackalloc double[vertices * 2] : (rented = ArrayPool<double>.Shared.Rent(vertices * 2));
+        Span<int> starts = sequences.Count <= 16 ? stackalloc int[sequences.Count + 1] : new int[sequences.Count + 1];
+        var v = 0;
+        for (var s = 0; s < sequences.Count; s++)
+        {
+            starts[s] = v;
+            var sequence = sequences[s];
+            for (var i = 0; i < sequence.Count; i++, v++)
+            {
+                xy[2 * v] = sequence.GetX(i);
+                xy[(2 * v) + 1] = sequence.GetY(i);
+            }
+        }
+
+        starts[sequences.Count] = v;
+
+        try
+        {
+            for (var o = 0; o < within; o++)
+            {
+                var n = ordered ? order[o] : o;
+                if ((ordered ? bounds[n] : Bound(n * 4, box, best)) > best)
+                {
+                    if (ordered)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var k = n * 4;
+                double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
+                double pMinX = Math.Min(px1, px2), pMaxX = Math.Max(px1, px2), pMinY = Math.Min(py1, py2), pMaxY = Math.Max(py1, py2);
+                for (var s = 0; s < sequences.Count; s++)
+                {
+                    var first = starts[s];
+                    var count = starts[s + 1] - first;
+                    for (var i = count == 1 ? 0 : 1; i < count; i++)
+                    {
+                        var q = 2 * (first + (count == 1 ? 0 : i - 1));
+                        double qx1 = xy[q], qy1 = xy[q + 1], qx2 = xy[2 * (first + i)], qy2 = xy[(2 * (first + i)) + 1];
+                        var gx = Math.Max(0, Math.Max(Math.Min(qx1, qx2) - pMaxX, pMinX - Math.Max(qx1, qx2)));
+                        var gy = Math.Max(0, Math.Max(Math.Min(qy1, qy2) - pMaxY, pMinY - Math.Max(qy1, qy2)));
+                        if ((gx * gx) + (gy * gy) > best)
+                        {
+                            continue;
+                        }
+
+                        var d = SegmentDistance2(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
+                        if (d < best || (d == best && (!found || (k, s, i).CompareTo(at) < 0)))
+                        {
+                            best = d;
+                            found = true;
+                            at = (k, s, i);
+                            if (d == 0)
+                            {
+                                // Two segments cross or touch: nothing is nearer, and the caller asks no points of a crossing.
+                                distance = 0;
+                                crosses = CertainlyCross(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
+                                return ClosestPoints(px1, py1, px2, py2, qx1, qy1, qx2, qy2);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (!found)
+            {
+                return null;
+            }
+
+            distance = Math.Sqrt(best);
+            var start = starts[at.Sequence];
+            var j = 2 * (start + (starts[at.Sequence + 1] - start == 1 ? 0 : at.Index - 1));
+            var e = 2 * (start + at.Index);
+            return ClosestPoints(_xy[at.Segment], _xy[at.Segment + 1], _xy[at.Segment + 2], _xy[at.Segment + 3],
+                xy[j], xy[j + 1], xy[e], xy[e + 1]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>The coordinate sequences of the linear components, in NTS's order (a polygon's shell, then its holes).</summary>
@@ -315,6 +375,48 @@ internal sealed class SegmentSet
     {
         double dx = x2 - x1, dy = y2 - y1;
         return Math.Sqrt((dx * dx) + (dy * dy));
+    }
+
+    /// <summary>Whether segments p1–p2 and q1–q2 certainly cross properly: every orientation sign certain and opposite.</summary>
+    private static bool CertainlyCross(double px1, double py1, double px2, double py2, double qx1, double qy1, double qx2, double qy2) =>
+        OrientationIfCertain(qx1, qy1, qx2, qy2, px1, py1) * OrientationIfCertain(qx1, qy1, qx2, qy2, px2, py2) == -1
+        && OrientationIfCertain(px1, py1, px2, py2, qx1, qy1) * OrientationIfCertain(px1, py1, px2, py2, qx2, qy2) == -1;
+
+    /// <summary>
+    /// The side of c from a–b (1 left, −1 right) when the double computation is certain of it, else 0: the error bound of
+    /// NTS's CGAlgorithmsDD.OrientationIndexFilter (1e-15 of the terms' magnitude), which it uses before double-double.
+    /// </summary>
+    private static int OrientationIfCertain(double ax, double ay, double bx, double by, double cx, double cy)
+    {
+        var left = (ax - cx) * (by - cy);
+        var right = (ay - cy) * (bx - cx);
+        var det = left - right;
+        double sum;
+        if (left > 0)
+        {
+            if (right <= 0)
+            {
+                return Math.Sign(det);
+            }
+
+            sum = left + right;
+        }
+        else if (left < 0)
+        {
+            if (right >= 0)
+            {
+                return Math.Sign(det);
+            }
+
+            sum = -left - right;
+        }
+        else
+        {
+            return 0; // a zero term: leave it to the robust predicates
+        }
+
+        var bound = 1e-15 * sum;
+        return det >= bound || -det >= bound ? Math.Sign(det) : 0;
     }
 
     private static double Cross(double ax, double ay, double bx, double by, double cx, double cy) =>

@@ -75,7 +75,7 @@ internal sealed class ZoneEvaluator
 
             // A small footprint's segment walk tells most candidates apart (no boundary within a micrometre) in one pass,
             // and finds a near one's nearest points on the way; those need no intersection test.
-            if (ApartByWalk(candidate.Geometry, margin, out var near) is { } apart)
+            if (ApartByWalk(candidate.Geometry, margin, out var near, out var crosses) is { } apart)
             {
                 if (apart == Apartness.Inside)
                 {
@@ -89,10 +89,11 @@ internal sealed class ZoneEvaluator
                 continue;
             }
 
-            // The prepared test is cheap and rejects most envelope hits before any overlay is built.
-            if (_prepared.Intersects(candidate.Geometry))
+            // The prepared test is cheap and rejects most envelope hits before any overlay is built. Boundaries that the walk
+            // saw cross intersect, and neither contains the other properly: the piece is measured straight away.
+            if (crosses || _prepared.Intersects(candidate.Geometry))
             {
-                var piece = _prepared.ContainsProperly(candidate.Geometry) ? candidate.Geometry : Intersection(candidate.Geometry);
+                var piece = !crosses && _prepared.ContainsProperly(candidate.Geometry) ? candidate.Geometry : Intersection(candidate.Geometry);
                 var area = piece is IPolygonal || piece is GeometryCollection ? PlanarMeasure.AreaM2(piece) : 0;
                 if (area > 0)
                 {
@@ -132,11 +133,13 @@ internal sealed class ZoneEvaluator
     /// inside or outside the footprint), with the nearest points when the candidate is within <paramref name="margin"/>.
     /// Null when the boundaries come closer (touch, cross or nearly so) or the footprint may lie inside the candidate:
     /// those go through the robust prepared predicates as before. The walk's arithmetic is plain doubles, exact to about a
-    /// nanometre at these coordinates; a micrometre apart is apart for certain.
+    /// nanometre at these coordinates; a micrometre apart is apart for certain. <paramref name="crosses"/>: the walk found
+    /// the boundaries certainly crossing (<see cref="SegmentSet.NearestPoints(Geometry, double, out double, out bool)"/>).
     /// </summary>
-    private Apartness? ApartByWalk(Geometry candidate, double margin, out (Coordinate Here, Coordinate There)? near)
+    private Apartness? ApartByWalk(Geometry candidate, double margin, out (Coordinate Here, Coordinate There)? near, out bool crosses)
     {
         near = null;
+        crosses = false;
         // One polygon without holes: then boundaries apart mean one inside the other or both apart, told by one vertex (a
         // hole, or a second part, could lie inside the candidate while the candidate lies outside the rest).
         if (_footprint.Gk is not Polygon { NumInteriorRings: 0 } || candidate is not Polygon polygon || _footprint.Gk.NumPoints > MaxDirectVertices)
@@ -153,11 +156,11 @@ internal sealed class ZoneEvaluator
         if (footprintBox.Covers(candidateBox)
             && (_locator ??= new IndexedPointInAreaLocator(_footprint.Gk)).Locate(polygon.ExteriorRing.GetCoordinateN(0)) == Location.Interior)
         {
-            return _segments.NearestPoints(candidate, ApartGridM, out _) is null ? Apartness.Inside : null;
+            return _segments.NearestPoints(candidate, ApartGridM, out _, out crosses) is null ? Apartness.Inside : null;
         }
 
         // Otherwise it is outside when the boundaries are apart, unless the footprint may lie inside it (the overlay's case).
-        near = _segments.NearestPoints(candidate, margin, out var distance);
+        near = _segments.NearestPoints(candidate, margin, out var distance, out crosses);
         if (distance <= ApartGridM || candidateBox.Covers(footprintBox))
         {
             near = null;
@@ -280,20 +283,33 @@ internal sealed class ZoneEvaluator
         // its box meets, once or a few times, not from nine overlapping windows); a cell is queried when it lies within
         // the margin of the footprint. A feature within the margin has a point within it, in some cell, and that cell
         // grown by the margin meets the footprint.
+        // Cells next to each other in a column are queried as one window (their union exactly): a road's column has a few,
+        // and each query walks the index from its root.
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
         var windows = new List<Envelope>();
         for (var x = whole.MinX; x < whole.MaxX; x += cell)
         {
+            var run = (Start: double.NaN, End: double.NaN);
             for (var y = whole.MinY; y < whole.MaxY; y += cell)
             {
                 _cancellation.ThrowIfCancellationRequested();
-                var window = new Envelope(x, Math.Min(x + cell, whole.MaxX), y, Math.Min(y + cell, whole.MaxY));
-                var grown = new Envelope(window);
+                var top = Math.Min(y + cell, whole.MaxY);
+                var grown = new Envelope(x, Math.Min(x + cell, whole.MaxX), y, top);
                 grown.ExpandBy(margin);
                 if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(grown)))
                 {
-                    windows.Add(window);
+                    run = double.IsNaN(run.Start) ? (y, top) : (run.Start, top);
                 }
+                else if (!double.IsNaN(run.Start))
+                {
+                    windows.Add(new Envelope(x, Math.Min(x + cell, whole.MaxX), run.Start, run.End));
+                    run = (double.NaN, double.NaN);
+                }
+            }
+
+            if (!double.IsNaN(run.Start))
+            {
+                windows.Add(new Envelope(x, Math.Min(x + cell, whole.MaxX), run.Start, run.End));
             }
         }
 

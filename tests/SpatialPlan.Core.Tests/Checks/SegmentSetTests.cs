@@ -84,6 +84,57 @@ public sealed class SegmentSetTests
         Assert.True(crossing > 300 && apart > 1_000, $"crossing {crossing}, apart {apart}");
     }
 
+    [Fact]
+    public void ACrossingTheWalkCallsCertainIsOneTheRobustPredicatesSeeToo()
+    {
+        // The check skips the prepared Intersects/ContainsProperly tests for a candidate whose boundary the walk saw cross
+        // the footprint's: NTS's relate must agree that the interiors meet and neither contains the other. Half the cases
+        // are made degenerate: a strip laid along a footprint edge (outside it, or nudged across by a few nanometres), which
+        // the walk must leave to the robust predicates unless it certainly crosses.
+        var random = new Random(1130_2);
+        var (certain, crossing) = (0, 0);
+        for (var i = 0; i < 4_000; i++)
+        {
+            var footprint = Hexagon(random);
+            Polygon other;
+            if (i % 2 == 0)
+            {
+                other = SeededShapes.RoundedStrip(random, 900, random.Next(6));
+            }
+            else
+            {
+                var ring = footprint.ExteriorRing.Coordinates;
+                var k = random.Next(ring.Length - 1);
+                var (a, b) = (ring[k], ring[k + 1]);
+                double ex = b.X - a.X, ey = b.Y - a.Y, length = Math.Sqrt((ex * ex) + (ey * ey));
+                var (nx, ny) = (ey / length, -ex / length); // one side of the edge; which one depends on the ring's direction
+                var side = (random.Next(2) * 2) - 1;
+                var nudge = random.Next(3) switch { 0 => 0, 1 => 3e-9, _ => -3e-9 };
+                var w = 20 * side;
+                Coordinate At(Coordinate c, double along, double off) => new(c.X + (ex * along) + (nx * off), c.Y + (ey * along) + (ny * off));
+                other = Factory.CreatePolygon([At(a, -0.2, nudge), At(a, 1.2, nudge), At(a, 1.2, w), At(a, -0.2, w), At(a, -0.2, nudge)]);
+            }
+
+            var set = SegmentSet.Of(footprint);
+            set.NearestPoints(other, double.PositiveInfinity, out var distance, out var crosses);
+            var matrix = footprint.Relate(other);
+            if (matrix.IsCrosses(Dimension.Curve, Dimension.Curve) || (matrix.IsIntersects() && !matrix.IsContains() && !matrix.IsWithin() && matrix.Get(Location.Interior, Location.Interior) == Dimension.Surface))
+            {
+                crossing++;
+            }
+
+            if (crosses)
+            {
+                certain++;
+                Assert.Equal(0, distance);
+                Assert.True(matrix.Get(Location.Interior, Location.Interior) == Dimension.Surface, $"case {i}: {matrix}");
+                Assert.False(NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(footprint).ContainsProperly(other), $"case {i}");
+            }
+        }
+
+        Assert.True(certain > 500 && certain <= crossing, $"certain {certain}, crossing {crossing}");
+    }
+
     private static Coordinate Near(Random random) => new(X0 + (random.NextDouble() * 1_000), Y0 + (random.NextDouble() * 1_000));
 
     private static Polygon Hexagon(Random random) => SeededShapes.Hexagon(random,
