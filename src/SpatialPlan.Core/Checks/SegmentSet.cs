@@ -75,11 +75,15 @@ internal sealed class SegmentSet
     /// signs beyond their rounding error: NTS's own filter), so the two boundaries cross: the geometries intersect and
     /// neither contains the other properly. False says nothing.
     /// </summary>
-    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance, out bool crosses)
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance, out bool crosses) =>
+        NearestPoints(other, other.EnvelopeInternal, limit, out distance, out crosses);
+
+    /// <summary>As <see cref="NearestPoints(Geometry, double, out double, out bool)"/>, given the other's envelope (<paramref name="box"/>, not changed).</summary>
+    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, Envelope box, double limit, out double distance, out bool crosses)
     {
         distance = double.PositiveInfinity;
         crosses = false;
-        if (_envelope.Distance(other.EnvelopeInternal) > limit)
+        if (_envelope.Distance(box) > limit)
         {
             return null;
         }
@@ -87,7 +91,6 @@ internal sealed class SegmentSet
         var best = limit * limit;
         var found = false;
         (int Segment, int Sequence, int Index) at = (-1, -1, -1);
-        var box = other.EnvelopeInternal;
 
         // Each segment's least possible distance to anything in the other's box (its box's gap, and the exact distance from
         // the segment to the box, which passes over a long slanting edge whose box meets everything). The segments within
@@ -273,14 +276,49 @@ internal sealed class SegmentSet
             Math.Min(PointToSegment2(qx1, qy1, px1, py1, px2, py2), PointToSegment2(qx2, qy2, px1, py1, px2, py2)));
     }
 
+    /// <summary>
+    /// Marks the cells of a grid (<paramref name="nx"/> × <paramref name="ny"/> cells of side <paramref name="cell"/> from
+    /// (<paramref name="x0"/>, <paramref name="y0"/>), clipped to <paramref name="maxX"/>, <paramref name="maxY"/>; cell
+    /// (i, j) at <c>i * ny + j</c>) that some segment may come within <paramref name="limit"/> of, by the same lower bound
+    /// the walk uses: never fewer cells than those truly within the limit. Each segment looks only at the cells its box,
+    /// grown by the limit, meets.
+    /// </summary>
+    public void MarkCellsWithin(double x0, double y0, double cell, int nx, int ny, double maxX, double maxY, double limit, Span<bool> marked)
+    {
+        var limit2 = limit * limit;
+        for (var k = 0; k < _xy.Length; k += 4)
+        {
+            double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
+
+            // The cells the segment's box grown by the limit meets, one more on each side against rounding.
+            var i0 = Math.Max(0, (int)Math.Floor((Math.Min(px1, px2) - limit - x0) / cell) - 1);
+            var i1 = Math.Min(nx - 1, (int)Math.Floor((Math.Max(px1, px2) + limit - x0) / cell) + 1);
+            var j0 = Math.Max(0, (int)Math.Floor((Math.Min(py1, py2) - limit - y0) / cell) - 1);
+            var j1 = Math.Min(ny - 1, (int)Math.Floor((Math.Max(py1, py2) + limit - y0) / cell) + 1);
+            for (var i = i0; i <= i1; i++)
+            {
+                for (var j = j0; j <= j1; j++)
+                {
+                    if (!marked[(i * ny) + j]
+                        && Bound(k, x0 + (i * cell), y0 + (j * cell), Math.Min(x0 + ((i + 1) * cell), maxX), Math.Min(y0 + ((j + 1) * cell), maxY), limit2) <= limit2)
+                    {
+                        marked[(i * ny) + j] = true;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>A lower bound of the squared distance from segment <paramref name="k"/> (its offset in the coordinates) to anything in the box; the cheap box gap alone when that is already beyond <paramref name="best"/>.</summary>
-    private double Bound(int k, Envelope box, double best)
+    private double Bound(int k, Envelope box, double best) => Bound(k, box.MinX, box.MinY, box.MaxX, box.MaxY, best);
+
+    private double Bound(int k, double minX, double minY, double maxX, double maxY, double best)
     {
         double px1 = _xy[k], py1 = _xy[k + 1], px2 = _xy[k + 2], py2 = _xy[k + 3];
-        var bx = Math.Max(0, Math.Max(box.MinX - Math.Max(px1, px2), Math.Min(px1, px2) - box.MaxX));
-        var by = Math.Max(0, Math.Max(box.MinY - Math.Max(py1, py2), Math.Min(py1, py2) - box.MaxY));
+        var bx = Math.Max(0, Math.Max(minX - Math.Max(px1, px2), Math.Min(px1, px2) - maxX));
+        var by = Math.Max(0, Math.Max(minY - Math.Max(py1, py2), Math.Min(py1, py2) - maxY));
         var bound = (bx * bx) + (by * by);
-        return bound > best ? bound : Math.Max(bound, SegmentToBox2(px1, py1, px2, py2, box));
+        return bound > best ? bound : Math.Max(bound, SegmentToBox2(px1, py1, px2, py2, minX, minY, maxX, maxY));
     }
 
     /// <summary>
@@ -289,9 +327,8 @@ internal sealed class SegmentSet
     /// to the box. A long slanting footprint edge (a park's side of 2 km) has a box that meets most candidates' boxes;
     /// this bound is what passes over it.
     /// </summary>
-    private static double SegmentToBox2(double px1, double py1, double px2, double py2, Envelope box)
+    private static double SegmentToBox2(double px1, double py1, double px2, double py2, double minX, double minY, double maxX, double maxY)
     {
-        double minX = box.MinX, minY = box.MinY, maxX = box.MaxX, maxY = box.MaxY;
         if ((px1 >= minX && px1 <= maxX && py1 >= minY && py1 <= maxY) || (px2 >= minX && px2 <= maxX && py2 >= minY && py2 <= maxY))
         {
             return 0;
@@ -312,13 +349,13 @@ internal sealed class SegmentSet
         var d = Math.Min(
             Math.Min(PointToSegment2(minX, minY, px1, py1, px2, py2), PointToSegment2(maxX, minY, px1, py1, px2, py2)),
             Math.Min(PointToSegment2(maxX, maxY, px1, py1, px2, py2), PointToSegment2(minX, maxY, px1, py1, px2, py2)));
-        return Math.Min(d, Math.Min(PointToBox2(px1, py1, box), PointToBox2(px2, py2, box)));
+        return Math.Min(d, Math.Min(PointToBox2(px1, py1, minX, minY, maxX, maxY), PointToBox2(px2, py2, minX, minY, maxX, maxY)));
     }
 
-    private static double PointToBox2(double x, double y, Envelope box)
+    private static double PointToBox2(double x, double y, double minX, double minY, double maxX, double maxY)
     {
-        var dx = Math.Max(0, Math.Max(box.MinX - x, x - box.MaxX));
-        var dy = Math.Max(0, Math.Max(box.MinY - y, y - box.MaxY));
+        var dx = Math.Max(0, Math.Max(minX - x, x - maxX));
+        var dy = Math.Max(0, Math.Max(minY - y, y - maxY));
         return (dx * dx) + (dy * dy);
     }
 

@@ -82,8 +82,7 @@ internal sealed class ZoneDecider(ZoneEvaluator evaluator, ProjectIdentity proje
             Features = [.. contact.Overlaps.OrderByDescending(p => p.AreaM2)
                 .Select(p => new FeatureOverlap(p.Feature.Id, p.Feature.Name, LevelOf(zone, p.Feature), p.AreaM2, p.Feature.LandClass)
                 {
-                    // A feature taken whole (inside the footprint) is its own piece: its area is already measured.
-                    FeatureAreaM2 = ReferenceEquals(p.Geometry, p.Feature.Geometry) ? p.AreaM2 : PlanarMeasure.AreaM2(p.Feature.Geometry),
+                    FeatureAreaM2 = p.Feature.AreaM2,
                     Piece = p.Geometry,
                 })],
             NearbyFeatures = [.. contact.Nearby.OrderBy(n => n.DistanceM)

@@ -43,6 +43,7 @@ internal sealed class ZoneEvaluator
     private readonly Footprint _footprint;
     private readonly IPreparedGeometry _prepared;
     private readonly double _k;
+    private readonly Envelope _footprintBox;
     private readonly CancellationToken _cancellation;
     private (double Margin, IPreparedGeometry Zone) _nearby;
     private IndexedFacetDistance? _facets;
@@ -55,6 +56,7 @@ internal sealed class ZoneEvaluator
         _footprint = footprint;
         _cancellation = cancellation;
         _prepared = PreparedGeometryFactory.Prepare(footprint.Gk);
+        _footprintBox = footprint.Gk.EnvelopeInternal;
 
         // Grid metres per true metre near the footprint, to turn a true distance into an envelope margin.
         var boundary = footprint.Gk.Boundary;
@@ -75,11 +77,11 @@ internal sealed class ZoneEvaluator
 
             // A small footprint's segment walk tells most candidates apart (no boundary within a micrometre) in one pass,
             // and finds a near one's nearest points on the way; those need no intersection test.
-            if (ApartByWalk(candidate.Geometry, margin, out var near, out var crosses) is { } apart)
+            if (ApartByWalk(candidate, margin, out var near, out var crosses) is { } apart)
             {
                 if (apart == Apartness.Inside)
                 {
-                    contact.Overlaps.Add(new Piece(candidate, candidate.Geometry, PlanarMeasure.AreaM2(candidate.Geometry)));
+                    contact.Overlaps.Add(new Piece(candidate, candidate.Geometry, candidate.AreaM2));
                 }
                 else if (proximityM > 0 && near is { } points && PlanarMeasure.DistanceM(points.Here, points.There) is var d && d <= proximityM)
                 {
@@ -94,7 +96,8 @@ internal sealed class ZoneEvaluator
             if (crosses || _prepared.Intersects(candidate.Geometry))
             {
                 var piece = !crosses && _prepared.ContainsProperly(candidate.Geometry) ? candidate.Geometry : Intersection(candidate.Geometry);
-                var area = piece is IPolygonal || piece is GeometryCollection ? PlanarMeasure.AreaM2(piece) : 0;
+                var area = ReferenceEquals(piece, candidate.Geometry) ? candidate.AreaM2
+                    : piece is IPolygonal || piece is GeometryCollection ? PlanarMeasure.AreaM2(piece) : 0;
                 if (area > 0)
                 {
                     contact.Overlaps.Add(new Piece(candidate, piece, area));
@@ -136,10 +139,12 @@ internal sealed class ZoneEvaluator
     /// nanometre at these coordinates; a micrometre apart is apart for certain. <paramref name="crosses"/>: the walk found
     /// the boundaries certainly crossing (<see cref="SegmentSet.NearestPoints(Geometry, double, out double, out bool)"/>).
     /// </summary>
-    private Apartness? ApartByWalk(Geometry candidate, double margin, out (Coordinate Here, Coordinate There)? near, out bool crosses)
+    private Apartness? ApartByWalk(ZoneFeature feature, double margin, out (Coordinate Here, Coordinate There)? near, out bool crosses)
     {
         near = null;
         crosses = false;
+        var candidate = feature.Geometry;
+
         // One polygon without holes: then boundaries apart mean one inside the other or both apart, told by one vertex (a
         // hole, or a second part, could lie inside the candidate while the candidate lies outside the rest).
         if (_footprint.Gk is not Polygon { NumInteriorRings: 0 } || candidate is not Polygon polygon || _footprint.Gk.NumPoints > MaxDirectVertices)
@@ -148,19 +153,19 @@ internal sealed class ZoneEvaluator
         }
 
         _segments ??= SegmentSet.Of(_footprint.Gk);
-        var footprintBox = _footprint.Gk.EnvelopeInternal;
-        var candidateBox = candidate.EnvelopeInternal;
+        var footprintBox = _footprintBox;
+        var candidateBox = feature.Envelope;
 
         // A candidate with a vertex inside the footprint is inside when no boundary comes within ApartGridM: a walk with
         // that limit passes over nearly every segment pair by its box alone.
         if (footprintBox.Covers(candidateBox)
             && (_locator ??= new IndexedPointInAreaLocator(_footprint.Gk)).Locate(polygon.ExteriorRing.GetCoordinateN(0)) == Location.Interior)
         {
-            return _segments.NearestPoints(candidate, ApartGridM, out _, out crosses) is null ? Apartness.Inside : null;
+            return _segments.NearestPoints(candidate, candidateBox, ApartGridM, out _, out crosses) is null ? Apartness.Inside : null;
         }
 
         // Otherwise it is outside when the boundaries are apart, unless the footprint may lie inside it (the overlay's case).
-        near = _segments.NearestPoints(candidate, margin, out var distance, out crosses);
+        near = _segments.NearestPoints(candidate, candidateBox, margin, out var distance, out crosses);
         if (distance <= ApartGridM || candidateBox.Covers(footprintBox))
         {
             near = null;
@@ -280,36 +285,38 @@ internal sealed class ZoneEvaluator
         }
 
         // Cells that tile the footprint's box grown by the margin, without overlapping (a feature is read from each cell
-        // its box meets, once or a few times, not from nine overlapping windows); a cell is queried when it lies within
-        // the margin of the footprint. A feature within the margin has a point within it, in some cell, and that cell
-        // grown by the margin meets the footprint.
+        // its box meets, once or a few times, not from nine overlapping windows); a cell is queried when the footprint's
+        // boundary may come within the margin of it (SegmentSet's lower bound, each segment marking the cells round it),
+        // or when it lies inside the footprint. A feature within the margin has a point within it, in some cell, and that
+        // cell is inside the footprint or within the margin of its boundary.
         // Cells next to each other in a column are queried as one window (their union exactly): a road's column has a few,
         // and each query walks the index from its root.
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
+        var nx = Math.Max(1, (int)Math.Ceiling(whole.Width / cell));
+        var ny = Math.Max(1, (int)Math.Ceiling(whole.Height / cell));
+        var marked = new bool[nx * ny];
+        (_segments ??= SegmentSet.Of(_footprint.Gk)).MarkCellsWithin(whole.MinX, whole.MinY, cell, nx, ny, whole.MaxX, whole.MaxY, margin, marked);
         var windows = new List<Envelope>();
-        for (var x = whole.MinX; x < whole.MaxX; x += cell)
+        for (var i = 0; i < nx; i++)
         {
-            var run = (Start: double.NaN, End: double.NaN);
-            for (var y = whole.MinY; y < whole.MaxY; y += cell)
+            _cancellation.ThrowIfCancellationRequested();
+            double left = whole.MinX + (i * cell), right = Math.Min(whole.MinX + ((i + 1) * cell), whole.MaxX);
+            var start = -1;
+            for (var j = 0; j <= ny; j++)
             {
-                _cancellation.ThrowIfCancellationRequested();
-                var top = Math.Min(y + cell, whole.MaxY);
-                var grown = new Envelope(x, Math.Min(x + cell, whole.MaxX), y, top);
-                grown.ExpandBy(margin);
-                if (_prepared.Intersects(_footprint.Gk.Factory.ToGeometry(grown)))
+                // A cell no boundary comes near lies wholly inside or wholly outside: its centre tells which.
+                var take = j < ny && (marked[(i * ny) + j]
+                    || (_locator ??= new IndexedPointInAreaLocator(_footprint.Gk)).Locate(
+                        new Coordinate((left + right) / 2, (whole.MinY + (j * cell) + Math.Min(whole.MinY + ((j + 1) * cell), whole.MaxY)) / 2)) != Location.Exterior);
+                if (take && start < 0)
                 {
-                    run = double.IsNaN(run.Start) ? (y, top) : (run.Start, top);
+                    start = j;
                 }
-                else if (!double.IsNaN(run.Start))
+                else if (!take && start >= 0)
                 {
-                    windows.Add(new Envelope(x, Math.Min(x + cell, whole.MaxX), run.Start, run.End));
-                    run = (double.NaN, double.NaN);
+                    windows.Add(new Envelope(left, right, whole.MinY + (start * cell), Math.Min(whole.MinY + (j * cell), whole.MaxY)));
+                    start = -1;
                 }
-            }
-
-            if (!double.IsNaN(run.Start))
-            {
-                windows.Add(new Envelope(x, Math.Min(x + cell, whole.MaxX), run.Start, run.End));
             }
         }
 

@@ -1,6 +1,7 @@
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using SpatialPlan.Core.Layers.Sources;
+using SpatialPlan.Core.Measurement;
 
 namespace SpatialPlan.Core.Checks;
 
@@ -17,6 +18,15 @@ public sealed record ZoneFeature(string Id, string Name, string? Level, Geometry
     /// <summary>Unique in its layer (the source's key): the same feature read twice has the same key.</summary>
     public long Key { get; init; }
 
+    /// <summary>The source's feature this one was made from (its measures are kept there), or null for one built ad hoc.</summary>
+    internal LayerFeature? Source { get; init; }
+
+    /// <summary>The geometry's true area in m² (the source feature's, computed once).</summary>
+    internal double AreaM2 => Source?.AreaM2 ?? PlanarMeasure.AreaM2(Geometry);
+
+    /// <summary>The geometry's envelope (the source feature's, shared: never change it).</summary>
+    internal Envelope Envelope => Source?.Envelope ?? Geometry.EnvelopeInternal;
+
     /// <summary>Builds a zone feature from a feature whose geometry is already in the working CRS.</summary>
     public static ZoneFeature From(IFeature feature4545, int index) => From(feature4545.Attributes, feature4545.Geometry, index);
 
@@ -29,6 +39,6 @@ public sealed record ZoneFeature(string Id, string Name, string? Level, Geometry
     {
         ArgumentNullException.ThrowIfNull(feature);
         var id = feature.Id ?? feature.Key.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ZoneFeature(id, feature.Name ?? string.Empty, feature.Level, feature.Geometry) { LandClass = feature.LandClass ?? string.Empty, Key = feature.Key };
+        return new ZoneFeature(id, feature.Name ?? string.Empty, feature.Level, feature.Geometry) { LandClass = feature.LandClass ?? string.Empty, Key = feature.Key, Source = feature };
     }
 }

@@ -49,6 +49,10 @@ public sealed class FieldCheckOracleTests
         footprints.Add(("inside one strip", SeededShapes.Rotated(inside.X, inside.Y, 0.1, [(-5, -20), (5, -20), (5, 20), (-5, 20)]), EnginePolicy.Urban));
         footprints.Add(("around many strips", SeededShapes.Rotated(SeededShapes.X0 + 900, SeededShapes.Y0 + 900, 0.3, [(-400, -350), (420, -300), (380, 400), (-350, 380)]), EnginePolicy.Urban));
 
+        // A band 1.4 km wide and 12 km long across the field: a fifth of its box, so its candidates come from the cells near
+        // it, and the strips along its middle, far from its sides, only from the cells wholly inside it.
+        footprints.Add(("wide diagonal band", SeededShapes.Rotated(SeededShapes.X0 + 900, SeededShapes.Y0 + 900, 0.785, [(-6_000, -700), (6_000, -700), (6_000, 700), (-6_000, 700)]), EnginePolicy.Urban));
+
         var overlapsSeen = 0;
         var nearbySeen = 0;
         foreach (var (name, shape, kind) in footprints)

@@ -44,6 +44,7 @@ public sealed class LayerFeature : IFeature
         Level = full.Level;
         AreaMu = full.AreaMu;
         _area = full._area;
+        _areaM2 = full._areaM2;
         _length = full._length;
         _envelope = full._envelope;
     }
@@ -52,10 +53,17 @@ public sealed class LayerFeature : IFeature
     // and reading their coordinates again each time costs more than the measuring (a benign race: both threads store
     // the same value).
     private double _area = double.NaN;
+    private double _areaM2 = double.NaN;
     private double _length = double.NaN;
 
     /// <summary>The geometry's area in the working CRS (m² planar), computed once.</summary>
     public double Area => double.IsNaN(_area) ? _area = Geometry.Area : _area;
+
+    /// <summary>
+    /// The geometry's true area (m², <see cref="Measurement.PlanarMeasure.AreaM2"/>), computed once: a warm check reports
+    /// every overlapped 图斑's own area, and the same 图斑 come up check after check.
+    /// </summary>
+    public double AreaM2 => double.IsNaN(_areaM2) ? _areaM2 = Measurement.PlanarMeasure.AreaM2(Geometry) : _areaM2;
 
     /// <summary>The geometry's length in the working CRS (a polygon's perimeter, holes included), computed once.</summary>
     public double Length => double.IsNaN(_length) ? _length = Geometry.Length : _length;
