@@ -55,6 +55,7 @@ internal sealed partial class FieldMapping
     private FieldMapping(List<MappedColumn> columns, Dictionary<string, string> normalised, List<string> renamed, List<string> notes)
     {
         Columns = columns;
+        AreaMuColumn = columns.FindIndex(c => c.Column.Name == "areaMu");
         Normalised = normalised;
         Renamed = renamed;
         Notes = notes;
@@ -75,8 +76,8 @@ internal sealed partial class FieldMapping
     /// <summary>Index of the <c>id</c> output column (always present).</summary>
     public int IdColumn => 0;
 
-    /// <summary>Index of the <c>areaMu</c> output column, or -1.</summary>
-    public int AreaMuColumn => Columns.ToList().FindIndex(c => c.Column.Name == "areaMu");
+    /// <summary>Index of the <c>areaMu</c> output column, or -1 (found once: the writer asks for every record).</summary>
+    public int AreaMuColumn { get; }
 
     /// <summary>Builds the mapping for <paramref name="source"/>'s columns.</summary>
     /// <param name="source">The source's columns.</param>
