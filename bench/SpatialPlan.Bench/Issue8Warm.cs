@@ -92,16 +92,21 @@ public static class Issue8Warm
             CheckReport report = null!;
             (int Parcels, double GridAreaM2) overlay = default;
             long checkAllocated = 0;
+            var checkPause = TimeSpan.Zero;
+            var checksWithGc = 0;
             var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
             for (var i = 0; i < reps; i++)
             {
                 var a0 = GC.GetAllocatedBytesForCurrentThread();
+                var (p0, g0) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
                 var c0 = ThreadCpuMs();
                 var t0 = Stopwatch.GetTimestamp();
                 report = check.Run(footprint, options);
                 checkMs[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 checkCpuMs[i] = ThreadCpuMs() - c0;
                 checkAllocated += GC.GetAllocatedBytesForCurrentThread() - a0;
+                checkPause += GC.GetTotalPauseDuration() - p0;
+                checksWithGc += GC.CollectionCount(0) > g0 ? 1 : 0;
                 c0 = ThreadCpuMs();
                 t0 = Stopwatch.GetTimestamp();
                 overlay = FarmlandOverlay.Run(farmland, footprint.Gk);
@@ -142,7 +147,7 @@ public static class Issue8Warm
                 gcDuringLoop = collections,
             });
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: check median {Median(checkMs):F3} ms (min {checkMs[0]:F3}, max {checkMs[^1]:F3}; CPU {Median(checkCpuMs):F3}), overlay {Median(overlayMs):F3} ms; {zone.Features.Count} parcels, {overlay.GridAreaM2:F4} m² grid, {report.Verdict}; {checkAllocated / 1024.0 / reps:F0} KB allocated per check, GCs {collections[0]}/{collections[1]}/{collections[2]} in {reps} rounds"));
+                $"{name}: check median {Median(checkMs):F3} ms (min {checkMs[0]:F3}, max {checkMs[^1]:F3}; CPU {Median(checkCpuMs):F3}), overlay {Median(overlayMs):F3} ms; {zone.Features.Count} parcels, {overlay.GridAreaM2:F4} m² grid, {report.Verdict}; {checkAllocated / 1024.0 / reps:F0} KB allocated per check, GCs {collections[0]}/{collections[1]}/{collections[2]} in {reps} rounds, {checksWithGc} checks paused {checkPause.TotalMilliseconds:F1} ms in all"));
         }
 
         process.Refresh();
