@@ -62,6 +62,58 @@ public sealed class InMemoryLayerSource : LayerSourceBase
             : (IReadOnlyList<LayerFeature>)_index.Query(envelope);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One walk of the tree for all the windows (a road's query is a few dozen cells): a node is entered when its box meets
+    /// any window, with only the windows that meet it, so the levels the windows share are walked once, not once per
+    /// window; each feature sits in the tree once, so it comes once.
+    /// </remarks>
+    public override IReadOnlyList<LayerFeature> Query(IReadOnlyList<Envelope> envelopes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        if (envelopes.Count <= 1 || _index.IsEmpty)
+        {
+            return envelopes.Count == 0 || _index.IsEmpty ? [] : Query(envelopes[0], cancellationToken);
+        }
+
+        var result = new List<LayerFeature>();
+        Visit(_index.Root, [.. envelopes], result, cancellationToken);
+        return result;
+    }
+
+    private static void Visit(AbstractNode<Envelope, LayerFeature> node, Envelope[] windows, List<LayerFeature> result, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var child in node.ChildBoundables)
+        {
+            var box = child.Bounds;
+            if (child is ItemBoundable<Envelope, LayerFeature> item)
+            {
+                foreach (var w in windows)
+                {
+                    if (w.Intersects(box))
+                    {
+                        result.Add(item.Item);
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
+            var count = 0;
+            foreach (var w in windows)
+            {
+                count += w.Intersects(box) ? 1 : 0;
+            }
+
+            if (count > 0)
+            {
+                Visit((AbstractNode<Envelope, LayerFeature>)child, count == windows.Length ? windows : [.. windows.Where(w => w.Intersects(box))], result, cancellationToken);
+            }
+        }
+    }
+
     // The non-empty features in stored order, made on the first whole-layer query (a benign race: both make the same array).
     private LayerFeature[]? _whole;
 
@@ -69,7 +121,7 @@ public sealed class InMemoryLayerSource : LayerSourceBase
     public override LayerFeature? Nearest(Geometry geometry, double maxDistance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        if (_index.Count == 0)
+        if (_index.IsEmpty)
         {
             return null;
         }

@@ -179,6 +179,33 @@ public sealed class LayerSourceTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public void TheInMemoryQueryOfManyWindowsGivesEachFeatureMeetingAnyOfThemOnce()
+    {
+        // The in-memory source walks its tree once for all the windows (a road's cells); the answer must be the union of
+        // the windows' own answers, each feature once, whether the windows overlap, touch or lie apart.
+        var source = Reference();
+        var random = new Random(1130_3);
+        var o = TestParcels.Origin;
+        var seen = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var windows = Enumerable.Range(0, random.Next(2, 40)).Select(_ =>
+            {
+                var (x, y) = (o.X - 500 + (random.NextDouble() * 7000), o.Y - 500 + (random.NextDouble() * 6000));
+                var w = Math.Pow(10, 0.5 + (random.NextDouble() * 2.5));
+                return new Envelope(x, x + w, y, y + (w * (0.2 + random.NextDouble())));
+            }).ToList();
+            var expected = windows.SelectMany(w => source.Query(w)).Select(f => f.Key).Distinct().Order().ToList();
+            var actual = source.Query(windows).Select(f => f.Key).ToList();
+            Assert.Equal(actual.Count, actual.Distinct().Count());
+            Assert.Equal(expected, actual.Order().ToList());
+            seen += actual.Count;
+        }
+
+        Assert.True(seen > 2_000, $"{seen} features");
+    }
+
+    [Fact]
     public void AnUnreachablePostgisServerIsRefusedNamingTheLayer()
     {
         // Nothing listens on this port: the message names the layer and what to check, soon, without the password.
