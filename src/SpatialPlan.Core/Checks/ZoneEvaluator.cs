@@ -289,8 +289,8 @@ internal sealed class ZoneEvaluator
         // boundary may come within the margin of it (SegmentSet's lower bound, each segment marking the cells round it),
         // or when it lies inside the footprint. A feature within the margin has a point within it, in some cell, and that
         // cell is inside the footprint or within the margin of its boundary.
-        // Cells next to each other in a column are queried as one window (their union exactly): a road's column has a few,
-        // and each query walks the index from its root.
+        // Cells next to each other in a column are one window (their union exactly): a road's column has a few, and every
+        // window is a box test at each index node the query enters.
         var cell = Math.Max(Math.Max(env.Width, env.Height) / CellsPerSide, Math.Max(margin, 100));
         var nx = Math.Max(1, (int)Math.Ceiling(whole.Width / cell));
         var ny = Math.Max(1, (int)Math.Ceiling(whole.Height / cell));

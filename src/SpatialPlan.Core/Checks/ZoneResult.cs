@@ -68,14 +68,14 @@ public sealed class ZoneResult
     /// <summary>邻近提示距离 used, metres: a system setting, not law.</summary>
     public required double ProximityM { get; init; }
 
-    private readonly Lazy<Geometry?> _highlightGeographic = new(() => null);
+    private readonly Lazy<Geometry?>? _highlightGeographic;
 
     /// <summary>
     /// The overlap (avoid) or the part outside (contain) in EPSG:4490, for highlighting; null when empty. Made from
     /// <see cref="Highlight"/> when first asked for (by the JSON writer, the map, the sheets), once: the CLI's table and
     /// CSV never ask, and projecting every piece's vertices was a sixth of a warm check.
     /// </summary>
-    public Geometry? HighlightGeographic => _highlightGeographic.Value;
+    public Geometry? HighlightGeographic => _highlightGeographic?.Value;
 
     /// <summary><see cref="HighlightGeographic"/> in the working CRS, as measured (written as a GIS layer by <c>Export.CheckLayers</c>).</summary>
     public Geometry? Highlight { get; init; }
