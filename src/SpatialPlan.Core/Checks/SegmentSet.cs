@@ -59,26 +59,16 @@ internal sealed class SegmentSet
     /// the same.
     /// </summary>
     public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit = double.PositiveInfinity) =>
-        NearestPoints(other, limit, out _, out _);
+        NearestPoints(other, other.EnvelopeInternal, limit, out _, out _);
 
     /// <summary>
-    /// As <see cref="NearestPoints(Geometry, double)"/>, for an <paramref name="other"/> that may intersect this geometry:
-    /// <paramref name="distance"/> is the least distance between the segments (0 where two cross), or +∞ beyond the
-    /// limit. The points are meaningful only when the distance is not 0.
+    /// As <see cref="NearestPoints(Geometry, double)"/>, for an <paramref name="other"/> that may intersect this geometry,
+    /// given its envelope (<paramref name="box"/>, not changed): <paramref name="distance"/> is the least distance between
+    /// the segments (0 where two cross), or +∞ beyond the limit; the points are meaningful only when it is not 0.
+    /// <paramref name="crosses"/> is true when the walk stopped at two segments that certainly cross properly (each one's
+    /// ends strictly on either side of the other, by orientation signs beyond their rounding error: NTS's own filter), so
+    /// the two boundaries cross: the geometries intersect and neither contains the other properly. False says nothing.
     /// </summary>
-    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance) =>
-        NearestPoints(other, limit, out distance, out _);
-
-    /// <summary>
-    /// As <see cref="NearestPoints(Geometry, double, out double)"/>; <paramref name="crosses"/> is true when the walk stopped
-    /// at two segments that certainly cross properly (each one's ends strictly on either side of the other, by orientation
-    /// signs beyond their rounding error: NTS's own filter), so the two boundaries cross: the geometries intersect and
-    /// neither contains the other properly. False says nothing.
-    /// </summary>
-    public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, double limit, out double distance, out bool crosses) =>
-        NearestPoints(other, other.EnvelopeInternal, limit, out distance, out crosses);
-
-    /// <summary>As <see cref="NearestPoints(Geometry, double, out double, out bool)"/>, given the other's envelope (<paramref name="box"/>, not changed).</summary>
     public (Coordinate Here, Coordinate There)? NearestPoints(Geometry other, Envelope box, double limit, out double distance, out bool crosses)
     {
         distance = double.PositiveInfinity;

@@ -137,7 +137,7 @@ internal sealed class ZoneEvaluator
     /// Null when the boundaries come closer (touch, cross or nearly so) or the footprint may lie inside the candidate:
     /// those go through the robust prepared predicates as before. The walk's arithmetic is plain doubles, exact to about a
     /// nanometre at these coordinates; a micrometre apart is apart for certain. <paramref name="crosses"/>: the walk found
-    /// the boundaries certainly crossing (<see cref="SegmentSet.NearestPoints(Geometry, double, out double, out bool)"/>).
+    /// the boundaries certainly crossing (<see cref="SegmentSet.NearestPoints(Geometry, Envelope, double, out double, out bool)"/>).
     /// </summary>
     private Apartness? ApartByWalk(ZoneFeature feature, double margin, out (Coordinate Here, Coordinate There)? near, out bool crosses)
     {

@@ -68,7 +68,7 @@ public sealed class SegmentSetTests
             var footprint = Hexagon(random);
             var strip = SeededShapes.RoundedStrip(random, 900, random.Next(6));
             var set = SegmentSet.Of(footprint);
-            set.NearestPoints(strip, double.PositiveInfinity, out var distance);
+            set.NearestPoints(strip, strip.EnvelopeInternal, double.PositiveInfinity, out var distance, out _);
             if (footprint.Boundary.Intersects(strip.Boundary))
             {
                 crossing++;
@@ -116,7 +116,7 @@ public sealed class SegmentSetTests
             }
 
             var set = SegmentSet.Of(footprint);
-            set.NearestPoints(other, double.PositiveInfinity, out var distance, out var crosses);
+            set.NearestPoints(other, other.EnvelopeInternal, double.PositiveInfinity, out var distance, out var crosses);
             var matrix = footprint.Relate(other);
             if (matrix.IsCrosses(Dimension.Curve, Dimension.Curve) || (matrix.IsIntersects() && !matrix.IsContains() && !matrix.IsWithin() && matrix.Get(Location.Interior, Location.Interior) == Dimension.Surface))
             {
